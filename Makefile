@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` (the whole system locally) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TASKS_VENV := .venv-tasks-emulator
+PORT ?= 8080
+
+.PHONY: setup setup-standins run test lint typecheck unit bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+# The Cloud Tasks emulator pins protobuf 4, so it gets a venv of its own.
+setup-standins: $(TASKS_VENV)/.installed
+
+$(TASKS_VENV)/.installed: requirements-tasks-emulator.txt
+	$(PYTHON) -m venv $(TASKS_VENV)
+	$(TASKS_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-tasks-emulator.txt
+	touch $@
+
+run: setup
+	PORT=$(PORT) $(BIN)/python -m infra.cli serve
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup setup-standins lint typecheck
+	$(BIN)/python -m pytest
+
+unit: setup
+	$(BIN)/python -m pytest tests/unit
+
+clean:
+	rm -rf $(VENV) $(TASKS_VENV) .pytest_cache .mypy_cache .ruff_cache

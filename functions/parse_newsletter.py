@@ -1,0 +1,35 @@
+"""Storage-triggered function: every upload to the newsletter bucket becomes a Newsletter."""
+
+from __future__ import annotations
+
+import logging
+
+import functions_framework
+from cloudevents.http.event import CloudEvent
+from pydantic import ValidationError
+
+from shared.services.ingest import StorageUpload, record_upload
+from shared.wiring import get_container
+
+logger = logging.getLogger(__name__)
+
+
+@functions_framework.cloud_event
+def parse_newsletter(event: CloudEvent) -> None:
+    """Returning acknowledges the event; raising (transient failures only) has it redelivered."""
+    try:
+        upload = StorageUpload.model_validate(event.data)
+    except ValidationError as exc:
+        logger.error(
+            "storage event rejected: not an object-finalized payload",
+            extra={"event_id": event["id"], "errors": exc.errors(include_input=False)},
+        )
+        return
+    container = get_container()
+    record_upload(
+        upload,
+        container.repos,
+        container.clock,
+        default_school_id=container.settings.default_school_id,
+        max_upload_bytes=container.settings.max_upload_bytes,
+    )

@@ -1,0 +1,14 @@
+"""HTTP function `send_digest`: sending a digest. Answers 501 until its issue lands."""
+
+from __future__ import annotations
+
+import flask
+import functions_framework
+
+from functions.http import maps_domain_errors, not_built_yet
+
+
+@functions_framework.http
+@maps_domain_errors
+def send_digest(request: flask.Request) -> flask.Response:
+    return not_built_yet("send_digest", "sending a digest over WhatsApp or SMS")

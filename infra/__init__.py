@@ -1,0 +1,1 @@
+"""Local stack, stand-ins for the cloud, benchmarks and the command-line entry point."""

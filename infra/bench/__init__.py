@@ -1,0 +1,1 @@
+"""Benchmarks the CLI runs: each module exposes run() -> dict of figures."""

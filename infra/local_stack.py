@@ -1,0 +1,240 @@
+"""The whole system in one local process, on the embedded defaults.
+
+Every Cloud Function is served under /NAME exactly as functions-framework serves it in the
+cloud; a folder stands in for the bucket and raises the same finalize CloudEvent when a file
+lands there; the in-process queue POSTs tasks to the functions as Cloud Tasks would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import flask
+import functions_framework
+import httpx
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+from werkzeug.serving import make_server
+
+from infra.storage_events import finalized_event
+from shared.logs import configure_logging
+from shared.ports import BlobStore
+from shared.services.roster import SchoolRoster, load_roster
+from shared.settings import Settings
+from shared.wiring import Container, use_container
+
+logger = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ROSTER = Path(__file__).resolve().parent / "sample" / "school.json"
+FUNCTION_NAMES = (
+    "parse_newsletter",
+    "index_items",
+    "target_item",
+    "build_digests",
+    "send_digest",
+    "whatsapp_webhook",
+    "admin",
+)
+
+
+def seed_sample_school(container: Container) -> bool:
+    """Load the sample school on first start, so a newcomer sees something real."""
+    if container.repos.schools.count() > 0:
+        return False
+    roster = SchoolRoster.model_validate_json(SAMPLE_ROSTER.read_text(encoding="utf-8"))
+    load_roster(roster, container.repos)
+    return True
+
+
+class InboxWatcher:
+    """Raises the finalize CloudEvent for each new object generation in the local bucket.
+
+    A file copied in by hand may still be growing: an object is announced only once its
+    generation and size held still for one whole poll. A delivery that fails is tried again on
+    the next poll, as Eventarc retries; parse_newsletter is idempotent per generation.
+    """
+
+    def __init__(self, blobs: BlobStore, function_url: str, poll_s: float = 1.0) -> None:
+        self._blobs = blobs
+        self._function_url = function_url
+        self._poll_s = poll_s
+        self._pending: dict[str, tuple[str, int]] = {}
+        self._announced: set[tuple[str, str]] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="inbox-watcher", daemon=True)
+        self._client = httpx.Client(timeout=httpx.Timeout(600.0, connect=5.0))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self._client.close()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._poll_s):
+            try:
+                self.poll_once()
+            except Exception:
+                logger.exception("inbox poll failed")
+
+    def poll_once(self) -> int:
+        """Announce every settled, unannounced object; returns how many were delivered."""
+        delivered = 0
+        for blob in self._blobs.list():
+            key = (blob.name, blob.generation)
+            if key in self._announced:
+                continue
+            if self._pending.get(blob.name) != (blob.generation, blob.size_bytes):
+                self._pending[blob.name] = (blob.generation, blob.size_bytes)
+                continue
+            headers, body = finalized_event(blob)
+            response = self._client.post(self._function_url, headers=headers, content=body)
+            if response.is_success:
+                self._announced.add(key)
+                self._pending.pop(blob.name, None)
+                delivered += 1
+            else:
+                logger.warning(
+                    "finalize event not accepted; will retry",
+                    extra={"object": blob.name, "status": response.status_code},
+                )
+        return delivered
+
+
+def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
+    """One WSGI app: the local pages at / and each function at /NAME."""
+    local = flask.Flask("parentpath-local")
+    forward = httpx.Client(timeout=httpx.Timeout(600.0, connect=5.0))
+
+    @local.get("/health")
+    def health() -> flask.Response:
+        return flask.jsonify(
+            status="ok",
+            store=container.settings.store_backend,
+            blobs=container.settings.blob_backend,
+            tasks=container.settings.tasks_backend,
+            vectors=container.settings.vector_backend,
+        )
+
+    @local.get("/")
+    def index() -> flask.Response:
+        return flask.jsonify(
+            inbox=str(container.settings.resolved_local_bucket_dir.resolve()),
+            functions={name: f"{base_url}/{name}" for name in FUNCTION_NAMES},
+            newsletters=f"{base_url}/_local/newsletters",
+            dead_letters=f"{base_url}/_local/dead-letters",
+            tick_digests=f"POST {base_url}/_local/tick-digests",
+        )
+
+    @local.get("/_local/newsletters")
+    def newsletters() -> flask.Response:
+        found = container.repos.newsletters.find(order_by="uploaded_at", descending=True, limit=50)
+        return flask.jsonify([n.to_document() for n in found])
+
+    @local.get("/_local/dead-letters")
+    def dead_letters() -> flask.Response:
+        found = container.repos.dead_letters.find(order_by="at", descending=True, limit=50)
+        return flask.jsonify([d.to_document() for d in found])
+
+    @local.post("/_local/tick-digests")
+    def tick_digests() -> flask.Response:
+        # What Cloud Scheduler does weekly: an authenticated POST to build_digests.
+        answer = forward.post(f"{base_url}/build_digests", json={"source": "local-tick"})
+        return flask.make_response(
+            answer.content, answer.status_code, {"Content-Type": "application/json"}
+        )
+
+    source = str(REPO_ROOT / "main.py")
+    mounts: dict[str, Any] = {
+        f"/{name}": _served_at_root(functions_framework.create_app(name, source))
+        for name in FUNCTION_NAMES
+    }
+    return DispatcherMiddleware(local, mounts)
+
+
+def _served_at_root(app: Any) -> Any:
+    """A function deployed alone answers at its URL's root: /NAME must not redirect to /NAME/."""
+
+    def wsgi(environ: dict[str, Any], start_response: Any) -> Any:
+        if not environ.get("PATH_INFO"):
+            environ["PATH_INFO"] = "/"
+        return app(environ, start_response)
+
+    return wsgi
+
+
+@dataclass
+class LocalStack:
+    container: Container
+    base_url: str
+    watcher: InboxWatcher
+    server: Any
+
+    def serve_forever(self) -> None:
+        self.watcher.start()
+        try:
+            self.server.serve_forever()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.watcher.stop()
+        self.server.server_close()
+        self.container.close()
+
+
+def create_local_stack(host: str = "127.0.0.1", port: int | None = None) -> LocalStack:
+    port = port if port is not None else int(os.environ.get("PORT", "8080"))
+    server_port = port
+    # Bind first, so a port of 0 (tests) is known before the queue needs the base URL.
+    server = make_server(host, server_port, app=_placeholder, threaded=True)
+    base_url = f"http://{host}:{server.server_port}"
+    settings = Settings(tasks_target_base_url=base_url)
+    if settings.store_backend != "sqlite" or settings.blob_backend != "local":
+        logger.warning("the local stack is running on cloud backends, as the settings ask")
+    container = Container(settings)
+    use_container(container)
+    container.settings.resolved_local_bucket_dir.mkdir(parents=True, exist_ok=True)
+    seed_sample_school(container)
+    server.app = build_app(container, base_url)
+    watcher = InboxWatcher(container.blobs, f"{base_url}/parse_newsletter")
+    return LocalStack(container, base_url, watcher, server)
+
+
+def _placeholder(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    start_response("503 Service Unavailable", [("Content-Type", "application/json")])
+    return [json.dumps({"error": "starting"}).encode()]
+
+
+def main() -> None:
+    stack = create_local_stack(os.environ.get("HOST", "127.0.0.1"))
+    configure_logging(stack.container.settings.log_level)
+    # One line per request and per task dispatch drowns what matters on a terminal.
+    for chatty in ("werkzeug", "httpx"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+    inbox = stack.container.settings.resolved_local_bucket_dir.resolve()
+    print(
+        f"ParentPath local stack on {stack.base_url}\n"
+        f"  health:       {stack.base_url}/health\n"
+        f"  overview:     {stack.base_url}/\n"
+        f"  newsletters:  {stack.base_url}/_local/newsletters\n"
+        f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"
+        f"  or straight in for the sample school)\n"
+        f"  Ctrl-C stops it; state stays in {stack.container.settings.data_dir.resolve()}/",
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        stack.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""Every Cloud Function entry point by name: `functions-framework --target NAME` works from here."""
+
+from functions.admin import admin
+from functions.build_digests import build_digests
+from functions.index_items import index_items
+from functions.parse_newsletter import parse_newsletter
+from functions.send_digest import send_digest
+from functions.target_item import target_item
+from functions.whatsapp_webhook import whatsapp_webhook
+
+__all__ = [
+    "admin",
+    "build_digests",
+    "index_items",
+    "parse_newsletter",
+    "send_digest",
+    "target_item",
+    "whatsapp_webhook",
+]

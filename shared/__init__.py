@@ -1,0 +1,1 @@
+"""ParentPath's domain library: models, ports, services, adapters and wiring."""

@@ -1,0 +1,1 @@
+"""One module per backend, each implementing a port of `shared.ports`."""

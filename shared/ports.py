@@ -1,0 +1,257 @@
+"""The ports: the small typed interfaces through which the domain reaches the outside world.
+
+Each port has one adapter per backend under `shared.adapters`; services take ports as
+arguments and never import an adapter. Contract tests under `tests/contract/` run the same
+assertions against every adapter of a port.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol, TypeVar
+
+from shared.models import Item, School
+
+T = TypeVar("T")
+Document = dict[str, Any]
+
+# --------------------------------------------------------------------------- document store
+
+FilterOp = Literal["==", "!=", "<", "<=", ">", ">=", "in", "array_contains", "array_contains_any"]
+
+
+@dataclass(frozen=True)
+class FieldFilter:
+    """One condition on a top-level field, with Firestore's meaning for each operator."""
+
+    field: str
+    op: FilterOp
+    value: Any
+
+
+@dataclass(frozen=True)
+class Query:
+    collection: str
+    filters: Sequence[FieldFilter] = ()
+    order_by: str | None = None
+    descending: bool = False
+    limit: int | None = None
+    # Cursor: the id of the last document of the previous page (ordered queries only).
+    start_after_id: str | None = None
+
+
+_INEQUALITIES = frozenset({"!=", "<", "<=", ">", ">="})
+
+
+def effective_order_field(query: Query) -> str | None:
+    """The field results are ordered by (then by id): the asked one, else, as Firestore does,
+    the first field with an inequality filter."""
+    if query.order_by:
+        return query.order_by
+    return next((f.field for f in query.filters if f.op in _INEQUALITIES), None)
+
+
+class StoreTransaction(Protocol):
+    """Reads see one consistent snapshot; writes apply together or not at all.
+
+    Do every read before the first write (Firestore refuses reads after writes).
+    """
+
+    def get(self, collection: str, doc_id: str) -> Document | None: ...
+
+    def set(self, collection: str, doc_id: str, document: Document) -> None: ...
+
+    def delete(self, collection: str, doc_id: str) -> None: ...
+
+
+class DocumentStore(Protocol):
+    """Collections of JSON documents keyed by id (Firestore's model, which SQLite can keep)."""
+
+    def get(self, collection: str, doc_id: str) -> Document | None: ...
+
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]: ...
+
+    def create(self, collection: str, doc_id: str, document: Document) -> bool:
+        """Write only if absent. False (and nothing written) when the id exists already."""
+        ...
+
+    def set(self, collection: str, doc_id: str, document: Document) -> None: ...
+
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        """Write many documents in as few round trips as the backend allows."""
+        ...
+
+    def update(self, collection: str, doc_id: str, fields: Document) -> None:
+        """Merge top-level fields into an existing document; NotFound when it is missing."""
+        ...
+
+    def delete(self, collection: str, doc_id: str) -> None: ...
+
+    def query(self, query: Query) -> list[Document]: ...
+
+    def count(self, query: Query) -> int: ...
+
+    def run_transaction(self, work: Callable[[StoreTransaction], T]) -> T:
+        """Run read-modify-write work atomically; the backend may retry it on contention."""
+        ...
+
+
+# --------------------------------------------------------------------------- blob store
+
+
+@dataclass(frozen=True)
+class BlobInfo:
+    bucket: str
+    name: str
+    generation: str
+    size_bytes: int
+    content_type: str | None
+    updated_at: datetime
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+class BlobStore(Protocol):
+    """The newsletter bucket: staff uploads land here and stay (nothing is ever lost)."""
+
+    @property
+    def bucket(self) -> str: ...
+
+    def write(
+        self,
+        name: str,
+        data: bytes,
+        content_type: str | None = None,
+        *,
+        if_absent: bool = False,
+    ) -> BlobInfo:
+        """Store bytes; with if_absent, BlobExists when the name is taken."""
+        ...
+
+    def read(self, name: str) -> bytes:
+        """The bytes of a blob; BlobNotFound when missing."""
+        ...
+
+    def stat(self, name: str) -> BlobInfo | None: ...
+
+    def list(self, prefix: str = "") -> list[BlobInfo]: ...
+
+    def set_metadata(self, name: str, metadata: dict[str, str]) -> BlobInfo:
+        """Merge custom metadata into a blob; BlobNotFound when missing."""
+        ...
+
+    def delete(self, name: str) -> None: ...
+
+
+# --------------------------------------------------------------------------- task queue
+
+
+class TaskQueue(Protocol):
+    """HTTP tasks for the functions: POST a JSON payload to a named function, with retries.
+
+    Non-2xx answers are retried with backoff; task names de-duplicate (a second task with the
+    same name is refused, which is how retried fan-outs stay single).
+    """
+
+    def enqueue(
+        self,
+        target: str,
+        payload: dict[str, Any],
+        *,
+        task_name: str | None = None,
+        delay_s: float = 0.0,
+    ) -> bool:
+        """Queue a task for the function `target`; False if `task_name` was already used."""
+        ...
+
+
+# --------------------------------------------------------------------------- vector index
+
+
+@dataclass(frozen=True)
+class VectorPoint:
+    id: str
+    vector: Sequence[float]
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class VectorFilter:
+    """Payload conditions, all of which must hold: key equals value, or key is any of values."""
+
+    equals: dict[str, str | int | bool] = field(default_factory=dict)
+    any_of: dict[str, Sequence[str | int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    id: str
+    score: float
+    payload: dict[str, Any]
+
+
+class VectorIndex(Protocol):
+    """Embeddings of items for semantic search, duplicate detection and similar items."""
+
+    def ensure_collection(self, name: str, size: int, embedder: str) -> None:
+        """Create the collection if missing; IndexMismatch if it exists with another embedder
+        or vector size (a collection is filled by one embedder only)."""
+        ...
+
+    def upsert(self, collection: str, points: Sequence[VectorPoint]) -> None: ...
+
+    def search(
+        self,
+        collection: str,
+        vector: Sequence[float],
+        *,
+        limit: int = 10,
+        where: VectorFilter | None = None,
+    ) -> list[VectorHit]: ...
+
+    def delete(self, collection: str, ids: Sequence[str]) -> None: ...
+
+    def count(self, collection: str, where: VectorFilter | None = None) -> int: ...
+
+
+# --------------------------------------------------------------------------- intelligence
+
+
+class Extractor(Protocol):
+    """Turns one newsletter's bytes into parent-relevant items (Gemini or offline rules)."""
+
+    name: str
+
+    def extract(self, data: bytes, content_type: str, school: School) -> list[Item]: ...
+
+
+class Embedder(Protocol):
+    name: str
+    size: int
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class Translator(Protocol):
+    def translate(self, text: str, target_language: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    provider_message_id: str
+    channel: Literal["whatsapp", "sms", "outbox"]
+
+
+class Messenger(Protocol):
+    """Sends a text to a parent's phone (WhatsApp, SMS, or the local outbox)."""
+
+    def send_text(self, phone_e164: str, body: str) -> SentMessage: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware (UTC)."""
+        ...

@@ -1,0 +1,111 @@
+"""The composition root: settings in, adapters and services out, built lazily once per instance.
+
+Production and the local stack differ only in settings. Nothing here touches the network at
+import time; each adapter is built on first use and kept for the life of the instance.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from shared.adapters.clock import SystemClock
+from shared.models import DeadLetter
+from shared.ports import BlobStore, Clock, DocumentStore, TaskQueue, VectorIndex
+from shared.repository import Repositories
+from shared.settings import Settings, get_settings
+
+
+class Container:
+    """Everything a function needs, from one Settings object."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def clock(self) -> Clock:
+        return SystemClock()
+
+    @cached_property
+    def store(self) -> DocumentStore:
+        if self.settings.store_backend == "firestore":
+            from shared.adapters.store_firestore import FirestoreDocumentStore
+
+            return FirestoreDocumentStore.for_project(
+                self.settings.google_cloud_project, self.settings.firestore_database
+            )
+        from shared.adapters.store_sqlite import SqliteDocumentStore
+
+        return SqliteDocumentStore(self.settings.resolved_sqlite_path)
+
+    @cached_property
+    def repos(self) -> Repositories:
+        return Repositories(self.store)
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        if self.settings.blob_backend == "gcs":
+            from shared.adapters.blob_gcs import GcsBlobStore
+
+            return GcsBlobStore(self.settings.newsletter_bucket)
+        from shared.adapters.blob_local import LocalFolderBlobStore
+
+        return LocalFolderBlobStore(
+            self.settings.resolved_local_bucket_dir, self.settings.newsletter_bucket
+        )
+
+    @cached_property
+    def tasks(self) -> TaskQueue:
+        if self.settings.tasks_backend == "cloudtasks":
+            from shared.adapters.tasks_cloud import CloudTasksQueue
+
+            return CloudTasksQueue.from_settings(self.settings)
+        from shared.adapters.tasks_inprocess import InProcessTaskQueue
+
+        queue = InProcessTaskQueue.from_settings(self.settings, self.record_dead_letter)
+        queue.start()
+        return queue
+
+    @cached_property
+    def vectors(self) -> VectorIndex:
+        if self.settings.vector_backend == "qdrant":
+            from shared.adapters.vector_qdrant import QdrantVectorIndex
+
+            assert self.settings.qdrant_url is not None  # checked by Settings
+            return QdrantVectorIndex.for_cloud(
+                self.settings.qdrant_url, self.settings.qdrant_api_key
+            )
+        from shared.adapters.vector_edge import EdgeVectorIndex
+
+        return EdgeVectorIndex(self.settings.resolved_vector_dir)
+
+    def record_dead_letter(self, dead_letter: DeadLetter) -> None:
+        self.repos.dead_letters.put(dead_letter)
+
+    def close(self) -> None:
+        """Stop queue workers and release the embedded index (only what was built)."""
+        for name in ("tasks", "vectors"):
+            built = self.__dict__.get(name)
+            close = getattr(built, "close", None)
+            if close is not None:
+                close()
+
+
+_container: Container | None = None
+_container_lock = threading.Lock()
+
+
+def get_container() -> Container:
+    """The instance-wide container (Cloud Functions reuse an instance across requests)."""
+    global _container
+    with _container_lock:
+        if _container is None:
+            _container = Container(get_settings())
+        return _container
+
+
+def use_container(container: Container | None) -> None:
+    """Replace the instance-wide container: the local stack and tests choose their own."""
+    global _container
+    with _container_lock:
+        _container = container

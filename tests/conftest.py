@@ -1,0 +1,36 @@
+"""Fixtures shared by every test folder: stand-ins for the cloud, started on demand, once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from infra.standins.process import StandinUnavailable
+
+
+@pytest.fixture(scope="session")
+def standin_log_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("standin-logs")
+
+
+@pytest.fixture(scope="session")
+def firestore_emulator_host(standin_log_dir: Path) -> Iterator[str]:
+    """A real Firestore emulator for the session; FIRESTORE_EMULATOR_HOST points clients at it."""
+    from infra.standins.firestore import firestore_emulator
+
+    try:
+        with firestore_emulator(standin_log_dir) as host:
+            previous = os.environ.get("FIRESTORE_EMULATOR_HOST")
+            os.environ["FIRESTORE_EMULATOR_HOST"] = host
+            try:
+                yield host
+            finally:
+                if previous is None:
+                    os.environ.pop("FIRESTORE_EMULATOR_HOST", None)
+                else:
+                    os.environ["FIRESTORE_EMULATOR_HOST"] = previous
+    except StandinUnavailable as exc:
+        pytest.skip(f"Firestore emulator unavailable: {exc}")
