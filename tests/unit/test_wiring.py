@@ -1,0 +1,43 @@
+"""The composition root chooses adapters from settings alone and builds them lazily."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shared.adapters.blob_gcs import GcsBlobStore
+from shared.adapters.blob_local import LocalFolderBlobStore
+from shared.adapters.store_firestore import FirestoreDocumentStore
+from shared.adapters.store_sqlite import SqliteDocumentStore
+from shared.adapters.tasks_cloud import CloudTasksQueue
+from shared.adapters.vector_edge import EdgeVectorIndex
+from shared.adapters.vector_qdrant import QdrantVectorIndex
+from shared.settings import Settings
+from shared.wiring import Container
+
+
+def test_embedded_defaults(tmp_path: Path) -> None:
+    container = Container(Settings(data_dir=tmp_path, task_min_backoff_s=0.01))
+    try:
+        assert isinstance(container.store, SqliteDocumentStore)
+        assert isinstance(container.blobs, LocalFolderBlobStore)
+        assert isinstance(container.vectors, EdgeVectorIndex)
+        assert container.store is container.store  # built once per instance
+    finally:
+        container.close()
+
+
+def test_production_settings_choose_cloud_adapters_without_connecting(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path,
+        store_backend="firestore",
+        blob_backend="gcs",
+        tasks_backend="cloudtasks",
+        vector_backend="qdrant",
+        qdrant_url="https://qdrant.invalid:6333",
+    )
+    container = Container(settings)
+    # Building an adapter must not touch the network: these hosts do not exist.
+    assert isinstance(container.store, FirestoreDocumentStore)
+    assert isinstance(container.blobs, GcsBlobStore)
+    assert isinstance(container.tasks, CloudTasksQueue)
+    assert isinstance(container.vectors, QdrantVectorIndex)
