@@ -9,7 +9,7 @@ code trusts their types.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time
+from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
