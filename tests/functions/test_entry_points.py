@@ -10,6 +10,7 @@ import functions_framework
 import pytest
 from flask.testing import FlaskClient
 
+from infra.local_stack import FUNCTION_NAMES
 from infra.storage_events import finalized_event
 from shared.adapters.blob_gcs import GcsBlobStore
 from shared.models import NewsletterStatus
@@ -17,14 +18,7 @@ from shared.ports import BlobInfo
 from shared.wiring import Container
 from tests.functions.conftest import MAIN
 
-HTTP_FUNCTIONS = [
-    "index_items",
-    "target_item",
-    "build_digests",
-    "send_digest",
-    "whatsapp_webhook",
-    "admin",
-]
+HTTP_FUNCTIONS = [name for name in FUNCTION_NAMES if name != "parse_newsletter"]
 
 
 def client_for(name: str) -> FlaskClient:
