@@ -194,9 +194,8 @@ class LocalStack:
 
 def create_local_stack(host: str = "127.0.0.1", port: int | None = None) -> LocalStack:
     port = port if port is not None else int(os.environ.get("PORT", "8080"))
-    server_port = port
     # Bind first, so a port of 0 (tests) is known before the queue needs the base URL.
-    server = make_server(host, server_port, app=_placeholder, threaded=True)
+    server = make_server(host, port, app=_placeholder, threaded=True)
     base_url = f"http://{host}:{server.server_port}"
     settings = Settings(tasks_target_base_url=base_url)
     if settings.store_backend != "sqlite" or settings.blob_backend != "local":

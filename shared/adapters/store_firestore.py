@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -162,19 +163,11 @@ class FirestoreDocumentStore:
             if len(natives) == 1:
                 return [s.to_dict() for s in self._ordered(natives[0], query).stream()]
             # Chunks of a long disjunction are merged here, then ordered and cut like one query.
+            unbounded = dataclasses.replace(query, limit=None)
             merged: dict[str, Document] = {}
             for native in natives:
-                unbounded = Query(
-                    query.collection,
-                    query.filters,
-                    query.order_by,
-                    query.descending,
-                    None,
-                    query.start_after_id,
-                )
-                merged.update(
-                    (s.id, s.to_dict()) for s in self._ordered(native, unbounded).stream()
-                )
+                snapshots = self._ordered(native, unbounded).stream()
+                merged.update((s.id, s.to_dict()) for s in snapshots)
         order_key = effective_order_field(query)
         rows = sorted(
             merged.items(),
