@@ -3,4 +3,5 @@
 from shared.logs import configure_logging
 from shared.settings import get_settings
 
-configure_logging(get_settings().log_level, get_settings().google_cloud_project)
+_settings = get_settings()
+configure_logging(_settings.log_level, _settings.google_cloud_project)
