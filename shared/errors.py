@@ -35,3 +35,18 @@ class TransientError(ParentPathError):
 
 class NotBuiltYet(ParentPathError):
     """A capability a later issue delivers; answered as 501 so nobody mistakes it for done."""
+
+
+class UnreadableDocument(BadInput):
+    """A newsletter that can never be parsed (corrupt, encrypted, no pages, unsupported type).
+
+    Its message is shown to admins as the newsletter's failure reason, so it is written for them.
+    """
+
+
+class NeedsTranscription(ParentPathError):
+    """Audio that no configured backend can transcribe; the newsletter waits for one."""
+
+
+class ExtractorFailed(ParentPathError):
+    """An extractor gave up for good (exhausted retries, unusable output); fall back."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeVar
 
-from shared.models import Item, School
+from shared.extraction.schema import ExtractionContext, ExtractionResult
+from shared.extraction.sniff import MediaType
 
 T = TypeVar("T")
 Document = dict[str, Any]
@@ -223,7 +224,16 @@ class Extractor(Protocol):
 
     name: str
 
-    def extract(self, data: bytes, content_type: str, school: School) -> list[Item]: ...
+    def extract(
+        self, document: bytes, media_type: MediaType, context: ExtractionContext
+    ) -> ExtractionResult:
+        """Items found in the document.
+
+        Raises UnreadableDocument for bytes that can never be read (shown to admins),
+        NeedsTranscription for audio it cannot transcribe, TransientError when a retry may
+        help, and ExtractorFailed when it gave up for good (the caller falls back).
+        """
+        ...
 
 
 class Embedder(Protocol):

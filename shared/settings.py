@@ -66,6 +66,26 @@ class Settings(BaseSettings):
     qdrant_api_key: str | None = None
     vector_size: int = Field(default=384, gt=0)
 
+    # Extraction. With GEMINI_API_KEY set Gemini reads newsletters and the offline extractor is
+    # its fallback; without it the offline extractor does the work alone.
+    gemini_api_key: str | None = Field(default=None, repr=False)
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_base_url: str | None = Field(
+        default=None, description="Another endpoint for the Gemini API (tests, proxies)."
+    )
+    gemini_requests_per_minute: int = Field(
+        default=15, gt=0, description="Client-side rate limit; the free tier allows 15."
+    )
+    gemini_max_attempts: int = Field(default=5, ge=1)
+    gemini_inline_max_bytes: int = Field(
+        default=18 * 1024 * 1024,
+        gt=0,
+        description="Larger documents go through the File API instead of inline.",
+    )
+    ocr_languages: str = Field(
+        default="eng+chi_sim+pan+fil", description="Tesseract language packs used for OCR."
+    )
+
     # The school an upload belongs to when its object name carries no school prefix.
     default_school_id: str = "sample-school"
 

@@ -1,0 +1,1 @@
+"""Newsletter extraction: the contract every extractor meets, and the offline pieces."""
