@@ -11,7 +11,7 @@ from functools import cached_property
 
 from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
-from shared.ports import BlobStore, Clock, DocumentStore, TaskQueue, VectorIndex
+from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
 from shared.repository import Repositories
 from shared.settings import Settings, get_settings
 
@@ -78,6 +78,21 @@ class Container:
         from shared.adapters.vector_edge import EdgeVectorIndex
 
         return EdgeVectorIndex(self.settings.resolved_vector_dir)
+
+    @cached_property
+    def offline_extractor(self) -> Extractor:
+        from shared.adapters.extractor_offline import OfflineExtractor
+
+        return OfflineExtractor(ocr_languages=self.settings.ocr_languages)
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        """Gemini when a key is configured, else the offline extractor on its own."""
+        if self.settings.gemini_api_key is None:
+            return self.offline_extractor
+        from shared.adapters.extractor_gemini import GeminiExtractor
+
+        return GeminiExtractor.from_settings(self.settings)
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:
         self.repos.dead_letters.put(dead_letter)
