@@ -1,4 +1,4 @@
-"""Storage-triggered function: every upload to the newsletter bucket becomes a Newsletter."""
+"""Storage-triggered function: each upload to the bucket becomes a Newsletter and its items."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from cloudevents.http.event import CloudEvent
 from pydantic import ValidationError
 
 from shared.services.ingest import StorageUpload, record_upload
+from shared.services.parse import parse_recorded_newsletter
 from shared.wiring import get_container
 
 logger = logging.getLogger(__name__)
@@ -26,10 +27,11 @@ def parse_newsletter(event: CloudEvent) -> None:
         )
         return
     container = get_container()
-    record_upload(
+    newsletter, _ = record_upload(
         upload,
         container.repos,
         container.clock,
         default_school_id=container.settings.default_school_id,
         max_upload_bytes=container.settings.max_upload_bytes,
     )
+    parse_recorded_newsletter(newsletter, container.parse_dependencies)

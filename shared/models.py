@@ -130,6 +130,10 @@ class Newsletter(DomainModel):
     extractor: str | None = None
     item_ids: list[str] = Field(default_factory=list)
     tokens_used: int = Field(default=0, ge=0)
+    parse_attempts: int = Field(default=0, ge=0)
+    notes: list[str] = Field(
+        default_factory=list, description="Plain-language remarks for admins about the parse."
+    )
 
     @staticmethod
     def id_for(bucket: str, object_name: str, generation: str) -> str:

@@ -82,6 +82,12 @@ class Settings(BaseSettings):
         gt=0,
         description="Larger documents go through the File API instead of inline.",
     )
+    extractor_attempts_before_fallback: int = Field(
+        default=3,
+        ge=1,
+        description="Deliveries of one upload that may fail transiently in Gemini before the "
+        "offline extractor takes over.",
+    )
     ocr_languages: str = Field(
         default="eng+chi_sim+pan+fil", description="Tesseract language packs used for OCR."
     )

@@ -13,6 +13,7 @@ from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
 from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
 from shared.repository import Repositories
+from shared.services.parse import ParseDependencies
 from shared.settings import Settings, get_settings
 
 
@@ -93,6 +94,19 @@ class Container:
         from shared.adapters.extractor_gemini import GeminiExtractor
 
         return GeminiExtractor.from_settings(self.settings)
+
+    @cached_property
+    def parse_dependencies(self) -> ParseDependencies:
+        return ParseDependencies(
+            repos=self.repos,
+            blobs=self.blobs,
+            tasks=self.tasks,
+            clock=self.clock,
+            extractor=self.extractor,
+            fallback=self.offline_extractor,
+            max_upload_bytes=self.settings.max_upload_bytes,
+            attempts_before_fallback=self.settings.extractor_attempts_before_fallback,
+        )
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:
         self.repos.dead_letters.put(dead_letter)

@@ -84,10 +84,14 @@ def _reason_it_cannot_be_parsed(
     if upload.size == 0:
         return "The file is empty."
     if upload.size > max_upload_bytes:
-        return (
-            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{max_upload_bytes / 1_048_576:.1f} MB. Split it or compress it and upload again."
-        )
+        return too_large_reason(upload.size, max_upload_bytes)
     if repos.schools.get(school_id) is None:
         return f"No school with id {school_id!r}: upload into a folder named after the school."
     return None
+
+
+def too_large_reason(size_bytes: int, max_upload_bytes: int) -> str:
+    return (
+        f"The file is {size_bytes / 1_048_576:.1f} MB; the limit is "
+        f"{max_upload_bytes / 1_048_576:.1f} MB. Split it or compress it and upload again."
+    )
