@@ -19,6 +19,7 @@ from shared.repository import Repositories
 from shared.services.ingest import StorageUpload, record_upload
 from shared.services.parse import ParseDependencies, parse_recorded_newsletter
 from shared.services.roster import SchoolRoster, load_roster
+from tests.fakes import RecordingQueue
 
 PDF = b"%PDF-1.7\n..."
 
@@ -43,24 +44,6 @@ class ScriptedExtractor:
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
-
-
-@dataclass
-class RecordingQueue:
-    tasks: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
-
-    def enqueue(
-        self,
-        target: str,
-        payload: dict[str, Any],
-        *,
-        task_name: str | None = None,
-        delay_s: float = 0.0,
-    ) -> bool:
-        if any(name == task_name for _, _, name in self.tasks):
-            return False
-        self.tasks.append((target, payload, task_name))
-        return True
 
 
 def result(*items: ExtractedItem, name: str = "offline", **fields: Any) -> ExtractionResult:
@@ -190,7 +173,7 @@ def test_nothing_is_auto_approved_by_default(
     extractor = ScriptedExtractor("offline", [result(item("Certain", 1.0))])
     queue = RecordingQueue()
     parse_recorded_newsletter(newsletter, deps(repos, blobs, clock, extractor, queue=queue))
-    assert [target for target, _, _ in queue.tasks] == ["index_items"]
+    assert queue.targets() == ["index_items"]
 
 
 def test_items_that_do_not_fit_the_school_are_fixed_or_left_out_with_a_note(
@@ -318,4 +301,4 @@ def test_a_retry_after_a_crash_rewrites_items_without_leaving_strays(
     parsed = parse_recorded_newsletter(stored, deps(repos, blobs, clock, second, queue=queue))
     assert parsed.status is NewsletterStatus.PARSED
     assert repos.items.count() == 2
-    assert [t for t, _, _ in queue.tasks] == ["index_items"]
+    assert queue.targets() == ["index_items"]
