@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TASKS_VENV := .venv-tasks-emulator
 PORT ?= 8080
 
-.PHONY: setup setup-standins run test lint typecheck unit bench clean
+.PHONY: setup setup-standins system-packages run test lint typecheck unit bench clean
 
 setup: $(VENV)/.installed
 
@@ -22,7 +22,11 @@ $(TASKS_VENV)/.installed: requirements-tasks-emulator.txt
 	$(TASKS_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-tasks-emulator.txt
 	touch $@
 
-run: setup
+# OCR for image newsletters (Debian's tesseract with eng, chi_sim, pan, fil); a no-op when present.
+system-packages:
+	bash infra/scripts/install-system-packages.sh
+
+run: setup system-packages
 	PORT=$(PORT) $(BIN)/python -m infra.cli serve
 
 lint: setup
@@ -32,7 +36,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup setup-standins lint typecheck
+test: setup setup-standins system-packages lint typecheck
 	$(BIN)/python -m pytest
 
 unit: setup
