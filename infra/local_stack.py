@@ -25,6 +25,7 @@ from werkzeug.serving import make_server
 from infra.storage_events import finalized_event
 from shared.logs import configure_logging
 from shared.ports import BlobStore
+from shared.ports import FieldFilter as F
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
 from shared.wiring import Container, use_container
@@ -131,6 +132,7 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
             inbox=str(container.settings.resolved_local_bucket_dir.resolve()),
             functions={name: f"{base_url}/{name}" for name in FUNCTION_NAMES},
             newsletters=f"{base_url}/_local/newsletters",
+            items=f"{base_url}/_local/items?newsletter_id=ID",
             dead_letters=f"{base_url}/_local/dead-letters",
             tick_digests=f"POST {base_url}/_local/tick-digests",
         )
@@ -139,6 +141,13 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
     def newsletters() -> flask.Response:
         found = container.repos.newsletters.find(order_by="uploaded_at", descending=True, limit=50)
         return flask.jsonify([n.to_document() for n in found])
+
+    @local.get("/_local/items")
+    def items() -> flask.Response:
+        newsletter_id = flask.request.args.get("newsletter_id")
+        filters = [F("newsletter_id", "==", newsletter_id)] if newsletter_id else []
+        found = container.repos.items.find(*filters, order_by="created_at", limit=200)
+        return flask.jsonify([i.to_document() for i in found])
 
     @local.get("/_local/dead-letters")
     def dead_letters() -> flask.Response:
@@ -226,6 +235,7 @@ def main() -> None:
         f"  health:       {stack.base_url}/health\n"
         f"  overview:     {stack.base_url}/\n"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
+        f"  items:        {stack.base_url}/_local/items\n"
         f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"
         f"  or straight in for the sample school)\n"
         f"  Ctrl-C stops it; state stays in {stack.container.settings.data_dir.resolve()}/",

@@ -20,7 +20,7 @@ from infra.local_stack import LocalStack, create_local_stack
 from infra.standins.process import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EVAL = REPO_ROOT.parent / "shared" / "eval" / "newsletters"
+SAMPLES = REPO_ROOT / "infra" / "sample" / "newsletters"
 T = TypeVar("T")
 
 
@@ -55,20 +55,25 @@ def test_health_and_the_seeded_sample_school(stack: LocalStack) -> None:
     assert stack.container.repos.parents.count() == 8
 
 
-def test_a_file_dropped_in_the_inbox_becomes_a_newsletter(stack: LocalStack) -> None:
+def test_a_file_dropped_in_the_inbox_becomes_a_newsletter_with_items(stack: LocalStack) -> None:
     inbox = stack.container.settings.resolved_local_bucket_dir
-    source = EVAL / "maple-grove-weekly.pdf"
-    if not source.exists():
-        pytest.skip(f"the evaluation set is not beside the repository ({source})")
+    source = SAMPLES / "maple-grove-weekly.pdf"
     shutil.copy(source, inbox / source.name)
 
     def listed() -> list[dict[str, Any]]:
         return list(httpx.get(f"{stack.base_url}/_local/newsletters").json())
 
-    (newsletter,) = eventually(listed)
+    def finished() -> list[dict[str, Any]]:
+        return [n for n in listed() if n["status"] not in ("received", "parsing")]
+
+    (newsletter,) = eventually(finished)
     assert newsletter["object_name"] == "maple-grove-weekly.pdf"
     assert newsletter["school_id"] == "sample-school"
     assert newsletter["size_bytes"] == source.stat().st_size
+    assert newsletter["status"] == "parsed"
+    items = httpx.get(f"{stack.base_url}/_local/items?newsletter_id={newsletter['id']}").json()
+    assert len(items) == len(newsletter["item_ids"]) >= 15
+    assert {item["status"] for item in items} == {"pending_review"}
     time.sleep(2.5)  # two more polls: the same generation is never announced twice
     assert len(listed()) == 1
 
