@@ -2,7 +2,7 @@
 
 `ExtractedItem` carries the fields of the evaluation label schema (../shared/eval/README.md)
 plus what the product needs besides (details, the action asked, a confidence). It is untrusted
-until `validated_against` has checked it against the school: LLM output and OCR rules can both
+until `items_fit_for_school` (validation.py) has checked it against the school: LLM output and OCR rules can both
 invent grades a school does not have or activities it does not run.
 """
 
