@@ -2,8 +2,8 @@
 
 `ExtractedItem` carries the fields of the evaluation label schema (../shared/eval/README.md)
 plus what the product needs besides (details, the action asked, a confidence). It is untrusted
-until `items_fit_for_school` (validation.py) has checked it against the school: LLM output and OCR rules can both
-invent grades a school does not have or activities it does not run.
+until `items_fit_for_school` (validation.py) has checked it against the school: LLM output and
+OCR rules can both invent grades a school does not have or activities it does not run.
 """
 
 from __future__ import annotations
