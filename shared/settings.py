@@ -77,8 +77,13 @@ class Settings(BaseSettings):
         default=15, gt=0, description="Client-side rate limit; the free tier allows 15."
     )
     gemini_max_attempts: int = Field(default=5, ge=1)
+    gemini_api_version: str | None = Field(
+        default=None, description="API version, e.g. v1beta; None keeps google-genai's choice."
+    )
+    gemini_timeout_s: float = Field(default=180.0, gt=0, description="Per request.")
     gemini_inline_max_bytes: int = Field(
-        default=18 * 1024 * 1024,
+        # Inline bytes travel base64-encoded (4/3 larger) and a request is capped at 20 MB.
+        default=14 * 1024 * 1024,
         gt=0,
         description="Larger documents go through the File API instead of inline.",
     )

@@ -502,7 +502,7 @@ class GeminiExtractor:
         cls,
         settings: Settings,
         *,
-        request_timeout_s: float = 180.0,
+        request_timeout_s: float | None = None,
         api_version: str | None = None,
         **overrides: Any,
     ) -> GeminiExtractor:
@@ -515,10 +515,12 @@ class GeminiExtractor:
         if not api_key:
             raise ValueError("GEMINI_API_KEY is not set")
         base_url = settings.gemini_base_url
+        api_version = api_version or settings.gemini_api_version
+        timeout_s = request_timeout_s or settings.gemini_timeout_s
 
         def client_factory() -> genai.Client:
             # Timeouts always set: a hung request must not eat the function's whole timeout.
-            options = types.HttpOptions(timeout=int(request_timeout_s * 1000))
+            options = types.HttpOptions(timeout=int(timeout_s * 1000))
             if base_url:
                 options.base_url = base_url
             if api_version:
