@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from shared.errors import BadInput, NotFound
+from shared.indexes import QUERY_INDEXES, QueryIndex
 from shared.ports import Document, FieldFilter, Query, StoreTransaction, effective_order_field
 
 T = TypeVar("T")
@@ -31,6 +33,30 @@ def _field_sql(field: str) -> str:
     if not field.replace("_", "").isalnum():
         raise BadInput(f"unsupported field name in a query: {field!r}")
     return f"json_extract(data, '$.{field}')"
+
+
+def _index_sql(index: QueryIndex) -> str:
+    # The indexed expressions are built by _field_sql, the function that writes the filters:
+    # SQLite uses an expression index only when the query spells the expression identically.
+    if not index.name.replace("_", "").isalnum():
+        raise BadInput(f"unsupported index name: {index.name!r}")
+    columns = ", ".join(["collection", *map(_field_sql, index.fields)])
+    return f"CREATE INDEX IF NOT EXISTS {index.name} ON documents ({columns})"
+
+
+def _index_for(query: Query, indexes: Sequence[QueryIndex]) -> QueryIndex | None:
+    """The declared index whose leading fields the query's ==/in filters pin down the most."""
+    pinned = {
+        f.field for f in query.filters if f.op == "in" or (f.op == "==" and f.value is not None)
+    }
+    best, best_pinned = None, 0
+    for index in indexes:
+        if index.collection != query.collection:
+            continue
+        leading = len(list(itertools.takewhile(pinned.__contains__, index.fields)))
+        if leading > best_pinned:
+            best, best_pinned = index, leading
+    return best
 
 
 def _to_sql_value(value: Any) -> Any:
@@ -95,13 +121,16 @@ class _SqliteTransaction:
 class SqliteDocumentStore:
     """One connection per thread; writes serialise on SQLite's lock (WAL lets reads go on)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, indexes: Sequence[QueryIndex] = QUERY_INDEXES) -> None:
         self._path = str(path)
         if self._path != ":memory:":
             Path(self._path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._indexes = tuple(indexes)
         with self._write() as connection:
             connection.execute(_SCHEMA)
+            for index in indexes:
+                connection.execute(_index_sql(index))
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -172,6 +201,12 @@ class SqliteDocumentStore:
         with self._write() as connection:
             _SqliteTransaction(connection).delete(collection, doc_id)
 
+    def _source(self, query: Query) -> str:
+        # Without statistics SQLite's planner prefers the covering primary key (a scan of the
+        # whole collection) to any expression index; name the index, as Firestore would use it.
+        index = _index_for(query, self._indexes)
+        return "documents" if index is None else f"documents INDEXED BY {index.name}"
+
     def _where(self, query: Query) -> tuple[str, list[Any]]:
         clauses, params = ["collection = ?"], [query.collection]
         for flt in query.filters:
@@ -202,7 +237,7 @@ class SqliteDocumentStore:
             if query.start_after_id is not None:
                 where += f" AND id {comparison} ?"
                 params.append(query.start_after_id)
-        sql = f"SELECT data FROM documents WHERE {where} ORDER BY {order}"
+        sql = f"SELECT data FROM {self._source(query)} WHERE {where} ORDER BY {order}"
         if query.limit is not None:
             sql += " LIMIT ?"
             params.append(query.limit)
@@ -210,7 +245,9 @@ class SqliteDocumentStore:
 
     def count(self, query: Query) -> int:
         where, params = self._where(query)
-        row = self._connection().execute(f"SELECT COUNT(*) FROM documents WHERE {where}", params)
+        row = self._connection().execute(
+            f"SELECT COUNT(*) FROM {self._source(query)} WHERE {where}", params
+        )
         return int(row.fetchone()[0])
 
     def run_transaction(self, work: Callable[[StoreTransaction], T]) -> T:

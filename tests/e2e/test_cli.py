@@ -33,7 +33,8 @@ def test_bench_vector_prints_its_figures_as_one_json_object() -> None:
 def test_an_unknown_benchmark_is_a_clear_error() -> None:
     result = cli("bench", "no-such-thing", "--json")
     assert result.returncode == 2
-    assert "unknown benchmark 'no-such-thing'; have: vector" in result.stderr
+    assert "unknown benchmark 'no-such-thing'; have: " in result.stderr
+    assert "vector" in result.stderr
 
 
 def test_help_lists_the_subcommands() -> None:

@@ -1,0 +1,52 @@
+"""The indexes our store queries need, declared once: SQLite builds them, Terraform deploys them.
+
+Each entry is the set of fields one query filters on, equality or `in` first. The SQLite store
+turns every entry into an expression index when it opens a file; `firestore_index_definitions`
+keeps the entries of two or more fields, which Firestore cannot serve from the single-field
+indexes it builds by itself, in the shape `terraform/firestore_indexes.json` holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class QueryIndex:
+    collection: str
+    fields: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return "_".join(["ix", self.collection, *self.fields])
+
+
+QUERY_INDEXES: tuple[QueryIndex, ...] = (
+    # The audience of an item: children of a school in the item's grades (or all of them).
+    QueryIndex("children", ("school_id", "grade")),
+    # Who follows the item's activities at its school.
+    QueryIndex("subscriptions", ("school_id", "activity")),
+    # The cards an item already has, found again on every retry or re-approval.
+    QueryIndex("cards", ("item_id",)),
+)
+
+
+def firestore_index_definitions(
+    indexes: tuple[QueryIndex, ...] = QUERY_INDEXES,
+) -> list[dict[str, Any]]:
+    """Composite indexes as google_firestore_index takes them (attribute names kept as-is).
+
+    Every field is ASCENDING: our queries filter with == and `in`, which an ascending field
+    serves; Firestore appends `__name__` itself, which is the order our queries ask for.
+    """
+    return [
+        {
+            "collection": index.collection,
+            "query_scope": "COLLECTION",
+            "fields": [{"field_path": field, "order": "ASCENDING"} for field in index.fields],
+        }
+        for index in indexes
+        # Firestore refuses a composite index of one field: it indexes single fields itself.
+        if len(index.fields) > 1
+    ]

@@ -1,0 +1,230 @@
+"""Targeting: who an approved item reaches, the cards that carry it to them, and the preview.
+
+Who an item reaches, exactly. A parent is reached through a child when all of these hold:
+- the child belongs to the item's school and its grade is one of the item's grades (any grade
+  when the item says "all");
+- the child names the parent among its `parent_ids`, and the parent, of the same school, has
+  opted in;
+- when the item names activities, the parent follows one of them at that school, either for
+  the family (a subscription without a child) or for this very child. A subscription for
+  another child does not count: a chess note for grade 3 is not for the parent whose only
+  chess player is in grade 5.
+The audience is every parent reached through some child, and those children.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from pydantic import ConfigDict
+
+from shared.errors import NotFound
+from shared.models import (
+    Card,
+    CardStatus,
+    Child,
+    ConsentState,
+    DomainModel,
+    Item,
+    ItemStatus,
+    LanguageCode,
+)
+from shared.ports import Clock, FieldFilter
+from shared.repository import Collection, Repositories
+
+GroupKey = TypeVar("GroupKey", int, str)
+
+
+class AudienceParent(DomainModel):
+    """The fields of a stored Parent that targeting reads.
+
+    Loading whole Parents would validate every phone number again, about 30 µs each: a third
+    of a second for a school of 10,000 families, to read four fields.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    school_id: str
+    language: LanguageCode
+    consent: ConsentState
+
+
+@dataclass(frozen=True)
+class Audience:
+    parents: dict[str, AudienceParent]
+    children: dict[str, Child]
+    # (parent id, child id): which child each parent is reached through.
+    links: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class TargetingResult:
+    audience: int
+    created: int
+    restored: int
+    retracted: int
+
+
+@dataclass(frozen=True)
+class AudienceCount:
+    parents: int
+    children: int
+
+
+@dataclass(frozen=True)
+class AudiencePreview:
+    """What an admin sees before approving: how many, in which grades, in which languages.
+
+    A parent with children in two grades counts in both grades; a child whose parents speak
+    two languages counts in both languages.
+    """
+
+    parents: int
+    children: int
+    by_grade: dict[int, AudienceCount]
+    by_language: dict[str, AudienceCount]
+
+
+@dataclass(frozen=True)
+class _ActivityFollowers:
+    """Who follows an item's activities: for the whole family, or for one child."""
+
+    for_family: frozenset[str]  # parent ids
+    for_child: frozenset[tuple[str, str]]  # (parent id, child id)
+
+    def follow_for(self, parent_id: str, child_id: str) -> bool:
+        return parent_id in self.for_family or (parent_id, child_id) in self.for_child
+
+
+def _children_in_grades(item: Item, repos: Repositories) -> list[Child]:
+    filters = [FieldFilter("school_id", "==", item.school_id)]
+    if item.grades != "all":
+        if not item.grades:
+            return []
+        filters.append(FieldFilter("grade", "in", sorted(set(item.grades))))
+    return repos.children.find(*filters)
+
+
+def _followers_of_activities(item: Item, repos: Repositories) -> _ActivityFollowers:
+    subscriptions = repos.subscriptions.find(
+        FieldFilter("school_id", "==", item.school_id),
+        FieldFilter("activity", "in", sorted(set(item.activities))),
+    )
+    return _ActivityFollowers(
+        for_family=frozenset(s.parent_id for s in subscriptions if s.child_id is None),
+        for_child=frozenset(
+            (s.parent_id, s.child_id) for s in subscriptions if s.child_id is not None
+        ),
+    )
+
+
+def audience_for_item(item: Item, repos: Repositories) -> Audience:
+    """Every parent the item reaches and the children through whom (see the module docstring).
+
+    Reads the children in the item's grades, the subscriptions to its activities (if any),
+    and the parents of those children by id; whatever the item's status.
+    """
+    children = _children_in_grades(item, repos)
+    followers = _followers_of_activities(item, repos) if item.activities else None
+    candidate_links = [
+        (parent_id, child)
+        for child in children
+        for parent_id in child.parent_ids
+        if followers is None or followers.follow_for(parent_id, child.id)
+    ]
+    parent_summaries = Collection(repos.store, repos.parents.name, AudienceParent)
+    candidates = parent_summaries.get_many(sorted({parent_id for parent_id, _ in candidate_links}))
+    parents = {
+        parent.id: parent
+        for parent in candidates.values()
+        if parent.school_id == item.school_id and parent.consent is ConsentState.OPTED_IN
+    }
+    links = [(parent_id, child) for parent_id, child in candidate_links if parent_id in parents]
+    return Audience(
+        parents=parents,
+        children={child.id: child for _, child in links},
+        links=frozenset((parent_id, child.id) for parent_id, child in links),
+    )
+
+
+def target_parents_for_item(item_id: str, repos: Repositories, clock: Clock) -> TargetingResult:
+    """Bring the item's cards in line with its audience; safe to run any number of times.
+
+    An approved item gets a pending card for every parent of its audience (ids derive from
+    parent and item, so nothing is ever created twice) and retracted cards of parents back in
+    the audience become pending again. Pending cards of parents no longer in the audience, or
+    of an item no longer approved, are retracted. Cards already sent or done stay as they are.
+    Cards point at the item rather than copy it, so an edit's new wording needs no card change.
+    """
+    item = repos.items.get(item_id)
+    if item is None:
+        raise NotFound(f"item {item_id} does not exist")
+    cards = {
+        card.parent_id: card for card in repos.cards.find(FieldFilter("item_id", "==", item.id))
+    }
+    audience = (
+        frozenset(audience_for_item(item, repos).parents)
+        if item.status is ItemStatus.APPROVED
+        else frozenset()
+    )
+    now = clock.now()
+    created = [
+        Card(
+            id=Card.id_for(parent_id, item.id),
+            school_id=item.school_id,
+            parent_id=parent_id,
+            item_id=item.id,
+            created_at=now,
+        )
+        for parent_id in sorted(audience - cards.keys())
+    ]
+    restored = [
+        card.model_copy(update={"status": CardStatus.PENDING})
+        for parent_id, card in cards.items()
+        if parent_id in audience and card.status is CardStatus.RETRACTED
+    ]
+    retracted = [
+        card.model_copy(update={"status": CardStatus.RETRACTED})
+        for parent_id, card in cards.items()
+        if parent_id not in audience and card.status is CardStatus.PENDING
+    ]
+    # Written only when new or changed, in batches. A card that the digest sender marks sent
+    # between the read above and this write would be overwritten: digests are built on a
+    # schedule, long after approval, which is when targeting runs.
+    repos.cards.put_many([*created, *restored, *retracted])
+    return TargetingResult(
+        audience=len(audience),
+        created=len(created),
+        restored=len(restored),
+        retracted=len(retracted),
+    )
+
+
+def _breakdown(
+    audience: Audience, key_of: Callable[[AudienceParent, Child], GroupKey]
+) -> dict[GroupKey, AudienceCount]:
+    parents: defaultdict[GroupKey, set[str]] = defaultdict(set)
+    children: defaultdict[GroupKey, set[str]] = defaultdict(set)
+    for parent_id, child_id in audience.links:
+        key = key_of(audience.parents[parent_id], audience.children[child_id])
+        parents[key].add(parent_id)
+        children[key].add(child_id)
+    return {
+        key: AudienceCount(parents=len(parents[key]), children=len(children[key]))
+        for key in sorted(parents)
+    }
+
+
+def preview_audience(item: Item, repos: Repositories) -> AudiencePreview:
+    """Who the item would reach if approved now; works for a draft that is not stored yet."""
+    audience = audience_for_item(item, repos)
+    return AudiencePreview(
+        parents=len(audience.parents),
+        children=len(audience.children),
+        by_grade=_breakdown(audience, lambda _, child: child.grade),
+        by_language=_breakdown(audience, lambda parent, _: parent.language),
+    )
