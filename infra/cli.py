@@ -108,6 +108,40 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
+def extract(args: argparse.Namespace) -> int:
+    from infra.evaluation import extract_document
+    from shared.errors import NeedsTranscription, UnreadableDocument
+    from shared.extraction.schema import ExtractionContext
+    from shared.wiring import get_container
+
+    labels = json.loads(args.context.read_text(encoding="utf-8"))
+    context = ExtractionContext.from_labels(labels)
+    try:
+        extracted = extract_document(args.path, context, get_container().extractor)
+    except (UnreadableDocument, NeedsTranscription, ValueError) as exc:
+        print(f"{args.path.name}: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(extracted, ensure_ascii=False))
+    else:
+        for item in extracted["items"]:
+            when = item["start_date"] or "(no date)"
+            print(f"{when}  {item['category']:<12}  {item['title']}")
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    from infra.evaluation import evaluate_folder, format_table
+    from shared.wiring import get_container
+
+    if not args.folder.is_dir():
+        print(f"not a folder: {args.folder}", file=sys.stderr)
+        return 2
+    report = evaluate_folder(args.folder, get_container().extractor)
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_table(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +169,28 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("--school", required=True, help="id of a school already in the store")
     roster.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     roster.set_defaults(handler=import_roster)
+
+    extract_cmd = commands.add_parser(
+        "extract", help="extract the items of one newsletter (PDF or image) and print them"
+    )
+    extract_cmd.add_argument("path", type=Path, help="the newsletter file")
+    extract_cmd.add_argument(
+        "--context",
+        type=Path,
+        required=True,
+        help="a labels file giving issued_on, timezone, grades_offered, activities_catalog",
+    )
+    extract_cmd.add_argument("--json", action="store_true", help='print {"items": [...]}')
+    extract_cmd.set_defaults(handler=extract)
+
+    eval_cmd = commands.add_parser("eval", help="score an extractor on a labelled folder")
+    eval_kinds = eval_cmd.add_subparsers(dest="kind", required=True)
+    eval_extraction = eval_kinds.add_parser(
+        "extraction", help="newsletters with NAME.labels.json beside them (P/R/F1, fields)"
+    )
+    eval_extraction.add_argument("folder", type=Path)
+    eval_extraction.add_argument("--json", action="store_true", help="print one JSON object")
+    eval_extraction.set_defaults(handler=evaluate)
     return parser
 
 

@@ -1,0 +1,134 @@
+"""The offline extractor: PDF text layout or tesseract OCR, then general newsletter rules.
+
+It needs no network and no API key: it is the backend when Gemini is not configured and
+the fallback when Gemini gives up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from shared.errors import UnreadableDocument
+from shared.extraction.assemble import CandidateBuilder, DocumentFacts, fold_duplicates, to_items
+from shared.extraction.dates import find_dates
+from shared.extraction.layout import (
+    Block,
+    TextLine,
+    build_blocks,
+    open_pdf,
+    pdf_has_text,
+    pdf_lines,
+)
+from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
+from shared.extraction.schema import ExtractionContext, ExtractionResult
+from shared.extraction.segments import segments_of
+from shared.extraction.sniff import MediaType
+from shared.extraction.speech import transcribe_english
+
+_PUBLICATION_WORDS = ("published", "posted", "sent home", "issued", "dated")
+
+
+class OfflineExtractor:
+    name = "offline"
+
+    def __init__(self, ocr_languages: str = "eng+chi_sim+pan+fil") -> None:
+        self.ocr_languages = ocr_languages
+
+    def extract(
+        self, document: bytes, media_type: MediaType, context: ExtractionContext
+    ) -> ExtractionResult:
+        notes: list[str] = []
+        lines = self._lines(document, media_type, notes)
+        if not any(line.text for line in lines):
+            raise UnreadableDocument(
+                "No text could be found in this document; "
+                "upload a clearer scan or the original file."
+            )
+        blocks = build_blocks(
+            lines, not_heading=lambda text: bool(find_dates(text, context.issued_on))
+        )
+        document_date = _document_date(blocks, context.issued_on)
+        anchor = context.issued_on
+        if document_date and not context.issued_on_is_known:
+            anchor = document_date
+        facts = DocumentFacts(
+            anchor=anchor, main_title=_main_title(blocks), document_date=document_date
+        )
+        builder = CandidateBuilder(context, facts)
+        for segment in segments_of(blocks, lambda text: bool(find_dates(text, anchor))):
+            builder.add(segment)
+        items = to_items(fold_duplicates(builder.candidates), anchor)
+        return ExtractionResult(
+            items=items, extractor=self.name, issued_on=document_date, notes=notes
+        )
+
+    def _lines(self, document: bytes, media_type: MediaType, notes: list[str]) -> list[TextLine]:
+        if media_type.is_audio:
+            notes.append(
+                "Transcribed offline by an English-only speech model: check every item against "
+                "the recording; a voice note in another language needs Gemini."
+            )
+            return _spoken_lines(transcribe_english(document))
+        if media_type.is_image:
+            notes.append("Read with OCR")
+            return read_page(image_to_png(document), self.ocr_languages).lines
+        if media_type != MediaType.PDF:
+            raise UnreadableDocument("This file type cannot be read; upload a PDF or an image.")
+        pdf = open_pdf(document)
+        try:
+            if pdf_has_text(pdf):
+                return pdf_lines(pdf)
+        finally:
+            pdf.close()
+        notes.append("Read with OCR (the PDF has no text layer)")
+        lines: list[TextLine] = []
+        for number, image in enumerate(render_pdf_pages(document), start=1):
+            lines.extend(read_page(image, self.ocr_languages, page=number).lines)
+        return lines
+
+
+def _spoken_lines(transcript: str) -> list[TextLine]:
+    """A transcript as lines of one paragraph each, one sentence per line, as if typed."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", transcript) if s.strip()]
+    return [
+        TextLine(
+            text=sentence,
+            size=10.0,
+            bold=False,
+            page=1,
+            top=14.0 * number,
+            bottom=14.0 * number + 10.0,
+            x0=0.0,
+            region=f"spoken-{number}",
+        )
+        for number, sentence in enumerate(sentences)
+    ]
+
+
+def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
+    """The date the document carries: a "Published ..." line, else a dateline near the top."""
+    top = [b for b in blocks[:12] if b.page == 1] + [b for b in blocks if b.page == 1][-4:]
+    for block in top:
+        lowered = block.text.lower()
+        if any(word in lowered for word in _PUBLICATION_WORDS):
+            mentions = [m for m in find_dates(block.text, fallback) if m.year_given]
+            if mentions:
+                return mentions[-1].value
+    # A dateline: a full date with few other words, in the masthead.
+    for block in blocks[:3]:
+        mentions = find_dates(block.text, fallback)
+        if mentions and mentions[0].year_given:
+            rest = block.text[: mentions[0].start] + block.text[mentions[0].end :]
+            if len(rest.split()) <= 6:
+                return mentions[0].value
+    return None
+
+
+def _main_title(blocks: Sequence[Block]) -> str:
+    """The largest heading on the first page (a flyer's event name, a newsletter's masthead)."""
+    headings = [b for b in blocks if b.kind == "heading" and b.page == 1]
+    if not headings:
+        return ""
+    return max(headings, key=lambda b: b.size).text

@@ -1,0 +1,687 @@
+"""Segments turned into items: one candidate per dated clause, then one item per thing.
+
+A newsletter tells the same thing several times (the principal's letter, the calendar list,
+the club's own section). Candidates carry how structured their source is; duplicates fold
+into the most structured mention, which keeps its title and gains the others' details.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, time, timedelta
+
+from shared.extraction.dates import (
+    DateMention,
+    find_dates,
+    find_times,
+    next_weekday_on_or_after,
+    relative_weekday_dates,
+    strip_times,
+    weekly_days,
+    weekly_rrule,
+)
+from shared.extraction.rules import (
+    Grades,
+    action_in,
+    activities_in,
+    category_of,
+    grades_in,
+    grades_in_cell,
+    location_in,
+    within_school,
+)
+from shared.extraction.schema import ExtractedItem, ExtractionContext
+from shared.extraction.segments import Segment, latin_share, sentences_of
+from shared.models import ItemAction, ItemCategory
+
+# How much a mention is trusted, by where it stands: a table row or list entry says one
+# thing plainly; a section paragraph less so; a letter retells and abbreviates.
+_ROW, _LISTED, _SECTION, _LETTER = 3, 2, 1, 0
+_BASE_CONFIDENCE = {_ROW: 0.9, _LISTED: 0.85, _SECTION: 0.75, _LETTER: 0.6}
+
+_DUE_CUE = re.compile(
+    r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
+    r"\s*(?:[a-z]+,?\s*)?$",
+    re.I,
+)
+_NOT_AN_ITEM = re.compile(
+    r"\b(?:resumes?|reopens?|re-opens?|back to school|return to school|returns? to class)\b", re.I
+)
+_PUBLICATION = re.compile(
+    r"\b(?:published|posted|sent home|issued|dated|issue\s+\d+|week of|volume|vol\.)\b", re.I
+)
+_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
+_LABEL_PREFIX = re.compile(r"^\s*(?:when|where|date|time|what|who)\s*:\s*", re.I)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:finally|also|and|but|so|plus|next|then|reminder|remember|please note|note)[,:]?\s+)+",
+    re.I,
+)
+_DETERMINER = re.compile(r"^(?:our|the|this|this year's|a|an|your|their|all)\s+", re.I)
+_SUBJECT_VERB = re.compile(
+    r"^(?P<subject>.+?)\s+(?:is|are|will|runs?|meets?|takes? place|returns?|starts?|begins?|opens?|"
+    r"happens?|kicks? off|continues?|goes|go|has|have|heads?|is held|are held)\b",
+    re.I,
+)
+_DATE_IS = re.compile(r"^\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+)", re.I)
+_NP_BREAK = re.compile(r"\b(?:the|for|to|our|a|an|of|at|with|from|in)\s+", re.I)
+_AUDIENCE = re.compile(
+    r"\b(?:grades?|gr|kinder\w*|students?|classes|class|families|parents|children|kids|"
+    r"\d{1,2}(?:st|nd|rd|th)?|k|and|&|all)\b",
+    re.I,
+)
+_STOPWORD_TEXT = (
+    "a an the and or of to for in on at by with from is are be will our your their this that "
+    "please all we us you it as its into after before during than then so no not per each"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass
+class Candidate:
+    title: str
+    category: ItemCategory
+    start: date | None
+    end: date | None
+    start_time: time | None
+    end_time: time | None
+    grades: Grades | None
+    activities: set[str]
+    action: ItemAction | None
+    action_required: bool
+    location: str | None
+    recurrence: str | None
+    priority: int
+    order: tuple[int, int]
+    details: str
+    latin: bool
+    weak_title: bool = False
+    words: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
+    corroborations: int = 0
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "registration" and "register" both give "regist"."""
+    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def content_words(text: str) -> set[str]:
+    words = re.sub(r"[\W_]+", " ", text.lower()).split()
+    return {
+        _stem(w)
+        for w in words
+        if (w not in _STOPWORDS and not w.isdigit()) or (len(w) == 1 and w.isdigit())
+    }
+
+
+def _tidy_title(text: str) -> str:
+    text = _LABEL_PREFIX.sub("", text)
+    text = text.replace("—", "-").replace("–", "-")
+    text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
+    text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|")
+    text = re.sub(r"^[^\w(]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
+    # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
+    if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
+        text = " ".join(w.capitalize() if w.isupper() and len(w) > 4 else w for w in text.split())
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _without_asides(text: str) -> str:
+    """Parentheticals dropped unless they name an audience ("(K–2)", "(Grades 3–5)")."""
+    return _PARENTHETICAL.sub(lambda m: f" ({m.group(1)})" if grades_in(m.group(1)) else "", text)
+
+
+def _remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _lead_phrase(text: str) -> str:
+    """The name at the start of a list entry or table cell, before its details."""
+    text = _without_asides(text)
+    head = re.split(r",|;|\.\s|\.$| - | – | — ", text, maxsplit=1)[0]
+    if ":" in head:
+        before, after = head.split(":", 1)
+        if re.search(r"\d", after) or not after.strip():
+            head = before
+    return _tidy_title(strip_times(head))
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the whole document says about itself."""
+
+    anchor: date
+    main_title: str
+    document_date: date | None = None
+
+
+class CandidateBuilder:
+    """Candidates from one document's segments."""
+
+    def __init__(self, context: ExtractionContext, facts: DocumentFacts) -> None:
+        self.context = context
+        self.facts = facts
+        self.candidates: list[Candidate] = []
+        self._titled_sections: set[int] = set()
+        self._segments_by_section: dict[int, set[int]] = {}
+
+    # ------------------------------------------------------------------ entry point
+
+    def add(self, segment: Segment) -> None:
+        if segment.distractor:
+            return
+        before = len(self.candidates)
+        if segment.kind == "row":
+            self._add_row(segment)
+        else:
+            self._add_text(segment)
+        if len(self.candidates) == before and segment.kind != "row":
+            self._add_undated(segment)
+
+    # ------------------------------------------------------------------ table rows
+
+    def _add_row(self, segment: Segment) -> None:
+        cells = dict(zip(_column_roles(segment), segment.cells, strict=False))
+        date_text = cells.get("date", "")
+        event = cells.get("event", "") or segment.text
+        mentions = find_dates(date_text, self.facts.anchor) or find_dates(event, self.facts.anchor)
+        if not mentions:
+            return
+        mention = mentions[0]
+        title = _lead_phrase(event) or _tidy_title(event)
+        start_time, end_time = (
+            find_times(cells.get("time", "")) if "time" in cells else (None, None)
+        )
+        if start_time is None and "time" not in cells:
+            start_time, end_time = find_times(_remove_spans(event, []))
+        grades = grades_in_cell(cells["grades"]) if cells.get("grades") else None
+        days = weekly_days(date_text + " " + event)
+        self._emit(
+            segment,
+            title=title,
+            mention=mention,
+            clause=event,
+            sentence=event,
+            times=(start_time, end_time),
+            stated_grades=grades if grades is not None else grades_in(title),
+            days=days,
+            priority=_ROW,
+            due_cue=bool(re.search(r"\bdue\b|\bdeadline\b", event, re.I)),
+        )
+
+    # ------------------------------------------------------------------ list entries, paragraphs
+
+    def _add_text(self, segment: Segment) -> None:
+        if _PUBLICATION.search(segment.text) and len(segment.text) < 160:
+            return
+        mentions = find_dates(segment.text, self.facts.anchor)
+        lead = mentions[0] if mentions and mentions[0].start <= 3 else None
+        if segment.kind == "listed" and lead is not None:
+            self._add_dated_entry(segment, lead)
+            return
+        notice_title = self._notice_title(segment)
+        sentences = sentences_of(segment.text)
+        for position, sentence in enumerate(sentences):
+            following = sentences[position + 1] if position + 1 < len(sentences) else ""
+            for clause in _clauses(sentence, self.facts.anchor):
+                if self._add_clause(segment, clause, sentence, following, notice_title):
+                    notice_title = None
+
+    def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
+        """A list entry led by its date: "Fri, Oct 30 – Halloween costume parade, 9:00 am;
+        Halloween Family Dance, 6–8 pm" names two things on that day."""
+        body = re.sub(r"^\s*[-–—:|,]\s*", "", segment.text[lead.end :])
+        for part in (p for p in body.split(";") if p.strip()):
+            title = _lead_phrase(part)
+            if not title:
+                continue
+            self._emit(
+                segment,
+                title=title,
+                mention=lead,
+                clause=part,
+                sentence=part,
+                times=find_times(part),
+                stated_grades=grades_in(part),
+                days=weekly_days(part),
+                priority=_LISTED,
+                due_cue=False,
+            )
+
+    def _notice_title(self, segment: Segment) -> str | None:
+        """The name a notice starts with: "Winter Food Bank Drive — Monday, ...",
+        "Primary Choir (K–2): Tuesdays ..."."""
+        match = re.match(r"^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)", segment.text)
+        if (
+            not match
+            or _LABEL_PREFIX.match(segment.text)
+            or find_dates(match.group(1), self.facts.anchor)
+        ):
+            return None
+        title = _tidy_title(_without_asides(match.group(1)))
+        return title if 1 <= len(title.split()) <= 10 else None
+
+    def _add_clause(
+        self,
+        segment: Segment,
+        clause: str,
+        sentence: str,
+        following: str,
+        notice_title: str | None,
+    ) -> bool:
+        """Adds the clause's candidate, if it has one; says whether it did."""
+        if _NOT_AN_ITEM.search(clause):
+            return False
+        mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
+            clause, self.facts.anchor
+        )
+        outside = [m for m in mentions if not _inside_parentheses(clause, m)]
+        mentions = outside or mentions
+        days = weekly_days(clause)
+        if not mentions and not (days and notice_title):
+            return False
+        mention = mentions[0] if mentions else None
+        due_cue = mention is not None and bool(_DUE_CUE.search(clause[: mention.start]))
+        spans = [(m.start, m.end) for m in mentions]
+        bare = strip_times(_remove_spans(clause, spans))
+        priority = (
+            _LETTER if segment.in_letter else _LISTED if segment.kind == "listed" else _SECTION
+        )
+        title, weak = self._clause_title(segment, clause, bare, mention, notice_title, due_cue)
+        action_text = sentence
+        if re.match(r"^(?:please|students|players|families|parents|children)\b", following, re.I):
+            action_text += " " + following
+        last = mentions[-1] if len(mentions) > 1 and days else None
+        return self._emit(
+            segment,
+            title=title,
+            mention=mention,
+            clause=clause,
+            sentence=action_text,
+            times=find_times(_remove_spans(clause, spans)),
+            stated_grades=grades_in(title) or grades_in(clause),
+            days=days,
+            priority=priority,
+            due_cue=due_cue,
+            until=last.value if last else None,
+            weak_title=weak,
+        )
+
+    def _clause_title(
+        self,
+        segment: Segment,
+        clause: str,
+        bare: str,
+        mention: DateMention | None,
+        notice_title: str | None,
+        due_cue: bool,
+    ) -> tuple[str, bool]:
+        if notice_title:
+            return notice_title, False
+        subject = _subject(bare)
+        heading = _tidy_title(_without_asides(segment.heading))
+        if segment.heading_role == "topic" and segment.section not in self._titled_sections:
+            self._titled_sections.add(segment.section)
+            if subject and content_words(subject) & content_words(heading) and not due_cue:
+                return subject, False
+            if not (due_cue and subject and content_words(subject) & content_words(heading)):
+                return heading, False
+        if due_cue:
+            return self._deadline_title(clause, mention), False
+        title = subject or _noun_phrase_before(clause, mention)
+        weak = not title
+        if not title:
+            title = _tidy_title(" ".join(_without_asides(bare).split()[:8]))
+        if segment.heading_role == "grade" and grades_in(title) is None:
+            title = f"{heading} {title[:1].lower()}{title[1:]}"
+        return title, weak
+
+    def _deadline_title(self, clause: str, mention: DateMention | None) -> str:
+        before = clause[: mention.start] if mention else clause
+        before = _LEADING_FILLER.sub("", _without_asides(before).strip())
+        before = re.sub(r"^[^\w]*(?:please\s+)?", "", before, flags=re.I)
+        due = re.match(r"^(?P<what>.+?)\s+(?:is|are)\s+due\b", before, re.I)
+        returned = re.match(r"^(?P<what>.+?)\s+(?:must|should|need to) be\s+\w+", before, re.I)
+        closes = re.match(r"^(?P<what>.+?\s+(?:close|closes|closing))\b", before, re.I)
+        if due or returned:
+            found = due or returned
+            assert found is not None
+            return _tidy_title(_DETERMINER.sub("", found.group("what")) + " due")
+        if closes:
+            return _tidy_title(closes.group("what"))
+        if re.match(r"^rsvp\b", before, re.I):
+            return _tidy_title(
+                f"RSVP for {self.facts.main_title}" if self.facts.main_title else "RSVP"
+            )
+        cut = re.split(r"\s+(?:by|before|no later than|until)\s*(?:[A-Za-z]+,?\s*)?$", before)[0]
+        return _tidy_title(" ".join(strip_times(cut).split()[:9]))
+
+    # ------------------------------------------------------------------ undated notices
+
+    def _add_undated(self, segment: Segment) -> None:
+        """A titled notice that asks something of families but names no date."""
+        action = action_in(segment.text)
+        if action is None or segment.in_letter:
+            return
+        notice_title = self._notice_title(segment)
+        if segment.kind == "listed" and notice_title:
+            self.candidates.append(
+                Candidate(
+                    title=notice_title,
+                    category=category_of(
+                        notice_title, segment.text, due_date_cue=False, dated=False
+                    ),
+                    start=None,
+                    end=None,
+                    start_time=None,
+                    end_time=None,
+                    grades=self._grades(segment, grades_in(segment.text)),
+                    activities=set(activities_in(segment.text, self.context.activities)),
+                    action=action,
+                    action_required=True,
+                    location=None,
+                    recurrence=None,
+                    priority=_LISTED,
+                    order=(segment.order, 0),
+                    details=segment.text[:2000],
+                    latin=latin_share(segment.text) > 0.5,
+                    words=content_words(segment.text),
+                    title_words=content_words(notice_title),
+                )
+            )
+            return
+        # "Please bring a snack to share" under an event's own section belongs to that event.
+        previous = next(
+            (c for c in reversed(self.candidates) if c.order[0] < segment.order),
+            None,
+        )
+        if (
+            previous is not None
+            and previous.category == ItemCategory.EVENT
+            and self._same_section(previous, segment)
+        ):
+            previous.action_required = True
+            previous.action = previous.action or action
+
+    def _same_section(self, candidate: Candidate, segment: Segment) -> bool:
+        return candidate.order[0] in self._segments_by_section.get(segment.section, set())
+
+    # ------------------------------------------------------------------ one candidate
+
+    def _grades(self, segment: Segment, stated: Grades | None) -> Grades | None:
+        offered = self.context.grades_offered
+        return within_school(stated, offered) or within_school(segment.heading_grades, offered)
+
+    def _emit(
+        self,
+        segment: Segment,
+        *,
+        title: str,
+        mention: DateMention | None,
+        clause: str,
+        sentence: str,
+        times: tuple[time | None, time | None],
+        stated_grades: Grades | None,
+        days: list[int],
+        priority: int,
+        due_cue: bool,
+        until: date | None = None,
+        weak_title: bool = False,
+    ) -> bool:
+        if not title:
+            return False
+        start = mention.value if mention else None
+        end = mention.end_value if mention else None
+        recurrence = None
+        if days:
+            if until is None and end is not None:
+                until = end
+            end = None
+            if start is None:
+                start = next_weekday_on_or_after(self.facts.anchor, days)
+            recurrence = weekly_rrule(days, until)
+        topic = segment.heading if segment.heading_role == "topic" else ""
+        category = category_of(title, clause, due_date_cue=due_cue, dated=start is not None)
+        action = action_in(sentence)
+        required = action is not None or category in (ItemCategory.DEADLINE, ItemCategory.VOLUNTEER)
+        if required and action is None:
+            action = ItemAction.VOLUNTEER if category == ItemCategory.VOLUNTEER else None
+        if mention and mention.year_given and mention.value == self.facts.document_date:
+            return False  # the dateline: the issue's own date, written in full
+        location = location_in(clause) or location_in(sentence)
+        self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
+        activities = activities_in(f"{title} {clause}", self.context.activities) or activities_in(
+            topic, self.context.activities
+        )
+        self.candidates.append(
+            Candidate(
+                title=title[:200],
+                category=category,
+                start=start,
+                end=end,
+                start_time=times[0],
+                end_time=times[1],
+                grades=self._grades(segment, stated_grades),
+                activities=set(activities),
+                action=action,
+                action_required=required,
+                location=location,
+                recurrence=recurrence,
+                priority=priority,
+                order=(segment.order, len(self.candidates)),
+                details=(segment.text if segment.kind != "row" else " | ".join(segment.cells))[
+                    :2000
+                ],
+                latin=latin_share(clause) > 0.5,
+                weak_title=weak_title,
+                words=content_words(f"{title} {strip_times(sentence)} {topic}"),
+                title_words=content_words(title),
+            )
+        )
+        return True
+
+
+def _column_roles(segment: Segment) -> list[str]:
+    """What each table column holds, from its header or, failing that, its contents."""
+    roles = []
+    for index, cell in enumerate(segment.cells):
+        name = segment.header[index] if index < len(segment.header) else ""
+        if re.search(r"date|when|day", name):
+            roles.append("date")
+        elif re.search(r"grade|who|for|audience", name):
+            roles.append("grades")
+        elif re.search(r"time", name):
+            roles.append("time")
+        elif re.search(r"event|what|activity|item|description|details", name):
+            roles.append("event")
+        elif not name and find_dates(cell, date(2000, 1, 1)) and "date" not in roles:
+            roles.append("date")
+        elif (
+            not name
+            and re.fullmatch(r"[\d:\s–—-]+(?:[ap]\.?m\.?)?.*", cell)
+            and "time" not in roles
+        ):
+            roles.append("time")
+        elif "event" not in roles:
+            roles.append("event")
+        else:
+            roles.append(f"other{index}")
+    return roles
+
+
+def _inside_parentheses(text: str, mention: DateMention) -> bool:
+    return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
+
+
+def _clauses(sentence: str, anchor: date) -> list[str]:
+    """A sentence split where it moves from one dated thing to another."""
+    clauses = []
+    for part in sentence.split(";"):
+        mentions = [m for m in find_dates(part, anchor) if not _inside_parentheses(part, m)]
+        if len(mentions) < 2 or weekly_days(part):
+            clauses.append(part)
+            continue
+        start = 0
+        for previous, current in itertools.pairwise(mentions):
+            between = part[previous.end : current.start]
+            joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
+            if joint:
+                cut = previous.end + joint[-1].start()
+                clauses.append(part[start:cut])
+                start = previous.end + joint[-1].end()
+        clauses.append(part[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _subject(bare: str) -> str | None:
+    text = _LEADING_FILLER.sub("", _without_asides(bare).strip())
+    date_is = _DATE_IS.match(text)
+    if date_is:
+        return _tidy_title(date_is.group("np"))
+    if re.match(r"^there (?:is|will be) no school\b", text, re.I):
+        reason = re.search(r"\bfor\s+([A-Z][\w' -]+)", text)
+        return _tidy_title(f"No school - {reason.group(1)}" if reason else "No school")
+    match = _SUBJECT_VERB.match(text)
+    if not match:
+        return None
+    # "After two busy weeks of concerts, Spring Break runs ...": the subject follows the comma.
+    subject = _DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    words = subject.split()
+    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+        return None
+    if not content_words(_AUDIENCE.sub(" ", subject)):
+        return None  # "Our kindergarteners are heading to ...": who goes, not what happens
+    return _tidy_title(subject)
+
+
+def _noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
+    """The last noun phrase before the date: "... for the pumpkin patch field trip on
+    Tuesday, October 20" gives "pumpkin patch field trip"."""
+    if mention is None:
+        return None
+    before = re.sub(
+        r"\s+(?:on|is|are|will be|starting|from)\s*$", "", clause[: mention.start].rstrip(" ,")
+    )
+    breaks = list(_NP_BREAK.finditer(before))
+    phrase = before[breaks[-1].end() :] if breaks else before
+    words = phrase.split()
+    if not 1 <= len(words) <= 6:
+        return None
+    return _tidy_title(phrase)
+
+
+# --------------------------------------------------------------------------- de-duplication
+
+_COMPATIBLE = {
+    ItemCategory.EVENT: "gathering",
+    ItemCategory.MEETING: "gathering",
+    ItemCategory.FUNDRAISER: "gathering",
+    ItemCategory.ANNOUNCEMENT: "gathering",
+    ItemCategory.DEADLINE: "deadline",
+    ItemCategory.CLOSURE: "closure",
+    ItemCategory.VOLUNTEER: "volunteer",
+}
+
+
+def _covered(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _similarity(a: Candidate, b: Candidate) -> float:
+    """How much of either one's title the other's text repeats."""
+    return max(_covered(a.title_words, b.words), _covered(b.title_words, a.words))
+
+
+def _same_thing(kept: Candidate, other: Candidate) -> float:
+    """How surely a weaker mention repeats a kept candidate (0 when it cannot)."""
+    if kept.start != other.start or kept.start is None or kept.priority <= other.priority:
+        return 0.0
+    if kept.end and other.end and kept.end != other.end:
+        return 0.0
+    if kept.start_time and other.start_time and kept.start_time != other.start_time:
+        return 0.0
+    # A letter's wording says little about the kind of item; a section's says more.
+    if other.priority != _LETTER and _COMPATIBLE[kept.category] != _COMPATIBLE[other.category]:
+        return 0.0
+    return _similarity(kept, other)
+
+
+def _fold(kept: Candidate, other: Candidate) -> None:
+    """Details of a weaker mention added to the kept one."""
+    kept.corroborations += 1
+    kept.start_time = kept.start_time or other.start_time
+    kept.end_time = kept.end_time or other.end_time
+    kept.end = kept.end or other.end
+    if kept.grades is None or (kept.grades == "all" and other.grades not in (None, "all")):
+        kept.grades = other.grades
+    kept.activities = kept.activities or other.activities
+    kept.action_required = kept.action_required or other.action_required
+    kept.action = kept.action or other.action
+    kept.location = kept.location or other.location
+    kept.recurrence = kept.recurrence or other.recurrence
+    kept.words |= other.words
+
+
+def fold_duplicates(candidates: Sequence[Candidate], threshold: float = 0.5) -> list[Candidate]:
+    """One candidate per thing: weaker mentions fold into the most similar stronger one.
+
+    Two list entries or two rows are never folded together: a list names each thing once.
+    """
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-c.priority, c.order)):
+        scored = [(_same_thing(k, candidate), k) for k in kept]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best is not None and best[0] >= threshold:
+            _fold(best[1], candidate)
+        else:
+            kept.append(replace(candidate, words=set(candidate.words)))
+    return sorted(kept, key=lambda c: c.order)
+
+
+def to_items(candidates: Sequence[Candidate], anchor: date) -> list[ExtractedItem]:
+    """The final items: future or current things only, in document order, with confidence."""
+    items = []
+    latin_present = any(c.latin for c in candidates)
+    for c in candidates:
+        last = c.end or c.start
+        if last is not None and (
+            last < anchor or (c.start and c.start > anchor + timedelta(days=400))
+        ):
+            continue  # a recap of something past, or a date misread
+        if latin_present and not c.latin:
+            continue  # the translation of a notice already read in English
+        confidence = _BASE_CONFIDENCE[c.priority] + 0.05 * min(c.corroborations, 2)
+        if c.grades is None:
+            confidence -= 0.15
+        if c.weak_title:
+            confidence -= 0.15
+        if c.start is None:
+            confidence -= 0.1
+        items.append(
+            ExtractedItem(
+                title=c.title,
+                details=c.details,
+                category=c.category,
+                start_date=c.start,
+                end_date=c.end if c.end and c.start and c.end > c.start else None,
+                start_time=c.start_time,
+                end_time=c.end_time,
+                grades=c.grades or "all",
+                activities=sorted(c.activities),
+                action_required=c.action_required,
+                action=c.action,
+                location=c.location,
+                recurrence=c.recurrence,
+                confidence=max(0.05, min(0.99, confidence)),
+            )
+        )
+    return items

@@ -1,0 +1,399 @@
+"""Dates, date ranges, times and weekly recurrences as newsletters write them.
+
+English is the main language; month and weekday names in Tagalog, Punjabi (Gurmukhi) and
+Chinese are known too, so that a notice written only in one of those still yields dates.
+Dates without a year resolve within the school year around an anchor (the issue date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+_ENGLISH_MONTHS = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+_TAGALOG_MONTHS = [
+    ("enero",),
+    ("pebrero", "febrero"),
+    ("marso",),
+    ("abril",),
+    ("mayo",),
+    ("hunyo", "junio"),
+    ("hulyo", "julio"),
+    ("agosto",),
+    ("setyembre", "septiyembre"),
+    ("oktubre",),
+    ("nobyembre",),
+    ("disyembre",),
+]
+# Gurmukhi as PDFs hand it back (see _gurmukhi_key): marks that text layers reorder or drop
+# are ignored when names are compared.
+_PUNJABI_MONTHS = [
+    ("ਜਨਵਰੀ",),
+    ("ਫ਼ਰਵਰੀ", "ਫਰਵਰੀ"),
+    ("ਮਾਰਚ",),
+    ("ਅਪ੍ਰੈਲ", "ਅਪਰੈਲ"),
+    ("ਮਈ",),
+    ("ਜੂਨ",),
+    ("ਜੁਲਾਈ",),
+    ("ਅਗਸਤ",),
+    ("ਸਤੰਬਰ",),
+    ("ਅਕਤੂਬਰ",),
+    ("ਨਵੰਬਰ",),
+    ("ਦਸੰਬਰ",),
+]
+_ENGLISH_WEEKDAYS = [
+    ("monday", "mon"),
+    ("tuesday", "tues", "tue"),
+    ("wednesday", "wed"),
+    ("thursday", "thurs", "thur", "thu"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+]
+_TAGALOG_WEEKDAYS = [
+    ("lunes",),
+    ("martes",),
+    ("miyerkules", "miyerkoles"),
+    ("huwebes",),
+    ("biyernes",),
+    ("sabado",),
+    ("linggo",),
+]
+_PUNJABI_WEEKDAYS = [
+    ("ਸੋਮਵਾਰ",),
+    ("ਮੰਗਲਵਾਰ",),
+    ("ਬੁੱਧਵਾਰ", "ਬੁਧਵਾਰ"),
+    ("ਵੀਰਵਾਰ",),
+    ("ਸ਼ੁੱਕਰਵਾਰ", "ਸ਼ੁਕਰਵਾਰ"),
+    ("ਸ਼ਨੀਵਾਰ",),
+    ("ਐਤਵਾਰ",),
+]
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_GURMUKHI_MARKS = re.compile("[\u0a3c\u0a3f\u0a4d\u0a02\u0a70\u0a71\u0a01]")
+
+
+def _gurmukhi_key(word: str) -> str:
+    """Gurmukhi without the marks that text layers move (sihari) or drop (nasals, halant)."""
+    return _GURMUKHI_MARKS.sub("", word).replace("ਸ਼", "ਸ").replace("ਫ਼", "ਫ")
+
+
+def _index(groups: list[tuple[str, ...]]) -> dict[str, int]:
+    return {name: number for number, names in enumerate(groups) for name in names}
+
+
+MONTHS: dict[str, int] = {
+    name: n + 1
+    for groups in (_ENGLISH_MONTHS, _TAGALOG_MONTHS)
+    for name, n in _index(groups).items()
+}
+WEEKDAYS: dict[str, int] = {
+    name: n
+    for groups in (_ENGLISH_WEEKDAYS, _TAGALOG_WEEKDAYS)
+    for name, n in _index(groups).items()
+}
+_PUNJABI_MONTH_KEYS = {_gurmukhi_key(k): v + 1 for k, v in _index(_PUNJABI_MONTHS).items()}
+_PUNJABI_WEEKDAY_KEYS = {_gurmukhi_key(k): v for k, v in _index(_PUNJABI_WEEKDAYS).items()}
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_GURMUKHI_WORD = r"[\u0a00-\u0a7f]+"
+_MONTH = rf"(?:\b(?:{_alternation(list(MONTHS))})\b\.?|{_GURMUKHI_WORD})"
+_WEEKDAY = rf"(?:\b(?:{_alternation(list(WEEKDAYS))})\b\.?|{_GURMUKHI_WORD})"
+_DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+
+_MONTH_DAY = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?{_DAY}\s+(?:de\s+|ng\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"(?<![\d/$.])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+)
+_CHINESE = re.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
+)
+# "March 15-26": a second day of the same month right after a date.
+_SAME_MONTH_END = re.compile(r"\s*[-–—]\s*(\d{1,2})(?![\d:/])(?!\s*(?:am|pm|a\.m|p\.m))", re.I)
+_RANGE_JOINER = re.compile(
+    r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
+)
+_ENGLISH_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g])
+_RELATIVE_WEEKDAY = re.compile(
+    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b",
+    re.IGNORECASE,
+)
+
+
+def month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS[word]
+    return _PUNJABI_MONTH_KEYS.get(_gurmukhi_key(word))
+
+
+def weekday_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in WEEKDAYS:
+        return WEEKDAYS[word]
+    return _PUNJABI_WEEKDAY_KEYS.get(_gurmukhi_key(word))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date found in text, with where it was and whether its year was written."""
+
+    start: int
+    end: int
+    value: date
+    year_given: bool
+    end_value: date | None = None  # the last day, when the mention is a range
+
+
+def resolve_year(month: int, day: int, anchor: date, weekday: int | None = None) -> date | None:
+    """The date of `month`/`day` within the school year around `anchor`.
+
+    A month well before the anchor's belongs to the next calendar year (a December notice
+    speaking of January), one well after to the previous; a written weekday breaks ties.
+    """
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    window = [c for c in candidates if -100 <= (c - anchor).days <= 265]
+    if weekday is not None:
+        matching = [c for c in window or candidates if c.weekday() == weekday]
+        if matching:
+            window = matching
+    pool = window or candidates
+    return min(pool, key=lambda c: abs((c - anchor).days))
+
+
+def _mention(
+    match: re.Match[str], anchor: date, *, numeric_month: bool = False
+) -> DateMention | None:
+    groups = match.groupdict()
+    month = int(groups["mon"]) if numeric_month else month_number(groups["mon"])
+    weekday = weekday_number(groups["wd"]) if groups.get("wd") else None
+    if groups.get("wd") and weekday is None:
+        return None  # a Gurmukhi word that is no weekday sits where a weekday would
+    if month is None or not 1 <= month <= 12:
+        return None
+    day = int(groups["day"])
+    year_text = groups.get("year")
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        try:
+            value: date | None = date(year, month, day)
+        except ValueError:
+            return None
+    else:
+        value = resolve_year(month, day, anchor, weekday)
+    if value is None:
+        return None
+    return DateMention(match.start(), match.end(), value, bool(year_text))
+
+
+def find_dates(text: str, anchor: date) -> list[DateMention]:
+    """Every date in the text, in order, with ranges ("Dec 21 – Jan 1", "March 15-26") joined."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, numeric in (
+        (_MONTH_DAY, False),
+        (_DAY_MONTH, False),
+        (_CHINESE, True),
+        (_NUMERIC, True),
+    ):
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            mention = _mention(match, anchor, numeric_month=numeric)
+            if mention is None:
+                continue
+            tail = _SAME_MONTH_END.match(text, mention.end)
+            if tail and not numeric and int(tail.group(1)) > mention.value.day:
+                try:
+                    last = mention.value.replace(day=int(tail.group(1)))
+                    mention = DateMention(
+                        mention.start, tail.end(), mention.value, mention.year_given, last
+                    )
+                except ValueError:
+                    pass
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    found.sort(key=lambda m: m.start)
+    return _join_ranges(text, found)
+
+
+def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    joined: list[DateMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end_value is None
+            and _RANGE_JOINER.match(text[previous.end : mention.start])
+            and mention.value > previous.value
+        ):
+            last = mention.value
+            if not mention.year_given and (last - previous.value).days > 300:
+                last = last.replace(year=last.year - 1)
+            joined[-1] = DateMention(
+                previous.start, mention.end, previous.value, previous.year_given, last
+            )
+        else:
+            joined.append(mention)
+    return joined
+
+
+def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
+    """ "next Tuesday", "this Friday": the first such weekday after the anchor."""
+    mentions = []
+    for match in _RELATIVE_WEEKDAY.finditer(text):
+        weekday = weekday_number(match.group("wd"))
+        if weekday is None:
+            continue
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        mentions.append(
+            DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
+        )
+    return mentions
+
+
+# --------------------------------------------------------------------------- times
+
+_CLOCK = r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight))"
+_CLOCK_RE = re.compile(rf"(?<![\d:/$])(?:{_CLOCK})(?![\d/])", re.IGNORECASE)
+_TIME_RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|to|until|till|and)\s*$", re.IGNORECASE)
+_END_TIME_CUE = re.compile(r"\b(?:return\w*|until|till|ends?|ending|finish\w*|back)\b[^.;]*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    start: int
+    end: int
+    hour: int
+    minute: int
+    meridiem: str | None  # "am", "pm" or None when unwritten
+
+
+def _clocks(text: str) -> list[_Clock]:
+    clocks = []
+    for m in _CLOCK_RE.finditer(text):
+        if m.group(6):
+            word = m.group(6).lower()
+            clocks.append(_Clock(m.start(), m.end(), 12 if word == "noon" else 0, 0, "fixed"))
+            continue
+        hour = int(m.group(1) or m.group(4))
+        minute = int(m.group(2) or 0)
+        suffix = (m.group(3) or m.group(5) or "").lower().replace(".", "").replace(" ", "")
+        if hour > 23 or minute > 59:
+            continue
+        clocks.append(_Clock(m.start(), m.end(), hour, minute, suffix or None))
+    return clocks
+
+
+def _to_time(clock: _Clock, meridiem: str | None) -> time:
+    hour = clock.hour
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return time(hour, clock.minute)
+
+
+def _guess_meridiem(clock: _Clock) -> str | None:
+    # School hours: a bare 1:00-6:59 is afternoon, 7:00-11:59 morning.
+    if clock.hour >= 13 or clock.meridiem == "fixed":
+        return None
+    return "pm" if 1 <= clock.hour <= 6 else "am"
+
+
+def find_times(text: str) -> tuple[time | None, time | None]:
+    """The start and end time an event text states ("3:30–4:45 pm", "7 pm", "noon")."""
+    clocks = _clocks(text)
+    if not clocks:
+        return None, None
+    first = clocks[0]
+    second = clocks[1] if len(clocks) > 1 else None
+    is_range = second is not None and bool(
+        _TIME_RANGE_JOINER.match(text[first.end : second.start])
+        or _END_TIME_CUE.search(text[first.end : second.start])
+    )
+    if second is None or not is_range:
+        meridiem = first.meridiem if first.meridiem != "fixed" else None
+        return _to_time(first, meridiem or _guess_meridiem(first)), None
+    end_meridiem = second.meridiem if second.meridiem != "fixed" else None
+    end_meridiem = end_meridiem or _guess_meridiem(second)
+    end = _to_time(second, end_meridiem)
+    if first.meridiem and first.meridiem != "fixed":
+        start = _to_time(first, first.meridiem)
+    else:
+        # "11:00–1:00 pm" starts in the morning; "3:00–4:00 pm" in the afternoon.
+        start = _to_time(first, end_meridiem)
+        if start > end:
+            start = _to_time(first, "am")
+    return start, end
+
+
+def strip_times(text: str) -> str:
+    """The text without clock times or time ranges (for titles)."""
+    text = re.sub(
+        rf"(?:\b(?:from|at|by)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until)\s*{_CLOCK})?",
+        " ",
+        text,
+        flags=re.I,
+    )
+    return re.sub(r"\s{2,}", " ", text)
+
+
+# --------------------------------------------------------------------------- recurrence
+
+_ALL_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g[:1]])
+_RECURRING = re.compile(
+    rf"\b(?:every|each)\s+(?P<every>(?:{_ALL_WEEKDAY_NAMES})(?:\s*(?:,|and|&|or)\s*(?:{_ALL_WEEKDAY_NAMES}))*)\b"
+    rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b",
+    re.IGNORECASE,
+)
+
+
+def weekly_days(text: str) -> list[int]:
+    """The weekdays of a weekly recurrence ("every Thursday", "Mondays and Wednesdays")."""
+    match = _RECURRING.search(text)
+    if not match:
+        return []
+    names = re.findall(_ALL_WEEKDAY_NAMES, match.group(0), flags=re.IGNORECASE)
+    return sorted({WEEKDAYS[n.lower()] for n in names})
+
+
+def weekly_rrule(days: list[int], until: date | None = None) -> str:
+    rule = "FREQ=WEEKLY;BYDAY=" + ",".join(RRULE_DAYS[d] for d in days)
+    return rule + (f";UNTIL={until:%Y%m%d}" if until else "")
+
+
+def next_weekday_on_or_after(start: date, days: list[int]) -> date:
+    return min(start + timedelta(days=(d - start.weekday()) % 7) for d in days)

@@ -1,0 +1,278 @@
+"""Word rules for one item's fields: audience grades, activities, category, action, location.
+
+The lexicons are general knowledge about school newsletters, never about one school: the
+school's own activity catalogue comes from the extraction context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from shared.models import PRE_K, Activity, ItemAction, ItemCategory
+
+Grades = Literal["all"] | list[int]
+
+# --------------------------------------------------------------------------- grades
+
+_GRADE_NUMBER = r"(?:K|\d{1,2})"
+_JOIN = r"\s*(?:,|&|and|\+|/)\s*"
+_SPAN = r"\s*(?:-|–|—|to|through)\s*"
+_GRADE_WORD = r"\b(?:grades?|gr\.?|gds?\.?)"
+_GRADE_SPAN = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}){_SPAN}(\d{{1,2}})\b", re.I)
+_GRADE_LIST = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}(?:{_JOIN}\d{{1,2}}\b)*)", re.I)
+_K_SPAN = re.compile(r"(?<![\w-])K\s*(?:-|–|—|to)\s*(\d{1,2})\b")
+_ORDINALS = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/)\s*\d{1,2}(?:st|nd|rd|th))*)\s+grade(?:s|rs)?\b",
+    re.I,
+)
+_KINDERGARTEN = re.compile(r"\bkinder(?:garten(?:ers?)?|s)?\b|\bkindies\b", re.I)
+_INCOMING_KINDERGARTEN = re.compile(
+    r"\bborn in (?:19|20)\d\d\b|\bpre-?k\b|\bpre-?school(?:ers?)?\b|\bstrongstart\b"
+    r"|\bincoming kindergarten|\bkindergarten registration\b|\bregistration for kindergarten\b"
+    r"|\bregister (?:for|in) kindergarten\b",
+    re.I,
+)
+_WHOLE_SCHOOL = re.compile(
+    r"\ball (?:grades|students|families|classes|parents|ages)\b|\bwhole[- ]school\b"
+    r"|\bschool[- ]wide\b|\beveryone\b|\bevery class\b|^\s*all\s*$",
+    re.I,
+)
+_GRADE_CELL = re.compile(rf"^\s*({_GRADE_NUMBER})(?:(?:{_SPAN}|{_JOIN})(\d{{1,2}}))*\s*$", re.I)
+
+
+def _grade_value(token: str) -> int:
+    return 0 if token.upper() == "K" else int(token)
+
+
+def grades_in(text: str) -> list[int] | Literal["all"] | None:
+    """The grades a text names: a sorted list, "all", or None when it names none."""
+    if _INCOMING_KINDERGARTEN.search(text):
+        return [PRE_K]
+    found: set[int] = set()
+    consumed = text
+    for match in _GRADE_SPAN.finditer(text):
+        found.update(range(_grade_value(match.group(1)), int(match.group(2)) + 1))
+        consumed = consumed.replace(match.group(0), " ")
+    for match in _GRADE_LIST.finditer(consumed):
+        found.update(_grade_value(n) for n in re.findall(r"K|\d{1,2}", match.group(1), re.I))
+    for match in _K_SPAN.finditer(text):
+        found.update(range(0, int(match.group(1)) + 1))
+    for match in _ORDINALS.finditer(text):
+        found.update(int(n) for n in re.findall(r"\d{1,2}", match.group(0)))
+    if _KINDERGARTEN.search(text):
+        found.add(0)
+    if found:
+        return sorted(g for g in found if g <= 12)
+    if _WHOLE_SCHOOL.search(text):
+        return "all"
+    return None
+
+
+def grades_in_cell(text: str) -> list[int] | Literal["all"] | None:
+    """A table's grades column: "6", "7 & 8", "6–8", "K–2", "All"."""
+    if _WHOLE_SCHOOL.search(text):
+        return "all"
+    match = _GRADE_CELL.match(text)
+    if not match:
+        return grades_in(text)
+    numbers = [_grade_value(n) for n in re.findall(r"K|\d{1,2}", text, re.I)]
+    if re.search(_SPAN, text) and len(numbers) == 2:
+        return list(range(numbers[0], numbers[1] + 1))
+    return sorted(set(numbers))
+
+
+def within_school(grades: Grades | None, offered: Sequence[int]) -> Grades | None:
+    """Grades limited to those the school offers; every offered grade reads as "all"."""
+    if grades is None or grades == "all":
+        return grades
+    kept = sorted(set(grades) & set(offered))
+    if not kept:
+        return None
+    return "all" if set(kept) >= set(offered) else kept
+
+
+# --------------------------------------------------------------------------- activities
+
+# Common names for school activities, keyed by the words a catalogue slug is made of.
+_ACTIVITY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "basketball": ("hoops", "b-ball", "bball"),
+    "choir": ("chorus", "glee club", "singers"),
+    "band": ("concert band", "jazz band", "wind ensemble"),
+    "drama": ("theatre", "theater", "musical", "play rehearsal"),
+    "robotics": ("lego league", "vex"),
+    "track and field": ("track & field", "track meet", "cross-country"),
+    "soccer": ("football club",),
+    "volleyball": ("volley ball",),
+    "chess": ("chess club",),
+    "swimming": ("swim team", "swim club"),
+    "art": ("art club",),
+    "coding": ("code club", "programming club"),
+}
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("&", " and ")
+    return " " + re.sub(r"[^\w]+", " ", text) + " "
+
+
+def activities_in(text: str, catalogue: Iterable[Activity]) -> list[str]:
+    """Slugs of the school's activities the text names, by name, slug or synonym."""
+    haystack = _normalise(text)
+    found = []
+    for activity in catalogue:
+        base = activity.slug.replace("-", " ")
+        names = {base, activity.name, *activity.synonyms, *_ACTIVITY_SYNONYMS.get(base, ())}
+        if any(_normalise(name) in haystack for name in names if name.strip()):
+            found.append(activity.slug)
+    return sorted(found)
+
+
+# --------------------------------------------------------------------------- category
+
+_CLOSURE = re.compile(
+    r"\bno school\b|\bschool (?:is )?closed\b|\bclosed\b|"
+    r"\b(?:spring|winter|summer|fall|mid-?winter|"
+    r"christmas|holiday|reading|march|easter) break\b|\bpro-?d\b|\bprofessional development day\b|"
+    r"\bnon-instructional\b|\bearly dismissal\b|\bstat(?:utory)? holiday\b|\bschool closure\b|"
+    # Public holidays close schools.
+    r"\bthanksgiving\b|\beaster monday\b|\bgood friday\b|\bfamily day\b|\bremembrance day\b|"
+    r"\bvictoria day\b|\blabou?r day\b|\bcanada day\b|\bchristmas day\b|\bboxing day\b|"
+    r"\bnew year'?s day\b|\btruth and reconciliation day\b|\bmemorial day\b|\bpresidents'? day\b",
+    re.I,
+)
+_DEADLINE = re.compile(
+    r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b",
+    re.I,
+)
+_VOLUNTEER = re.compile(r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b", re.I)
+_FUNDRAISER = re.compile(
+    r"\bfundrais|\bbake sale\b|\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
+    r"\braffle\b|"
+    r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b",
+    re.I,
+)
+_MEETING = re.compile(
+    r"\bmeeting\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
+    r"\binformation (?:night|session)\b|"
+    r"\binfo (?:night|session)\b|\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
+    r"\bcouncil\b|\bworkshop for parents\b",
+    re.I,
+)
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_PICK_UP = re.compile(r"\bpick[- ]?up\b", re.I)
+_OPENS = re.compile(r"\bopens?\b|\bnow open\b|\bbegins\b", re.I)
+_REGISTRATION = re.compile(r"\bregistration\b|\benrol", re.I)
+
+
+def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> ItemCategory:
+    """The kind of item, from its title first and the sentence it came from second.
+
+    `due_date_cue` says the item's date is a cut-off ("by Friday, October 9").
+    """
+    if _CLOSURE.search(title) and not _DEADLINE.search(title):
+        return ItemCategory.CLOSURE
+    if _REGISTRATION.search(title) and _OPENS.search(clause):
+        return ItemCategory.ANNOUNCEMENT
+    if _DEADLINE.search(title):
+        return ItemCategory.DEADLINE
+    if _PICK_UP.search(title):
+        return ItemCategory.EVENT
+    if _FUNDRAISER.search(title):
+        return ItemCategory.FUNDRAISER
+    if due_date_cue:
+        return ItemCategory.DEADLINE
+    if _VOLUNTEER.search(title):
+        return ItemCategory.VOLUNTEER
+    if _MEETING.search(title):
+        return ItemCategory.MEETING
+    if _CLOSURE.search(_PARENTHETICAL.sub(" ", clause)):
+        return ItemCategory.CLOSURE
+    if _VOLUNTEER.search(clause) and re.search(r"\bneed|\bhelp\b", clause, re.I):
+        return ItemCategory.VOLUNTEER
+    return ItemCategory.EVENT if dated else ItemCategory.ANNOUNCEMENT
+
+
+# --------------------------------------------------------------------------- action
+
+# A request that something is not needed is no request.
+_NEGATED = re.compile(
+    r"\bno (?:sign[- ]?up|registration|audition|need|cost|charge|rsvp)\b[^.;!]*"
+    r"|\bnot (?:required|needed)\b"
+    r"|\b(?:nothing|no need) to\b[^.;!]*",
+    re.I,
+)
+_ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
+    (
+        ItemAction.SIGN,
+        re.compile(
+            r"\bsigned\b|\bsign (?:the|and|a|your)\b|\bpermission (?:slip|form)s?\b|\bconsent form",
+            re.I,
+        ),
+    ),
+    (
+        ItemAction.PAY,
+        re.compile(
+            r"\bpay\b|\bpayment\b|\$\s?\d|\bfees?\b|\bschoolcash\b|\border\b|\borders close\b", re.I
+        ),
+    ),
+    (
+        ItemAction.REGISTER,
+        re.compile(
+            r"\bregist(?:er|ration)\b|\bsign[- ]?up\b|\benrol|\bbook (?:a|your|an|online)\b"
+            r"|\bapply\b",
+            re.I,
+        ),
+    ),
+    (ItemAction.RSVP, re.compile(r"\brsvp\b|\blet us know if\b|\breply\b", re.I)),
+    (
+        ItemAction.VOLUNTEER,
+        re.compile(r"\bvolunteers? (?:needed|wanted)\b|\bwe need \d+|\bif you can help\b", re.I),
+    ),
+    (
+        ItemAction.BRING,
+        re.compile(
+            r"\bbring\b|\bpack (?:a|your|their)\b"
+            r"|\bplease (?:send|return|pick|write|label|wear|dress)\b"
+            r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
+            r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def action_in(text: str) -> ItemAction | None:
+    """What the text asks the family to do, if anything."""
+    text = _NEGATED.sub(" ", text)
+    for action, pattern in _ACTIONS:
+        if pattern.search(text):
+            return action
+    return None
+
+
+# --------------------------------------------------------------------------- location
+
+_PLACE_WORDS = (
+    r"gym(?:nasium)?|library(?: learning commons)?|music room|cafeteria|multipurpose room|"
+    r"front (?:office|foyer|doors)|office|auditorium|playground|field|courtyard|theatre"
+)
+_LOCATION = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+)?((?i:(?:room|rm\.?|portable)\s*\d+\w*|(?:{_PLACE_WORDS})\b)"
+    r"(?: and online)?"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&))*\s+(?:Centre|Center|Farm|Park|Hall|Arena|"
+    r"Pool|Library|Gym|School|Theatre|Church|Museum|Field|Room|Mountain)\b|Mount\s+[A-Z]\w+)",
+)
+_WHERE = re.compile(r"\bwhere:\s*([^|\n]+)", re.I)
+
+
+def location_in(text: str) -> str | None:
+    where = _WHERE.search(text)
+    if where:
+        return where.group(1).strip(" .,;")[:200]
+    match = _LOCATION.search(text)
+    if not match:
+        return None
+    place = match.group(1).strip(" .,;")
+    return place[:1].upper() + place[1:]
