@@ -169,8 +169,9 @@ def run() -> dict[str, float | int]:
         _, retry_usage = _fanout(items["all"], store)
         _, one_grade_usage = _fanout(items["one_grade"], store)
     return {
-        "audience_ms": round(statistics.median(audience_ms.values()), 1),
-        "audience_all_grades_ms": round(audience_ms["all"], 1),
+        # The slowest item shape, not a typical one: the goal (200 ms) holds for every item.
+        "audience_ms": round(max(audience_ms.values()), 1),
+        **{f"audience_{shape}_ms": round(ms, 1) for shape, ms in audience_ms.items()},
         "fanout_all_s": round(fanout_all_s, 3),
         "reads_per_item": all_usage.reads,
         "writes_per_item": all_usage.writes,

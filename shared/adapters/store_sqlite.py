@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
+
 from shared.errors import BadInput, NotFound
 from shared.indexes import QUERY_INDEXES, QueryIndex
 from shared.ports import Document, FieldFilter, Query, StoreTransaction, effective_order_field
@@ -104,7 +106,7 @@ class _SqliteTransaction:
         row = self._connection.execute(
             "SELECT data FROM documents WHERE collection = ? AND id = ?", (collection, doc_id)
         ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else dict(orjson.loads(row[0]))
 
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._connection.execute(
@@ -167,7 +169,7 @@ class SqliteDocumentStore:
                 f"AND id IN ({','.join('?' * len(chunk))})",
                 (collection, *chunk),
             )
-            found.update((row[0], json.loads(row[1])) for row in rows)
+            found.update((row[0], orjson.loads(row[1])) for row in rows)
         return found
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
@@ -241,7 +243,7 @@ class SqliteDocumentStore:
         if query.limit is not None:
             sql += " LIMIT ?"
             params.append(query.limit)
-        return [json.loads(row[0]) for row in self._connection().execute(sql, params)]
+        return [orjson.loads(row[0]) for row in self._connection().execute(sql, params)]
 
     def count(self, query: Query) -> int:
         where, params = self._where(query)

@@ -14,8 +14,10 @@ The audience is every parent reached through some child, and those children.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,7 +27,6 @@ from shared.errors import NotFound
 from shared.models import (
     Card,
     CardStatus,
-    Child,
     ConsentState,
     DomainModel,
     Item,
@@ -53,10 +54,20 @@ class AudienceParent(DomainModel):
     consent: ConsentState
 
 
+class AudienceChild(DomainModel):
+    """The fields of a stored Child that targeting reads (a name and activities are not)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    grade: int
+    parent_ids: list[str]
+
+
 @dataclass(frozen=True)
 class Audience:
     parents: dict[str, AudienceParent]
-    children: dict[str, Child]
+    children: dict[str, AudienceChild]
     # (parent id, child id): which child each parent is reached through.
     links: frozenset[tuple[str, str]]
 
@@ -100,13 +111,30 @@ class _ActivityFollowers:
         return parent_id in self.for_family or (parent_id, child_id) in self.for_child
 
 
-def _children_in_grades(item: Item, repos: Repositories) -> list[Child]:
+def _children_in_grades(item: Item, repos: Repositories) -> list[AudienceChild]:
     filters = [FieldFilter("school_id", "==", item.school_id)]
     if item.grades != "all":
         if not item.grades:
             return []
         filters.append(FieldFilter("grade", "in", sorted(set(item.grades))))
-    return repos.children.find(*filters)
+    return Collection(repos.store, repos.children.name, AudienceChild).find(*filters)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while tens of thousands of acyclic records are built.
+
+    Every record survives the call, so each generation-2 collection the allocations trigger
+    walks them all again for nothing: half the time of a whole-school audience, measured.
+    Reference counting still frees everything; only the cycle search waits.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _followers_of_activities(item: Item, repos: Repositories) -> _ActivityFollowers:
@@ -128,6 +156,11 @@ def audience_for_item(item: Item, repos: Repositories) -> Audience:
     Reads the children in the item's grades, the subscriptions to its activities (if any),
     and the parents of those children by id; whatever the item's status.
     """
+    with _no_cyclic_gc():
+        return _audience_for_item(item, repos)
+
+
+def _audience_for_item(item: Item, repos: Repositories) -> Audience:
     children = _children_in_grades(item, repos)
     followers = _followers_of_activities(item, repos) if item.activities else None
     candidate_links = [
@@ -205,7 +238,7 @@ def target_parents_for_item(item_id: str, repos: Repositories, clock: Clock) -> 
 
 
 def _breakdown(
-    audience: Audience, key_of: Callable[[AudienceParent, Child], GroupKey]
+    audience: Audience, key_of: Callable[[AudienceParent, AudienceChild], GroupKey]
 ) -> dict[GroupKey, AudienceCount]:
     parents: defaultdict[GroupKey, set[str]] = defaultdict(set)
     children: defaultdict[GroupKey, set[str]] = defaultdict(set)

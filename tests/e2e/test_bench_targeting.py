@@ -11,7 +11,8 @@ def test_bench_targeting_prints_its_figures_as_one_json_object() -> None:
     result = cli("bench", "targeting", "--json")
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    assert 0 < figures["audience_ms"] <= figures["audience_all_grades_ms"]
+    assert figures["audience_ms"] == max(v for k, v in figures.items() if k.startswith("audience_"))
+    assert 0 < figures["audience_one_grade_ms"] <= figures["audience_all_ms"]
     assert figures["fanout_all_s"] > 0
     # An "all grades" item to every opted-in family: one card each, and a retry writes nothing.
     assert figures["reads_per_item"] > figures["writes_per_item"] > 8_000
