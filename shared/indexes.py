@@ -29,6 +29,8 @@ QUERY_INDEXES: tuple[QueryIndex, ...] = (
     QueryIndex("subscriptions", ("school_id", "activity")),
     # The cards an item already has, found again on every retry or re-approval.
     QueryIndex("cards", ("item_id",)),
+    # A newsletter's items in the order they were found (review, and a re-parse's clean-up).
+    QueryIndex("items", ("newsletter_id", "created_at")),
 )
 
 

@@ -38,3 +38,24 @@ resource "google_cloud_tasks_queue" "parentpath" {
     max_doublings = 5
   }
 }
+
+# Composite indexes the store's queries need, generated from shared/indexes.py
+# (`python -m infra.firestore_indexes`; a unit test keeps the file and the code in step).
+resource "google_firestore_index" "query" {
+  for_each = {
+    for index in jsondecode(file("${path.module}/firestore_indexes.json")) :
+    "${index.collection}:${join(",", [for f in index.fields : f.field_path])}" => index
+  }
+
+  database    = google_firestore_database.default.name
+  collection  = each.value.collection
+  query_scope = each.value.query_scope
+
+  dynamic "fields" {
+    for_each = each.value.fields
+    content {
+      field_path = fields.value.field_path
+      order      = fields.value.order
+    }
+  }
+}
