@@ -152,7 +152,7 @@ def store_under_test(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
         wipe(host)
         return store
 
-    yield StoreUnderTest(wiped, max_examples=40)
+    yield StoreUnderTest(wiped, max_examples=100)
 
 
 def test_the_audience_is_exactly_the_oracles(store_under_test: StoreUnderTest) -> None:
