@@ -14,7 +14,7 @@ from shared.extraction.sniff import sniff_media_type
 
 REPETITIONS = 5
 # The developer evaluation set sits in shared/ beside the repository checkout.
-DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[2] / "sample" / "newsletters"
+DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[1] / "sample" / "newsletters"
 CASES = {"pdf_2page_s": "maple-grove-weekly.pdf", "image_flyer_s": "sunnyside-kinder-flyer.png"}
 
 

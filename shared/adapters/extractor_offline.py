@@ -12,7 +12,7 @@ from datetime import date
 
 from shared.errors import UnreadableDocument
 from shared.extraction.assemble import CandidateBuilder, DocumentFacts, fold_duplicates, to_items
-from shared.extraction.dates import find_dates
+from shared.extraction.dates import find_dates, starts_with_date
 from shared.extraction.layout import (
     Block,
     TextLine,
@@ -22,8 +22,9 @@ from shared.extraction.layout import (
     pdf_lines,
 )
 from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
+from shared.extraction.rules import division_legend
 from shared.extraction.schema import ExtractionContext, ExtractionResult
-from shared.extraction.segments import segments_of
+from shared.extraction.segments import is_dated_content, segments_of
 from shared.extraction.sniff import MediaType
 from shared.extraction.speech import transcribe_english
 
@@ -46,15 +47,24 @@ class OfflineExtractor:
                 "No text could be found in this document; "
                 "upload a clearer scan or the original file."
             )
+
+        def is_dated(text: str) -> bool:
+            return bool(find_dates(text, context.issued_on))
+
         blocks = build_blocks(
-            lines, not_heading=lambda text: bool(find_dates(text, context.issued_on))
+            lines,
+            not_heading=lambda text: is_dated_content(text, is_dated),
+            starts_entry=lambda text: starts_with_date(text, context.issued_on),
         )
         document_date = _document_date(blocks, context.issued_on)
         anchor = context.issued_on
         if document_date and not context.issued_on_is_known:
             anchor = document_date
         facts = DocumentFacts(
-            anchor=anchor, main_title=_main_title(blocks), document_date=document_date
+            anchor=anchor,
+            main_title=_main_title(blocks),
+            document_date=document_date,
+            divisions=division_legend(" ".join(b.text for b in blocks)),
         )
         builder = CandidateBuilder(context, facts)
         for segment in segments_of(blocks, lambda text: bool(find_dates(text, anchor))):
@@ -117,10 +127,10 @@ def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
             if mentions:
                 return mentions[-1].value
     # A dateline: a full date with few other words, in the masthead.
-    for block in blocks[:3]:
-        mentions = find_dates(block.text, fallback)
+    for text in [t for block in blocks[:3] for t in (block.text, *(x.text for x in block.lines))]:
+        mentions = find_dates(text, fallback)
         if mentions and mentions[0].year_given:
-            rest = block.text[: mentions[0].start] + block.text[mentions[0].end :]
+            rest = text[: mentions[0].start] + text[mentions[0].end :]
             if len(rest.split()) <= 6:
                 return mentions[0].value
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
 from shared.extraction.dates import (
+    ENTRY_LEAD,
     DateMention,
     find_dates,
     find_times,
@@ -28,14 +29,15 @@ from shared.extraction.rules import (
     action_in,
     activities_in,
     category_of,
+    division_grades,
     grades_in,
     grades_in_cell,
     location_in,
     within_school,
 )
 from shared.extraction.schema import ExtractedItem, ExtractionContext
-from shared.extraction.segments import Segment, latin_share, sentences_of
-from shared.models import ItemAction, ItemCategory
+from shared.extraction.segments import Segment, latin_share, reads_as_english, sentences_of
+from shared.models import PRE_K, ItemAction, ItemCategory
 
 # How much a mention is trusted, by where it stands: a table row or list entry says one
 # thing plainly; a section paragraph less so; a letter retells and abbreviates.
@@ -44,7 +46,9 @@ _BASE_CONFIDENCE = {_ROW: 0.9, _LISTED: 0.85, _SECTION: 0.75, _LETTER: 0.6}
 
 _DUE_CUE = re.compile(
     r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
-    r"\s*(?:[a-z]+,?\s*)?$",
+    # "by noon on Friday", "by 3 pm, Friday"
+    r"(?:\s+(?:noon|midnight|end of day|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
+    r"\s*(?:[a-z]+\.?,?\s*)?$",
     re.I,
 )
 _NOT_AN_ITEM = re.compile(
@@ -69,7 +73,9 @@ _DATE_IS = re.compile(r"^\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+)
 _NP_BREAK = re.compile(r"\b(?:the|for|to|our|a|an|of|at|with|from|in)\s+", re.I)
 _AUDIENCE = re.compile(
     r"\b(?:grades?|gr|kinder\w*|students?|classes|class|families|parents|children|kids|"
-    r"\d{1,2}(?:st|nd|rd|th)?|k|and|&|all)\b",
+    r"\d{1,2}(?:st|nd|rd|th)?s?|k|and|&|all|primary|intermediate|incoming|new|our|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|graders?)\b",
     re.I,
 )
 _STOPWORD_TEXT = (
@@ -121,12 +127,35 @@ def content_words(text: str) -> set[str]:
     }
 
 
+_ACTION_VERB = re.compile(
+    r"^(?:sign[- ]?up|register|book|order|return|send|submit|pay|apply|complete|fill out|reply)\b",
+    re.I,
+)
+_WEB_ADDRESS = re.compile(
+    r"\s*\b(?:at|on|via|through|to)?\s*(?:https?://|www\.)?[\w.-]+\.(?:org|com|ca|net|edu|gov)"
+    r"(?:/\S*)?|\s*\b(?:at|to)?\s*[\w.+-]+@[\w.-]+"
+    r"|\s*\b(?:on|through|via|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:website|web site|portal|page|app|site)\b|\s+online\b",
+    re.I,
+)
+
+
+def _english_part(text: str) -> str:
+    """A bilingual text's sentences in English (or in the main Latin-script language)."""
+    return " ".join(t for t in sentences_of(text) if reads_as_english(t)) or text
+
+
 def _tidy_title(text: str) -> str:
     text = _LABEL_PREFIX.sub("", text)
+    # "Chess Club / 国际象棋社": a bilingual heading keeps its Latin-script half.
+    halves = [h for h in re.split(r"\s+/\s+", text) if h.strip()]
+    if len(halves) > 1 and any(latin_share(h) > 0.5 for h in halves):
+        text = " / ".join(h for h in halves if latin_share(h) > 0.5)
+    text = _WEB_ADDRESS.sub("", text)  # "Sign up at school.example.org": where, not what
     text = text.replace("—", "-").replace("–", "-")
     text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
-    text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|")
-    text = re.sub(r"^[^\w(]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
+    text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
+    text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
     # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
     if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
         text = " ".join(w.capitalize() if w.isupper() and len(w) > 4 else w for w in text.split())
@@ -147,9 +176,11 @@ def _remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
 def _lead_phrase(text: str) -> str:
     """The name at the start of a list entry or table cell, before its details."""
     text = _without_asides(text)
-    head = re.split(r",|;|\.\s|\.$| - | – | — ", text, maxsplit=1)[0]
-    if ":" in head:
-        before, after = head.split(":", 1)
+    first = (sentences_of(text) or [text])[0]  # "Gr. 2/3 library exchange. Please ..."
+    head = re.split(r",|;|\.$| - | – | — ", first, maxsplit=1)[0]
+    label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
+    if label:
+        before, after = head[: label.start()], head[label.end() :]
         if re.search(r"\d", after) or not after.strip():
             head = before
     return _tidy_title(strip_times(head))
@@ -162,6 +193,7 @@ class DocumentFacts:
     anchor: date
     main_title: str
     document_date: date | None = None
+    divisions: dict[int, list[int]] = field(default_factory=dict)  # "Div 3" -> [3, 4]
 
 
 class CandidateBuilder:
@@ -190,8 +222,10 @@ class CandidateBuilder:
     # ------------------------------------------------------------------ table rows
 
     def _add_row(self, segment: Segment) -> None:
-        cells = dict(zip(_column_roles(segment), segment.cells, strict=False))
-        date_text = cells.get("date", "")
+        roles = _column_roles(segment)
+        cells = dict(zip(roles, segment.cells, strict=False))
+        # "Day | Date" columns: "Thu" and "14 Jan" read together.
+        date_text = " ".join(c for r, c in zip(roles, segment.cells, strict=False) if r == "date")
         event = cells.get("event", "") or segment.text
         mentions = find_dates(date_text, self.facts.anchor) or find_dates(event, self.facts.anchor)
         if not mentions:
@@ -239,20 +273,31 @@ class CandidateBuilder:
     def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
         """A list entry led by its date: "Fri, Oct 30 – Halloween costume parade, 9:00 am;
         Halloween Family Dance, 6–8 pm" names two things on that day."""
-        body = re.sub(r"^\s*[-–—:|,]\s*", "", segment.text[lead.end :])
-        for part in (p for p in body.split(";") if p.strip()):
+        after = segment.text[lead.end :]
+        prefix = ENTRY_LEAD.match(after)
+        lead_times = find_times(prefix.group(0)) if prefix else (None, None)
+        body = after[prefix.end() :] if prefix else re.sub(r"^\s*[-–—:|,]\s*", "", after)
+        # The first sentence names the thing (or, split by ";", the things); the rest details it.
+        sentences = sentences_of(body) or [body]
+        rest = " ".join(sentences[1:])
+        for part in (p for p in sentences[0].split(";") if p.strip()):
             title = _lead_phrase(part)
             if not title:
                 continue
+            times = find_times(part)
+            if times[0] is None:
+                # The rest's time, unless it is a cut-off ("Orders are due by noon").
+                cut_off = re.search(r"\b(?:due|by|before|deadline|close)", rest, re.I)
+                times = lead_times if lead_times[0] or cut_off else find_times(rest)
             self._emit(
                 segment,
                 title=title,
                 mention=lead,
                 clause=part,
-                sentence=part,
-                times=find_times(part),
+                sentence=f"{part} {rest}",
+                times=times,
                 stated_grades=grades_in(part),
-                days=weekly_days(part),
+                days=weekly_days(f"{part} {rest}"),
                 priority=_LISTED,
                 due_cue=False,
             )
@@ -268,6 +313,8 @@ class CandidateBuilder:
         ):
             return None
         title = _tidy_title(_without_asides(match.group(1)))
+        if not content_words(_AUDIENCE.sub(" ", title)):
+            return None  # "Grade 4 families: ..." addresses readers, it names no thing
         return title if 1 <= len(title.split()) <= 10 else None
 
     def _add_clause(
@@ -301,14 +348,31 @@ class CandidateBuilder:
         if re.match(r"^(?:please|students|players|families|parents|children)\b", following, re.I):
             action_text += " " + following
         last = mentions[-1] if len(mentions) > 1 and days else None
+        times = find_times(_remove_spans(clause, spans))
+        if due_cue and mention is not None:
+            # A cut-off's time is the one stated with it ("by noon on Friday", "close ... at
+            # 11:59 pm"), not an event's hours mentioned before it.
+            cue = _DUE_CUE.search(clause[: mention.start])
+            offset = cue.start() if cue else 0
+            tail_spans = [(a - offset, b - offset) for a, b in spans if a >= offset]
+            times = find_times(_remove_spans(clause[offset:], tail_spans))
+        if times[0] is None and following and not find_dates(following, self.facts.anchor):
+            # "Wednesday, February 24 is Pink Shirt Day. The assembly is at 9:00 a.m."
+            times = find_times(following)
+        grades = grades_in(title) or grades_in(clause)
+        if grades_in(clause) == [PRE_K]:
+            grades = [PRE_K]  # "Incoming Kindergarten families" under "Kindergarten Orientation"
+        if grades is None and segment.heading_role == "topic":
+            # A notice about one thing says whom it is for anywhere: "Open to Grades 2–7."
+            grades = grades_in(_english_part(segment.text))
         return self._emit(
             segment,
             title=title,
             mention=mention,
             clause=clause,
             sentence=action_text,
-            times=find_times(_remove_spans(clause, spans)),
-            stated_grades=grades_in(title) or grades_in(clause),
+            times=times,
+            stated_grades=grades,
             days=days,
             priority=priority,
             due_cue=due_cue,
@@ -326,7 +390,8 @@ class CandidateBuilder:
         due_cue: bool,
     ) -> tuple[str, bool]:
         if notice_title:
-            return notice_title, False
+            title = _with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
+            return title, False
         subject = _subject(bare)
         heading = _tidy_title(_without_asides(segment.heading))
         if segment.heading_role == "topic" and segment.section not in self._titled_sections:
@@ -334,18 +399,22 @@ class CandidateBuilder:
             if subject and content_words(subject) & content_words(heading) and not due_cue:
                 return subject, False
             if not (due_cue and subject and content_words(subject) & content_words(heading)):
-                return heading, False
+                return _with_due_phrase(heading, clause, mention) if due_cue else heading, False
         if due_cue:
-            return self._deadline_title(clause, mention), False
-        title = subject or _noun_phrase_before(clause, mention)
-        weak = not title
-        if not title:
-            title = _tidy_title(" ".join(_without_asides(bare).split()[:8]))
+            return self._deadline_title(clause, mention, segment), False
+        found = subject or _noun_phrase_before(clause, mention)
+        weak = not found
+        title = found or _tidy_title(" ".join(_without_asides(bare).split()[:8]))
         if segment.heading_role == "grade" and grades_in(title) is None:
             title = f"{heading} {title[:1].lower()}{title[1:]}"
         return title, weak
 
-    def _deadline_title(self, clause: str, mention: DateMention | None) -> str:
+    def _deadline_title(
+        self, clause: str, mention: DateMention | None, segment: Segment | None = None
+    ) -> str:
+        topic = ""
+        if segment is not None and segment.heading_role == "topic":
+            topic = _tidy_title(_without_asides(segment.heading))
         before = clause[: mention.start] if mention else clause
         before = _LEADING_FILLER.sub("", _without_asides(before).strip())
         before = re.sub(r"^[^\w]*(?:please\s+)?", "", before, flags=re.I)
@@ -359,16 +428,38 @@ class CandidateBuilder:
         if closes:
             return _tidy_title(closes.group("what"))
         if re.match(r"^rsvp\b", before, re.I):
-            return _tidy_title(
-                f"RSVP for {self.facts.main_title}" if self.facts.main_title else "RSVP"
-            )
-        cut = re.split(r"\s+(?:by|before|no later than|until)\s*(?:[A-Za-z]+,?\s*)?$", before)[0]
-        return _tidy_title(" ".join(strip_times(cut).split()[:9]))
+            event = topic or self.facts.main_title
+            return _tidy_title(f"RSVP for {event}" if event else "RSVP")
+        cut = re.split(
+            r"\s+(?:by|before|no later than|until)"
+            r"(?:\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
+            r"\s*(?:[A-Za-z]+\.?,?\s*)?$",
+            before,
+        )[0]
+        title = _tidy_title(" ".join(strip_times(cut).split()[:9]))
+        # "Sign up on the PAC website" under "Spring Carnival Volunteers": say what for.
+        verb = _ACTION_VERB.match(title)
+        bare = verb is not None and len(content_words(title)) <= 2
+        if verb and topic and bare and not content_words(title) & content_words(topic):
+            return _tidy_title(f"{topic} {verb.group(0).lower()}")
+        return title
 
     # ------------------------------------------------------------------ undated notices
 
     def _add_undated(self, segment: Segment) -> None:
-        """A titled notice that asks something of families but names no date."""
+        """A titled notice that asks something of families but names no date; or the time
+        of the date just before ("Saturday, December 5" then "11 a.m.–3 p.m. | gym")."""
+        previous = self.candidates[-1] if self.candidates else None
+        times = find_times(segment.text)
+        if (
+            previous is not None
+            and times[0] is not None
+            and previous.start_time is None
+            and previous.start is not None
+            and previous.order[0] >= segment.order - 1
+            and segment.kind == "paragraph"
+        ):
+            previous.start_time, previous.end_time = times
         action = action_in(segment.text)
         if action is None or segment.in_letter:
             return
@@ -393,7 +484,7 @@ class CandidateBuilder:
                     priority=_LISTED,
                     order=(segment.order, 0),
                     details=segment.text[:2000],
-                    latin=latin_share(segment.text) > 0.5,
+                    latin=reads_as_english(segment.text),
                     words=content_words(segment.text),
                     title_words=content_words(notice_title),
                 )
@@ -417,8 +508,10 @@ class CandidateBuilder:
 
     # ------------------------------------------------------------------ one candidate
 
-    def _grades(self, segment: Segment, stated: Grades | None) -> Grades | None:
+    def _grades(self, segment: Segment, stated: Grades | None, text: str = "") -> Grades | None:
         offered = self.context.grades_offered
+        if stated is None and self.facts.divisions:
+            stated = division_grades(text, self.facts.divisions)
         return within_school(stated, offered) or within_school(segment.heading_grades, offered)
 
     def _emit(
@@ -470,7 +563,9 @@ class CandidateBuilder:
                 end=end,
                 start_time=times[0],
                 end_time=times[1],
-                grades=self._grades(segment, stated_grades),
+                grades=self._grades(
+                    segment, stated_grades, " ".join((title, clause, *segment.cells))
+                ),
                 activities=set(activities),
                 action=action,
                 action_required=required,
@@ -481,7 +576,7 @@ class CandidateBuilder:
                 details=(segment.text if segment.kind != "row" else " | ".join(segment.cells))[
                     :2000
                 ],
-                latin=latin_share(clause) > 0.5,
+                latin=reads_as_english(f"{title} {clause}"),
                 weak_title=weak_title,
                 words=content_words(f"{title} {strip_times(sentence)} {topic}"),
                 title_words=content_words(title),
@@ -540,6 +635,30 @@ def _clauses(sentence: str, anchor: date) -> list[str]:
                 start = previous.end + joint[-1].end()
         clauses.append(part[start:])
     return [c.strip() for c in clauses if c.strip()]
+
+
+_DUE_THING = re.compile(
+    r"\b((?:[\w-]+\s+)?(?:orders?|forms?|slips?|fees?|payments?|registration|sign[- ]?ups?|"
+    r"deposits?|pledges?|rsvps?|tickets?|stubs?))\s+(?:are\s+|is\s+)?(?:due|close[sd]?)\b"
+    r"|\b(sign[- ]?up|register|order|pre-?register|rsvp|book|apply)\b",
+    re.I,
+)
+
+
+def _with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str:
+    """A notice's name with what falls due: "Poinsettias" + "orders due Wednesday, Nov. 25"
+    reads "Poinsettias orders due"; "Volunteers Needed" + "Sign up by Fri." reads
+    "Volunteers Needed sign up"."""
+    before = clause[: mention.start] if mention else clause
+    found = _DUE_THING.search(before)
+    if not found:
+        return name
+    if found.group(1):
+        thing = found.group(1).lower()
+        if content_words(thing) <= content_words(name):
+            return name
+        return _tidy_title(f"{name} {thing} due")
+    return _tidy_title(f"{name} {found.group(2).lower()}")
 
 
 def _subject(bare: str) -> str | None:
@@ -621,7 +740,7 @@ def _fold(kept: Candidate, other: Candidate) -> None:
     kept.start_time = kept.start_time or other.start_time
     kept.end_time = kept.end_time or other.end_time
     kept.end = kept.end or other.end
-    if kept.grades is None or (kept.grades == "all" and other.grades not in (None, "all")):
+    if kept.grades is None:
         kept.grades = other.grades
     kept.activities = kept.activities or other.activities
     kept.action_required = kept.action_required or other.action_required

@@ -124,17 +124,51 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?{_DAY}\s+(?:de\s+|ng\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?",
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    r"(?:(?<![\d:$.])(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*)?"  # "25–29 Jan"
+    rf"{_DAY}\s+(?:de\s+|ng\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    r"(?<![\d/$.])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    r"(?<![\d/$.])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])",
+    re.IGNORECASE,
+)
+_NOT_A_DATE_BEFORE = re.compile(
+    r"\b(?:gr|grades?|gds?|div|divisions?|rooms?|rm|k|page|p|pg|no|ratio|score)\.?\s*$", re.I
+)
+
+
+def _not_a_numeric_date(text: str, match: re.Match[str]) -> bool:
+    """ "Gr 7/8", "Div 3/4", "Room 1/2" name grades and rooms; "... example.org  1/2" at the
+    end of a footer is a page number."""
+    before = text[: match.start()]
+    if _NOT_A_DATE_BEFORE.search(before):
+        return True
+    page_number = (
+        not match.group("wd")
+        and not match.group("year")
+        and not text[match.end() :].strip()
+        and int(match.group("mon")) <= int(match.group("day")) <= 20
+        and bool(re.search(r"[|·•]|\.(?:org|com|ca|net)\b", before))
+    )
+    return page_number
+
+
+# "Friday the 20th": the month is the first one from the anchor where that day is that weekday.
+_WEEKDAY_THE_DAY = re.compile(
+    rf"(?P<wd>\b(?:{_alternation(list(WEEKDAYS))})\b\.?),?\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
 )
 _CHINESE = re.compile(
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
 )
 # "March 15-26": a second day of the same month right after a date.
-_SAME_MONTH_END = re.compile(r"\s*[-–—]\s*(\d{1,2})(?![\d:/])(?!\s*(?:am|pm|a\.m|p\.m))", re.I)
+_SAME_MONTH_END = re.compile(
+    r"\s*(?:[-–—]|to|through|thru|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d/]|:\d)"
+    r"(?!\s*(?:am|pm|a\.m|p\.m))",
+    re.I,
+)
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
 )
@@ -215,6 +249,11 @@ def _mention(
         value = resolve_year(month, day, anchor, weekday)
     if value is None:
         return None
+    first = groups.get("first")
+    if first and 1 <= int(first) < value.day:
+        return DateMention(
+            match.start(), match.end(), value.replace(day=int(first)), bool(year_text), value
+        )
     return DateMention(match.start(), match.end(), value, bool(year_text))
 
 
@@ -231,6 +270,8 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if pattern is _NUMERIC and _not_a_numeric_date(text, match):
+                continue
             mention = _mention(match, anchor, numeric_month=numeric)
             if mention is None:
                 continue
@@ -245,8 +286,49 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
                     pass
             found.append(mention)
             taken.append((mention.start, mention.end))
+    for match in _WEEKDAY_THE_DAY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        value = _weekday_and_day(match, anchor)
+        if value is not None:
+            found.append(DateMention(match.start(), match.end(), value, False))
+            taken.append((match.start(), match.end()))
     found.sort(key=lambda m: m.start)
     return _join_ranges(text, found)
+
+
+def _weekday_and_day(match: re.Match[str], anchor: date) -> date | None:
+    weekday = weekday_number(match.group("wd"))
+    day = int(match.group("day"))
+    if weekday is None:
+        return None
+    year, month = anchor.year, anchor.month
+    for _ in range(12):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= anchor and candidate.weekday() == weekday:
+            return candidate
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
+
+
+_CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)"
+# What may follow an entry's leading date: its time, then a dash or colon, then its name.
+ENTRY_LEAD = re.compile(
+    rf"^\s*,?\s*(?:(?:at\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
+    r"(?:[-–—:|]|\s[-–—]\s)\s*(?=[^\W\d_]|\()",
+    re.IGNORECASE,
+)
+
+
+def starts_with_date(text: str, anchor: date) -> bool:
+    """Whether a line opens with a date and then its entry: "Tues. Nov. 3 — Picture retake"."""
+    mentions = find_dates(text, anchor)
+    if not mentions or mentions[0].start > 3:
+        return False
+    return bool(ENTRY_LEAD.match(text[mentions[0].end :]))
 
 
 def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -286,7 +368,11 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
 
 # --------------------------------------------------------------------------- times
 
-_CLOCK = r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight))"
+_CLOCK = (
+    r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight)"
+    # a bare hour that starts a range: the "3" of "3–7 p.m."
+    r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b))"
+)
 _CLOCK_RE = re.compile(rf"(?<![\d:/$])(?:{_CLOCK})(?![\d/])", re.IGNORECASE)
 _TIME_RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|to|until|till|and)\s*$", re.IGNORECASE)
 _END_TIME_CUE = re.compile(r"\b(?:return\w*|until|till|ends?|ending|finish\w*|back)\b[^.;]*$", re.I)
@@ -308,7 +394,7 @@ def _clocks(text: str) -> list[_Clock]:
             word = m.group(6).lower()
             clocks.append(_Clock(m.start(), m.end(), 12 if word == "noon" else 0, 0, "fixed"))
             continue
-        hour = int(m.group(1) or m.group(4))
+        hour = int(m.group(1) or m.group(4) or m.group(7))
         minute = int(m.group(2) or 0)
         suffix = (m.group(3) or m.group(5) or "").lower().replace(".", "").replace(" ", "")
         if hour > 23 or minute > 59:
@@ -327,10 +413,10 @@ def _to_time(clock: _Clock, meridiem: str | None) -> time:
 
 
 def _guess_meridiem(clock: _Clock) -> str | None:
-    # School hours: a bare 1:00-6:59 is afternoon, 7:00-11:59 morning.
-    if clock.hour >= 13 or clock.meridiem == "fixed":
+    # School hours: a bare 12:00-6:59 is afternoon, 7:00-11:59 morning.
+    if clock.hour >= 13 or clock.meridiem == "fixed" or clock.hour == 0:
         return None
-    return "pm" if 1 <= clock.hour <= 6 else "am"
+    return "pm" if 1 <= clock.hour <= 6 or clock.hour == 12 else "am"
 
 
 def find_times(text: str) -> tuple[time | None, time | None]:

@@ -24,13 +24,14 @@ _GRADE_SPAN = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}){_SPAN}(\d{{1,2}})\
 _GRADE_LIST = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}(?:{_JOIN}\d{{1,2}}\b)*)", re.I)
 _K_SPAN = re.compile(r"(?<![\w-])K\s*(?:-|–|—|to)\s*(\d{1,2})\b")
 _ORDINALS = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/)\s*\d{1,2}(?:st|nd|rd|th))*)\s+grade(?:s|rs)?\b",
+    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/|or)\s*\d{1,2}(?:st|nd|rd|th))*)\s+grade(?:s|rs)?\b",
     re.I,
 )
 _KINDERGARTEN = re.compile(r"\bkinder(?:garten(?:ers?)?|s)?\b|\bkindies\b", re.I)
 _INCOMING_KINDERGARTEN = re.compile(
     r"\bborn in (?:19|20)\d\d\b|\bpre-?k\b|\bpre-?school(?:ers?)?\b|\bstrongstart\b"
-    r"|\bincoming kindergarten|\bkindergarten registration\b|\bregistration for kindergarten\b"
+    r"|\bincoming (?:kindergarten|k\b)|\bkindergarten registration\b"
+    r"|\bregistration for kindergarten\b"
     r"|\bregister (?:for|in) kindergarten\b",
     re.I,
 )
@@ -46,10 +47,58 @@ def _grade_value(token: str) -> int:
     return 0 if token.upper() == "K" else int(token)
 
 
+_NUMBER_WORDS = {
+    word: number
+    for number, words in enumerate(
+        [
+            ("one", "first"),
+            ("two", "second"),
+            ("three", "third"),
+            ("four", "fourth"),
+            ("five", "fifth"),
+            ("six", "sixth"),
+            ("seven", "seventh"),
+            ("eight", "eighth"),
+            ("nine", "ninth"),
+            ("ten", "tenth"),
+            ("eleven", "eleventh"),
+            ("twelve", "twelfth"),
+        ],
+        start=1,
+    )
+    for word in words
+}
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.I)
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+# "K/1", "K & 1", "K-1 class": kindergarten joined to a grade without the word "grade".
+_K_LIST = re.compile(r"(?<![\w-])K\s*(?:/|&|\+|,|and)\s*(\d{1,2})\b(?!\s*(?:am|pm|[:.]\d))")
+# British Columbia's bands: primary K-3, intermediate 4-7 (used only when no grade is named).
+_BANDS = (
+    (re.compile(r"\bprimary\b(?! (?:school|care|contact|caregiver|language))", re.I), range(0, 4)),
+    (re.compile(r"\bintermediate\b", re.I), range(4, 8)),
+)
+
+
+def _numbers_in_words(text: str) -> str:
+    """ "grade two and three" reads "grade 2 and 3"; "third graders" reads "3rd graders"."""
+
+    def digits(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        number = _NUMBER_WORDS[word]
+        if word.endswith(("st", "nd", "rd", "th")) or word in ("first", "second", "third"):
+            return f"{number}{_SUFFIXES.get(number, 'th')}"
+        return str(number)
+
+    if not re.search(r"\bgrade", text, re.I):
+        return text
+    return _NUMBER_WORD.sub(digits, text)
+
+
 def grades_in(text: str) -> list[int] | Literal["all"] | None:
     """The grades a text names: a sorted list, "all", or None when it names none."""
     if _INCOMING_KINDERGARTEN.search(text):
         return [PRE_K]
+    text = _numbers_in_words(text)
     found: set[int] = set()
     consumed = text
     for match in _GRADE_SPAN.finditer(text):
@@ -61,8 +110,14 @@ def grades_in(text: str) -> list[int] | Literal["all"] | None:
         found.update(range(0, int(match.group(1)) + 1))
     for match in _ORDINALS.finditer(text):
         found.update(int(n) for n in re.findall(r"\d{1,2}", match.group(0)))
+    for match in _K_LIST.finditer(text):
+        found.update((0, int(match.group(1))))
     if _KINDERGARTEN.search(text):
         found.add(0)
+    if not found:
+        for band, grades in _BANDS:
+            if band.search(text):
+                found.update(grades)
     if found:
         return sorted(g for g in found if g <= 12)
     if _WHOLE_SCHOOL.search(text):
@@ -74,6 +129,9 @@ def grades_in_cell(text: str) -> list[int] | Literal["all"] | None:
     """A table's grades column: "6", "7 & 8", "6–8", "K–2", "All"."""
     if _WHOLE_SCHOOL.search(text):
         return "all"
+    misread = re.fullmatch(r"\s*(\d)8(\d{1,2})\s*", text)  # OCR reads "7&8" as "788"
+    if misread and int(misread.group(1)) < int(misread.group(2)) <= 12:
+        return [int(misread.group(1)), int(misread.group(2))]
     match = _GRADE_CELL.match(text)
     if not match:
         return grades_in(text)
@@ -81,6 +139,32 @@ def grades_in_cell(text: str) -> list[int] | Literal["all"] | None:
     if re.search(_SPAN, text) and len(numbers) == 2:
         return list(range(numbers[0], numbers[1] + 1))
     return sorted(set(numbers))
+
+
+# "Div 3 Gr 3/4", "Div. 5 (K)", "Division 2: Grades 5/6": a legend of the school's classes.
+_DIVISION_ENTRY = re.compile(
+    r"\bdiv(?:ision)?\.?\s*(\d{1,2})\s*[:=(–—-]?\s*(?:gr(?:ades?)?\.?\s*)?"
+    r"(K|\d{1,2})(?:\s*[/&,-]\s*(\d{1,2}))?\b(?!\s*(?:am|pm|:))",
+    re.I,
+)
+_DIVISION = re.compile(r"\bdiv(?:ision)?\.?\s*(\d{1,2})\b", re.I)
+
+
+def division_legend(text: str) -> dict[int, list[int]]:
+    """The grades of each division, when the document lists two or more of them."""
+    legend: dict[int, list[int]] = {}
+    for match in _DIVISION_ENTRY.finditer(text):
+        first = _grade_value(match.group(2))
+        last = int(match.group(3)) if match.group(3) else first
+        if first <= last <= 12:
+            legend[int(match.group(1))] = sorted({first, last})
+    return legend if len(legend) >= 2 else {}
+
+
+def division_grades(text: str, legend: dict[int, list[int]]) -> list[int] | None:
+    """The grades of the divisions ("Div 3") a text names, by the document's legend."""
+    found = {g for m in _DIVISION.finditer(text) for g in legend.get(int(m.group(1)), [])}
+    return sorted(found) or None
 
 
 def within_school(grades: Grades | None, offered: Sequence[int]) -> Grades | None:
@@ -102,11 +186,18 @@ _ACTIVITY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "band": ("concert band", "jazz band", "wind ensemble"),
     "drama": ("theatre", "theater", "musical", "play rehearsal"),
     "robotics": ("lego league", "vex"),
-    "track and field": ("track & field", "track meet", "cross-country"),
+    "track and field": (
+        "track & field",
+        "track meet",
+        "track team",
+        "track practice",
+        "track practices",
+        "cross-country",
+    ),
     "soccer": ("football club",),
     "volleyball": ("volley ball",),
     "chess": ("chess club",),
-    "swimming": ("swim team", "swim club"),
+    "swimming": ("swim team", "swim club", "swim lessons", "swim"),
     "art": ("art club",),
     "coding": ("code club", "programming club"),
 }
@@ -148,22 +239,49 @@ _DEADLINE = re.compile(
 )
 _VOLUNTEER = re.compile(r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b", re.I)
 _FUNDRAISER = re.compile(
-    r"\bfundrais|\bbake sale\b|\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
+    r"\bfundrais|\bbake (?:sale|table)\b|"
+    r"\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
     r"\braffle\b|"
-    r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b",
+    r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b|\bbook fair\b|"
+    r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b",
     re.I,
 )
 _MEETING = re.compile(
     r"\bmeeting\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
     r"\binformation (?:night|session)\b|"
     r"\binfo (?:night|session)\b|\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
-    r"\bcouncil\b|\bworkshop for parents\b",
+    r"\bcouncil\b|\bworkshops? for (?:parents|families)\b|\bparent (?:workshop|education)\b|"
+    r"\borientation\b|\bwelcome (?:night|evening)\b|\btransition (?:night|evening|meeting)\b|"
+    r"\binformation evening\b|\bopen house\b",
     re.I,
 )
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _PICK_UP = re.compile(r"\bpick[- ]?up\b", re.I)
 _OPENS = re.compile(r"\bopens?\b|\bnow open\b|\bbegins\b", re.I)
-_REGISTRATION = re.compile(r"\bregistration\b|\benrol", re.I)
+_REGISTRATION = re.compile(
+    r"\bregistration\b|\benrol|\bbookings?\b|\bsign-?ups?\b|\borders?\b|\bapplications?\b", re.I
+)
+
+
+# A holiday's name in an event's title ("Remembrance Day assembly") does not close school.
+_GATHERING = re.compile(
+    r"\b(?:assembly|ceremony|concert|celebration|party|parade|service|lunch|breakfast|"
+    r"dinner|potluck|dance|fair|performance|feast|craft|spirit day|dress[- ]up)\b",
+    re.I,
+)
+_SHUT = re.compile(r"\bno school\b|\bclosed\b|\bclosure\b|\bbreak\b|\bpro-?d\b", re.I)
+
+
+def _closes(title: str) -> bool:
+    if not _CLOSURE.search(title) or _DEADLINE.search(title):
+        return False
+    return not _GATHERING.search(title) or bool(_SHUT.search(title))
+
+
+_ORDERS = re.compile(r"\borders?\b", re.I)
+_UNIT_PRICE = re.compile(
+    r"\$\s?\d+(?:\.\d\d)?\s*(?:each|apiece|per (?:item|box|pie|plant|bag))\b", re.I
+)
 
 
 def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> ItemCategory:
@@ -171,23 +289,26 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
 
     `due_date_cue` says the item's date is a cut-off ("by Friday, October 9").
     """
-    if _CLOSURE.search(title) and not _DEADLINE.search(title):
+    if _closes(title):
         return ItemCategory.CLOSURE
     if _REGISTRATION.search(title) and _OPENS.search(clause):
         return ItemCategory.ANNOUNCEMENT
+    if _ORDERS.search(title) and _UNIT_PRICE.search(clause):
+        return ItemCategory.FUNDRAISER  # "Poinsettias: $15 each — orders due": a sale
     if _DEADLINE.search(title):
         return ItemCategory.DEADLINE
     if _PICK_UP.search(title):
         return ItemCategory.EVENT
+    if _VOLUNTEER.search(title):
+        # Helpers for a fair or sale are asked to volunteer, by a sign-up deadline if dated so.
+        return ItemCategory.DEADLINE if due_date_cue else ItemCategory.VOLUNTEER
     if _FUNDRAISER.search(title):
         return ItemCategory.FUNDRAISER
     if due_date_cue:
         return ItemCategory.DEADLINE
-    if _VOLUNTEER.search(title):
-        return ItemCategory.VOLUNTEER
     if _MEETING.search(title):
         return ItemCategory.MEETING
-    if _CLOSURE.search(_PARENTHETICAL.sub(" ", clause)):
+    if _CLOSURE.search(_PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
         return ItemCategory.CLOSURE
     if _VOLUNTEER.search(clause) and re.search(r"\bneed|\bhelp\b", clause, re.I):
         return ItemCategory.VOLUNTEER
@@ -236,7 +357,8 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"\bbring\b|\bpack (?:a|your|their)\b"
             r"|\bplease (?:send|return|pick|write|label|wear|dress)\b"
             r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
-            r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b",
+            r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b"
+            r"|\bdrop[- ]?off\b|\bdonate\b",
             re.I,
         ),
     ),

@@ -24,9 +24,27 @@ HeadingRole = Literal["topic", "grade", "container", "none"]
 _CONTAINER_WORDS = re.compile(
     r"\b(?:calendar|news|corner|notes?|principal|glance|dates|reminders|upcoming|events|clubs|"
     r"athletics|updates?|highlights|looking ahead|this week|notices|announcements|desk|message|"
-    r"bulletin|newsletter|classrooms?|weekly|monthly|at a glance|from the)\b",
+    r"bulletin|newsletter|classrooms?|weekly|monthly|at a glance|from the|this week|next week|"
+    r"save the dates?|coming up|memo|week ahead|in brief|reminders?)\b",
     re.I,
 )
+# Headings of calendar sections that may carry their dates: "THIS WEEK · Nov. 2–6".
+_DATED_CONTAINER = re.compile(
+    r"\b(?:this|next|last|coming) week\b|\bweek (?:of|ahead)\b|\bsave the dates?\b|"
+    r"\bcoming up\b|\bmark your calendars?\b|\bimportant dates\b|\bat a glance\b|"
+    r"\bcalendar\b|\bupcoming\b|\blooking ahead\b|\bdates to remember\b",
+    re.I,
+)
+
+
+def is_dated_content(text: str, is_dated: Callable[[str], bool]) -> bool:
+    """Whether a heading-like line is content because it carries a date ("RSVP by Friday,
+    January 22"); a calendar section's heading with its dates is still a heading."""
+    if not is_dated(text):
+        return False
+    return not (len(text.split()) <= 10 and _DATED_CONTAINER.search(text))
+
+
 _GRADE_ONLY = re.compile(
     r"^(?:kindergarten|kinders?|grades?|gr\.?|k|\d{1,2}(?:st|nd|rd|th)?|and|&|to|-|–|—|,|\s|"
     r"primary|intermediate|classes|students)+$",
@@ -79,7 +97,7 @@ def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> lis
     section = 0
     in_letter = False
     for index, block in enumerate(blocks):
-        if block.kind == "heading" and not is_dated(block.text):
+        if block.kind == "heading" and not is_dated_content(block.text, is_dated):
             following = next((b for b in blocks[index + 1 :] if b.text), None)
             followed_by_heading = following is not None and following.kind == "heading"
             while stack and stack[-1][0] <= block.size + 0.5:
@@ -91,6 +109,12 @@ def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> lis
             section += 1
             in_letter = False
             continue
+        if block.titled:
+            # A dated heading is an item of its own: it closes the sections of its level.
+            while stack and stack[-1][0] <= block.size + 0.5:
+                stack.pop()
+            section += 1
+            in_letter = False
         if block.kind == "text" and _LETTER_OPENING.match(block.text):
             in_letter = True
         heading = stack[-1][1] if stack else ""
@@ -118,15 +142,34 @@ def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> lis
     return segments
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?।。！？])\s+(?=[\"'(\u0a00-\u0a7fA-Z0-9])|(?<=[।。！？])")
-_ABBREVIATION_END = re.compile(r"\b(?:[ap]\.m|Dr|Mr|Mrs|Ms|St|No|Rm|Gr|e\.g|i\.e|approx)\.$", re.I)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?।。！？])\s*(?=[\u3400-\u9fff])"  # a translation follows: "... a towel. 四、五年级"
+    r"|(?<=[.!?।。！？])\s+(?=[\"'(\u0a00-\u0a7fA-Z0-9])|(?<=[।。！？])"
+)
+_ABBREVIATION_END = re.compile(
+    r"\b(?:[ap]\.m|Dr|Mr|Mrs|Ms|St|No|Rm|Gr|Gds?|Div|e\.g|i\.e|approx|"
+    # Weekdays and months: "Tues. Nov. 3" is one date, not three sentences.
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$",
+    re.I,
+)
+
+
+_CALENDAR_WORD = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 
 
 def sentences_of(text: str) -> list[str]:
     parts = _SENTENCE_END.split(text)
     sentences: list[str] = []
     for part in parts:
-        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+        # "... 10:15–11:00 a.m. The $30 fee ..." ends a sentence; "... 3 p.m. Thursday" need not.
+        clock_end = bool(sentences and re.search(r"\b[ap]\.m\.$", sentences[-1], re.I))
+        if clock_end and re.match(r"^[A-Z]", part) and not _CALENDAR_WORD.match(part):
+            sentences.append(part.strip())
+        elif sentences and _ABBREVIATION_END.search(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {part}"
         elif part.strip():
             sentences.append(part.strip())
@@ -138,3 +181,82 @@ def latin_share(text: str) -> float:
     if not letters:
         return 1.0
     return sum(1 for c in letters if c.isascii()) / len(letters)
+
+
+# Function words that tell English from Tagalog, the other Latin-script language of notices.
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "is",
+        "are",
+        "will",
+        "your",
+        "our",
+        "at",
+        "be",
+        "with",
+        "please",
+        "by",
+        "from",
+        "this",
+        "all",
+        "you",
+        "we",
+        "they",
+        "their",
+        "has",
+        "have",
+        "was",
+        "were",
+        "can",
+        "an",
+    ]
+)
+_TAGALOG_WORDS = frozenset(
+    [
+        "ang",
+        "ng",
+        "mga",
+        "sa",
+        "na",
+        "ay",
+        "para",
+        "ni",
+        "kay",
+        "mula",
+        "hanggang",
+        "walang",
+        "inyong",
+        "ninyo",
+        "namin",
+        "natin",
+        "tayo",
+        "lahat",
+        "tuwing",
+        "ito",
+        "iyong",
+        "nang",
+        "dapat",
+        "kung",
+        "po",
+        "kanilang",
+        "bago",
+        "pakidala",
+    ]
+)
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a notice is in English rather than a translation (Gurmukhi, Han, Tagalog)."""
+    if latin_share(text) <= 0.5:
+        return False
+    words = re.findall(r"[a-z]+", text.lower())
+    tagalog = sum(1 for w in words if w in _TAGALOG_WORDS)
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return tagalog <= english

@@ -6,23 +6,30 @@ from datetime import date, time
 
 import pytest
 
-from shared.extraction.assemble import Candidate, fold_duplicates
+from shared.extraction.assemble import Candidate, _tidy_title, _with_due_phrase, fold_duplicates
 from shared.extraction.dates import (
     find_dates,
     find_times,
     relative_weekday_dates,
     resolve_year,
+    starts_with_date,
     weekly_days,
     weekly_rrule,
 )
+from shared.extraction.layout import TextLine, WordBox, build_blocks, header_columns, table_rows
+from shared.extraction.ocr import _clean_ocr_word, _em, _mark_headings, _split_columns
+from shared.extraction.ocr import _Word as _OcrWord
 from shared.extraction.rules import (
     action_in,
     activities_in,
     category_of,
+    division_grades,
+    division_legend,
     grades_in,
     grades_in_cell,
     within_school,
 )
+from shared.extraction.segments import is_dated_content, reads_as_english, sentences_of
 from shared.models import Activity, ItemAction, ItemCategory
 
 OCTOBER_ISSUE = date(2026, 10, 2)
@@ -232,3 +239,258 @@ def test_different_things_on_one_day_stay_apart() -> None:
     helpers = _candidate("Halloween Dance volunteers needed", 1, category=ItemCategory.VOLUNTEER)
     twin_entry = _candidate("Halloween costume parade", 2, order=(3, 0))
     assert len(fold_duplicates([parade, dance, helpers, twin_entry])) == 4
+
+
+# --------------------------------------------------------------------------- generalisation rules
+
+NOVEMBER_MEMO = date(2026, 11, 2)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Tues. Nov. 3 — Picture retake day", date(2026, 11, 3), None),
+        ("Thurs. Nov. 5th — practices begin", date(2026, 11, 5), None),
+        ("Fri 11/6 — Teddy Bear Day", date(2026, 11, 6), None),
+        ("Pro-D Day — Friday the 20th.", date(2026, 11, 20), None),
+        ("Mon–Fri 25–29 Jan", date(2027, 1, 25), date(2027, 1, 29)),
+        ("October 23-30: Book fair", date(2026, 10, 23), date(2026, 10, 30)),
+        ("Dec. 7 to 11th", date(2026, 12, 7), date(2026, 12, 11)),
+    ],
+)
+def test_abbreviated_ordinal_and_day_only_dates(text: str, start: date, end: date | None) -> None:
+    (mention,) = find_dates(text, NOVEMBER_MEMO)
+    assert (mention.value, mention.end_value) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Div 1 Gr 7/8 (Mr. Aldana)",
+        "Room 1/2 and Rm 3/4",
+        "Lakeside School | lakeside.example.org 1/2",
+    ],
+)
+def test_grade_pairs_rooms_and_page_numbers_are_not_dates(text: str) -> None:
+    assert find_dates(text, NOVEMBER_MEMO) == []
+
+
+def test_a_line_that_opens_with_a_date_and_a_dash_opens_an_entry() -> None:
+    assert starts_with_date("Mon. Nov. 9, 8 a.m. — Conference booking opens", NOVEMBER_MEMO)
+    assert starts_with_date("Nov. 9–13 — Scholastic Book Fair", NOVEMBER_MEMO)
+    assert not starts_with_date("Friday, October 30, 6:00–8:00 pm in the gym.", NOVEMBER_MEMO)
+    assert not starts_with_date("The Book Fair runs Nov. 9–13.", NOVEMBER_MEMO)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("3–7 p.m.", time(15, 0), time(19, 0)),
+        ("12:05–12:35, in the music room", time(12, 5), time(12, 35)),
+        ("8:30 a.m.–3 p.m. daily", time(8, 30), time(15, 0)),
+        ("9am–noon", time(9, 0), time(12, 0)),
+    ],
+)
+def test_bare_hour_ranges_and_lunchtime(text: str, start: time, end: time) -> None:
+    assert find_times(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("K/1 Teddy Bear Day", [0, 1]),
+        ("our grade two and three classes", [2, 3]),
+        ("third graders", [3]),
+        ("Primary students", [0, 1, 2, 3]),
+        ("Intermediate volleyball", [4, 5, 6, 7]),
+        ("Intermediate (Gr 4–5) volleyball", [4, 5]),
+        ("Incoming K families", [-1]),
+        ("primary school teachers' day", None),
+    ],
+)
+def test_more_ways_of_naming_grades(text: str, expected: object) -> None:
+    assert grades_in(text) == expected
+
+
+def test_ocr_misread_ampersand_in_a_grade_cell() -> None:
+    assert grades_in_cell("788") == [7, 8]
+    assert grades_in_cell("7&8") == [7, 8]
+
+
+def test_divisions_follow_the_documents_legend() -> None:
+    legend = division_legend("Div 1 Gr 7/8 · Div 2 Gr 5/6 · Div 3 Gr 3/4 · Div 5 K")
+    assert legend[3] == [3, 4]
+    assert division_grades("Div 3 field trip", legend) == [3, 4]
+    assert division_legend("Div 3 concert") == {}  # one mention is no legend
+
+
+@pytest.mark.parametrize(
+    ("title", "clause", "due", "expected"),
+    [
+        ("Remembrance Day assembly", "at 10:40 a.m. in the gym", False, ItemCategory.EVENT),
+        ("Remembrance Day", "School is closed.", False, ItemCategory.CLOSURE),
+        ("Book Fair helpers needed", "", False, ItemCategory.VOLUNTEER),
+        ("Scholastic Book Fair", "", False, ItemCategory.FUNDRAISER),
+        ("Kindergarten Orientation", "", False, ItemCategory.MEETING),
+        ("Conference booking opens", "Conference booking opens.", False, ItemCategory.ANNOUNCEMENT),
+        ("Carnival volunteers sign up", "Sign up by Fri.", True, ItemCategory.DEADLINE),
+    ],
+)
+def test_categories_of_holiday_events_helpers_and_openings(
+    title: str, clause: str, due: bool, expected: ItemCategory
+) -> None:
+    assert category_of(title, clause, due_date_cue=due, dated=True) == expected
+
+
+def test_sentences_keep_abbreviated_dates_and_end_after_clock_times() -> None:
+    assert sentences_of("Tues. Nov. 3 — Picture retake day. Students who were away.") == [
+        "Tues. Nov. 3 — Picture retake day.",
+        "Students who were away.",
+    ]
+    assert sentences_of("Swim 10:15–11:00 a.m. The $30 fee is due.") == [
+        "Swim 10:15–11:00 a.m.",
+        "The $30 fee is due.",
+    ]
+    assert len(sentences_of("Towel. 四、五年级学生将于")) == 2
+
+
+def test_tagalog_translations_are_told_from_english() -> None:
+    assert reads_as_english("Track practices start Tues. Apr. 27 on the field.")
+    assert not reads_as_english("Magsisimula ang ensayo sa Martes, Abril 27, sa field.")
+    assert not reads_as_english("国际象棋社恢复活动")
+
+
+def test_calendar_section_headings_may_carry_their_dates() -> None:
+    def dated(text: str) -> bool:
+        return bool(find_dates(text, NOVEMBER_MEMO))
+
+    assert not is_dated_content("THIS WEEK · Nov. 2–6", dated)
+    assert is_dated_content("RSVP by Friday, January 22", dated)
+
+
+def test_titles_drop_web_addresses_and_a_headings_translation() -> None:
+    assert _tidy_title("Sign up at cedarhollow.example.org/bookfair") == "Sign up"
+    assert _tidy_title("Register on the PTA website") == "Register"
+    assert _tidy_title("Chess Club / 国际象棋社") == "Chess Club"
+
+
+def _word(text: str, left: float, top: float, width: float = 30.0) -> WordBox:
+    return WordBox(text, left, top, left + width, top + 10.0)
+
+
+def test_an_unruled_calendar_is_read_by_its_header_row() -> None:
+    rows = [
+        [_word("Day", 0, 0), _word("Date", 40, 0), _word("What", 100, 0), _word("Who", 300, 0)],
+        [
+            *(_word("Thu", 0, 20), _word("14", 40, 20, 10), _word("Jan", 52, 20, 20)),
+            *(_word("Field", 100, 20), _word("trip", 132, 20)),
+            *(_word("Div", 300, 20, 15), _word("3", 317, 20, 5)),
+        ],
+        [_word("(pack", 100, 30), _word("lunch)", 132, 30)],  # a wrapped cell
+        [
+            *(_word("Fri", 0, 50), _word("15", 40, 50, 10), _word("Jan", 52, 50, 20)),
+            *(_word("Pro-D", 100, 50), _word("Everyone", 300, 50, 40)),
+        ],
+        [_word("Notes", 0, 120, 40)],  # far below: after the table
+    ]
+    lines, used = table_rows(rows, 1, "001.T")
+    assert used == 4
+    assert [line.cells for line in lines] == [
+        ("Thu", "14 Jan", "Field trip (pack lunch)", "Div 3"),
+        ("Fri", "15 Jan", "Pro-D", "Everyone"),
+    ]
+    assert lines[0].header == ("day", "date", "what", "who")
+    assert header_columns([_word("What", 0, 0), _word("When", 34, 0)]) is None  # no gutter
+
+
+def _line(
+    text: str, top: float, x0: float = 0.0, bold: bool = False, region: str = "r"
+) -> TextLine:
+    return TextLine(text, 10.0, bold, 1, top, top + 10.0, x0, region=region)
+
+
+def test_unbulleted_dated_entries_and_hanging_indents_open_list_entries() -> None:
+    lines = [
+        _line("THIS WEEK", 0, bold=True),
+        _line("Tues. Nov. 3 — Picture retake day. Students who", 14),
+        _line("were away will be photographed.", 28, x0=14),
+        _line("Wed., Nov. 4 — Grades 1-3 walk to the Fire Hall", 42),
+        _line("at 9:15 a.m.", 56, x0=14),
+        _line("PAC meeting — Tue. 11/17, 6:30 PM.", 70),
+        _line("Permission forms are due by Monday, October", 90, region="s"),
+        _line("26. Students should bring a lunch.", 104, region="s"),
+    ]
+    blocks = build_blocks(lines, starts_entry=lambda t: starts_with_date(t, NOVEMBER_MEMO))
+    assert [(b.listed, b.text[:12]) for b in blocks] == [
+        (False, "THIS WEEK"),
+        (True, "Tues. Nov. 3"),
+        (True, "Wed., Nov. 4"),
+        (True, "PAC meeting "),  # set out left of the line before: a hanging indent
+        (False, "Permission f"),
+    ]
+    assert blocks[-1].text.endswith("October 26. Students should bring a lunch.")
+
+
+def test_ocr_helpers_size_letters_and_side_by_side_boxes() -> None:
+    # "Kindergarten" (ascenders and a descender) and "Grades 1" (no descender) set alike.
+    tall = _OcrWord("Kindergarten", 0, 0, 100, 28, "1")
+    short = _OcrWord("Grades", 0, 0, 60, 21, "1")
+    assert abs(_em(tall) - _em(short)) < 2.0
+    assert _clean_ocr_word(_OcrWord("1la.m.", 0, 0, 10, 10, "1")).text == "11a.m."
+    left_right = [
+        [_OcrWord("Workshop", 0, 0, 80, 10, "1"), _OcrWord("Raffle", 300, 0, 50, 10, "1")],
+        [_OcrWord("K-3", 0, 15, 30, 10, "1"), _OcrWord("$2", 300, 15, 20, 10, "1")],
+    ]
+    assert [(tag[-1], [w.text for w in words]) for tag, words in _split_columns(left_right)] == [
+        ("L", ["Workshop"]),
+        ("L", ["K-3"]),
+        ("R", ["Raffle"]),
+        ("R", ["$2"]),
+    ]
+    labelled = [
+        [_OcrWord("Bake:", 0, 0, 40, 10, "1"), _OcrWord("drop", 300, 0, 30, 10, "1")],
+        [_OcrWord("Pies:", 0, 15, 40, 10, "1"), _OcrWord("order", 300, 15, 30, 10, "1")],
+    ]
+    assert all(tag == "" for tag, _ in _split_columns(labelled))  # labels and their values
+
+
+def test_ocr_marks_short_lines_set_above_their_text_as_headings() -> None:
+    lines = [
+        TextLine("Grades 1 & 2", 18.0, False, 1, 0, 20, 0, region="001.001"),
+        TextLine(
+            "We are building animal habitats! Please send", 18.0, False, 1, 35, 55, 0, "001.001"
+        ),
+        TextLine("Return sold stubs & money to the", 18.0, False, 1, 70, 90, 0, "001.002"),
+        TextLine("Office by Thursday.", 18.0, False, 1, 105, 125, 0, "001.003"),
+    ]
+    _mark_headings(lines)
+    assert [line.bold for line in lines] == [True, False, False, False]
+
+
+def test_a_notices_name_gains_what_falls_due() -> None:
+    (mention,) = find_dates("$15 each — orders due Wednesday, Nov. 25", NOVEMBER_MEMO)
+    clause = "$15 each — orders due Wednesday, Nov. 25"
+    assert _with_due_phrase("Poinsettias", clause, mention) == "Poinsettias orders due"
+    (mention,) = find_dates("Sign up by Fri. 11/27", NOVEMBER_MEMO)
+    assert _with_due_phrase("Volunteers Needed", "Sign up by Fri. 11/27", mention) == (
+        "Volunteers Needed sign up"
+    )
+    assert _with_due_phrase("Hot Lunch Orders", "orders close Sunday", None) == "Hot Lunch Orders"
+
+
+def test_orders_of_things_sold_at_a_unit_price_are_a_fundraiser() -> None:
+    clause = "Poinsettias: $15 each — orders due Wednesday, Nov. 25"
+    assert category_of("Poinsettias orders due", clause, due_date_cue=True, dated=True) == (
+        ItemCategory.FUNDRAISER
+    )
+    assert category_of(
+        "Hot lunch orders close", "orders close at 11:59 pm", due_date_cue=True, dated=True
+    ) == (ItemCategory.DEADLINE)
+
+
+def test_a_line_opening_with_a_label_starts_a_new_note() -> None:
+    lines = [
+        _line("Bake table: drop off goodies Fri. Dec. 4, 8:30-9 a.m., library", 0),
+        _line("Poinsettias: $15 each — orders due Wednesday, Nov. 25", 14),
+    ]
+    assert len(build_blocks(lines)) == 2

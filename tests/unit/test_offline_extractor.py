@@ -108,3 +108,60 @@ def test_a_two_column_newsletter_yields_its_items_once_each(extractor: OfflineEx
     assert all(i.start_date is None or i.start_date >= date(2026, 10, 2) for i in result.items)
     assert not any(i.start_date == date(2026, 10, 2) for i in result.items)
     assert all(0 < i.confidence <= 1 for i in result.items)
+
+
+def _flyer_with_side_by_side_boxes() -> bytes:
+    """A flyer drawn here (not from the developer set): unbulleted dated entries and two
+    notices boxed side by side, each line double-spaced."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    fonts = "/usr/share/fonts/truetype/dejavu/"
+
+    def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(
+            fonts + ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"), size
+        )
+
+    image = Image.new("RGB", (1240, 1000), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((80, 60), "Coming Up", font=font(40, True), fill=(150, 30, 30))
+    entries = [
+        "Tues. Feb. 9 — Grade 3 & 4 skating at Riverside Arena, 1–2:30 p.m.",
+        "Thurs. Feb. 11, 6:30 PM — Parent council meeting in the library.",
+        "Mon. Feb. 15 — Family Day. School closed.",
+    ]
+    for row, entry in enumerate(entries):
+        draw.text((80, 140 + 48 * row), entry, font=font(24), fill="black")
+    boxes = [
+        (90, ["Valentine Bake Sale", "Friday, February 12", "at lunch in the gym."]),
+        (660, ["Science Fair Projects", "Grades 5-7 projects are", "due Monday, February 22."]),
+    ]
+    for left, texts in boxes:
+        draw.rectangle((left - 20, 370, left + 510, 560), outline="black", width=3)
+        for row, text in enumerate(texts):
+            draw.text(
+                (left, 390 + 48 * row),
+                text,
+                font=font(30 if row == 0 else 24, row == 0),
+                fill="black",
+            )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_scanned_flyer_reads_dated_entries_and_side_by_side_boxes(
+    extractor: OfflineExtractor,
+) -> None:
+    context = CONTEXT.model_copy(
+        update={"issued_on": date(2027, 2, 8), "grades_offered": list(range(8))}
+    )
+    result = extractor.extract(_flyer_with_side_by_side_boxes(), MediaType.PNG, context)
+    by_date = {item.start_date: item for item in result.items}
+    assert by_date[date(2027, 2, 9)].start_time == time(13, 0)
+    assert by_date[date(2027, 2, 11)].category is ItemCategory.MEETING
+    assert by_date[date(2027, 2, 15)].category is ItemCategory.CLOSURE
+    assert by_date[date(2027, 2, 12)].title == "Valentine Bake Sale"
+    assert by_date[date(2027, 2, 12)].category is ItemCategory.FUNDRAISER
+    assert by_date[date(2027, 2, 22)].category is ItemCategory.DEADLINE
+    assert len(result.items) == 5
