@@ -72,3 +72,11 @@ def test_extract_prints_items_in_the_label_schema() -> None:
             "recurrence",
         } <= set(item)
     assert any(i["start_date"] == "2027-01-29" and i["start_time"] == "14:00" for i in items)
+
+
+def test_bench_extraction_prints_both_medians_as_json() -> None:
+    result = cli("bench", "extraction", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) >= {"pdf_2page_s", "image_flyer_s"}
+    assert 0 < figures["pdf_2page_s"] < figures["image_flyer_s"]
