@@ -52,7 +52,48 @@ _DUE_CUE = re.compile(
     re.I,
 )
 _NOT_AN_ITEM = re.compile(
-    r"\b(?:resumes?|reopens?|re-opens?|back to school|return to school|returns? to class)\b", re.I
+    r"\b(?:resumes?|reopens?|re-opens?|back to school|return to school|returns? to class)\b"
+    # The day school is open again after a closure is no item: "classes start again on ...".
+    r"|\b(?:classes|class|school|students) (?:(?:starts?|begins?) again|are back|is back)\b"
+    r"|\bsee (?:you|everyone)(?: all)? (?:on|back)\b|\bwelcome back\b",
+    re.I,
+)
+# A sentence that thanks or congratulates looks back: "Thank you for making X (Jan 25-29) ...".
+_THANKS = re.compile(
+    r"^\W*(?:thank you|thanks|many thanks|a (?:huge|big|special) thank|congratulations|"
+    r"kudos|shout-?outs?)\b",
+    re.I,
+)
+# A call for helpers: "We are looking for three parent volunteers", "Volunteers needed".
+_VOLUNTEER_CALL = re.compile(
+    r"\b(?:looking for|need|needs|needed|seeking|wanted|asking for|recruiting)\b[^.!?]*"
+    r"\b(?:volunteers?|helpers|chaperones?|adults|parents?|grown-?ups|drivers)\b"
+    r"|\b(?:volunteers?|helpers|chaperones?)\s+(?:needed|wanted)\b",
+    re.I,
+)
+# A day named by reference to a thing already dated: "that morning", "on fair day".
+_DAY_REFERENCE = re.compile(
+    r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b"
+    r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b",
+    re.I,
+)
+# "Please send them with your child": what "them" stands for is named the sentence before.
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:send|bring|return|drop off|drop|donate|pack|label|deliver|hand in)\s+"
+    r"(them|it|these|those)\b",
+    re.I,
+)
+_ANTECEDENT = re.compile(
+    r"\b(?:collecting|collect|need|needs|needing|looking for|asking for|gathering|accepting|"
+    r"saving|requesting|donations? of|hoping for)\s+(?:some\s+|any\s+|your\s+|the\s+)?"
+    r"(?P<np>[^.;:!?()]+?)"
+    r"(?=\s+(?:for|to|from|by|at|in|on|so|because|that|which|this|before|until)\b|[.;:!?(]|$)",
+    re.I,
+)
+_VOLUNTEER_WORD = re.compile(r"\bvolunteers?\b|\bhelpers\b|\bchaperones?\b", re.I)
+_PICKED_UP = re.compile(r"\b(?:picked|pick)[- ]?up\b", re.I)
+_SALE_WORDS = re.compile(
+    r"\b(?:fundraiser|fundraising|sale|orders?|order form|drive|campaign|pre-?orders?)\b", re.I
 )
 _PUBLICATION = re.compile(
     r"\b(?:published|posted|sent home|issued|dated|issue\s+\d+|week of|volume|vol\.)\b", re.I
@@ -204,6 +245,11 @@ class CandidateBuilder:
         self.facts = facts
         self.candidates: list[Candidate] = []
         self._titled_sections: set[int] = set()
+        self._previous_sentence = ""
+        self._sentence_title = ""
+        self._several_clauses = False
+        self._sentence = ""
+        self._last_text = ""
         self._segments_by_section: dict[int, set[int]] = {}
 
     # ------------------------------------------------------------------ entry point
@@ -218,6 +264,7 @@ class CandidateBuilder:
             self._add_text(segment)
         if len(self.candidates) == before and segment.kind != "row":
             self._add_undated(segment)
+        self._last_text = segment.text
 
     # ------------------------------------------------------------------ table rows
 
@@ -264,11 +311,80 @@ class CandidateBuilder:
             return
         notice_title = self._notice_title(segment)
         sentences = sentences_of(segment.text)
+        self._previous_sentence = ""
         for position, sentence in enumerate(sentences):
             following = sentences[position + 1] if position + 1 < len(sentences) else ""
-            for clause in _clauses(sentence, self.facts.anchor):
+            if _THANKS.match(sentence):
+                continue
+            clauses = _clauses(sentence, self.facts.anchor)
+            self._several_clauses = len(clauses) > 1
+            self._sentence = sentence
+            self._sentence_title = ""
+            before = len(self.candidates)
+            for clause in clauses:
                 if self._add_clause(segment, clause, sentence, following, notice_title):
                     notice_title = None
+                    self._sentence_title = self.candidates[-1].title
+            self._add_volunteer_call(segment, sentence, self.candidates[before:])
+            self._previous_sentence = sentence
+
+    def _add_volunteer_call(
+        self, segment: Segment, sentence: str, own: Sequence[Candidate]
+    ) -> None:
+        """A call for volunteers dated only by reference to a thing already named: "We are
+        looking for three parent volunteers to walk with us that morning", "One-hour shifts on
+        fair day" under "We need 30 volunteers!"."""
+        # The call may stand above as a heading or as a short line of its own.
+        above = self._last_text if len(self._last_text) <= 80 else ""
+        topic = segment.heading if segment.heading_role == "topic" else ""
+        asking = f"{topic} {above} {sentence}"
+        if not _VOLUNTEER_CALL.search(asking) or segment.in_letter:
+            return
+        reference = _DAY_REFERENCE.search(sentence)
+        if not reference:
+            return
+        named = (reference.group("name") or "").lower()
+        dated = [
+            c
+            for c in self.candidates
+            if c.start is not None and c.latin and c.category != ItemCategory.DEADLINE
+        ]
+        if named and named not in ("the", "that", "this", "same"):
+            # "fair day": the thing whose name has that word, the flyer's own event first.
+            dated = [c for c in dated if named in c.title.lower()]
+            main = [c for c in dated if c.title.lower() in self.facts.main_title.lower()]
+            chosen = main or dated
+            referent: Candidate | None = chosen[0] if chosen else None
+        else:
+            # "that morning": the last thing dated in this section.
+            same = [c for c in dated if self._same_section(c, segment)]
+            referent = same[-1] if same else None
+        if referent is None or referent.category == ItemCategory.DEADLINE:
+            return
+        if any(c.start == referent.start and c.category == ItemCategory.VOLUNTEER for c in own):
+            return  # the sentence dates the call itself
+        name = re.sub(r"\s*\(.*$", "", referent.title).strip()
+        times = find_times(sentence)
+        self.candidates.append(
+            replace(
+                referent,
+                title=_tidy_title(f"{name} volunteers needed"),
+                category=ItemCategory.VOLUNTEER,
+                start_time=times[0] or referent.start_time,
+                end_time=times[1] if times[0] else referent.end_time,
+                action=ItemAction.VOLUNTEER,
+                action_required=True,
+                recurrence=None,
+                priority=_SECTION if referent.priority > _SECTION else referent.priority,
+                order=(segment.order, len(self.candidates)),
+                details=segment.text[:2000],
+                weak_title=False,
+                words=content_words(f"{name} volunteers {sentence}"),
+                title_words=content_words(f"{name} volunteers needed"),
+                corroborations=0,
+            )
+        )
+        self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
 
     def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
         """A list entry led by its date: "Fri, Oct 30 – Halloween costume parade, 9:00 am;
@@ -317,6 +433,21 @@ class CandidateBuilder:
             return None  # "Grade 4 families: ..." addresses readers, it names no thing
         return title if 1 <= len(title.split()) <= 10 else None
 
+    def _resolve_pronoun(self, segment: Segment, clause: str) -> str:
+        """ "Please send them with your child" after "We are collecting clean, empty yogurt
+        containers" reads "Please send clean, empty yogurt containers with your child"."""
+        found = _PRONOUN_OBJECT.search(clause)
+        if not found:
+            return clause
+        antecedent = _ANTECEDENT.search(self._previous_sentence)
+        phrase = antecedent.group("np").strip() if antecedent else ""
+        if not phrase or not 1 <= len(phrase.split()) <= 6:
+            heading = segment.heading if segment.heading_role == "topic" else ""
+            phrase = _without_asides(heading).strip() if latin_share(heading) > 0.5 else ""
+        if not phrase:
+            return clause
+        return clause[: found.start(1)] + phrase + clause[found.end(1) :]
+
     def _add_clause(
         self,
         segment: Segment,
@@ -328,6 +459,7 @@ class CandidateBuilder:
         """Adds the clause's candidate, if it has one; says whether it did."""
         if _NOT_AN_ITEM.search(clause):
             return False
+        clause = self._resolve_pronoun(segment, clause)
         mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
             clause, self.facts.anchor
         )
@@ -390,19 +522,36 @@ class CandidateBuilder:
         due_cue: bool,
     ) -> tuple[str, bool]:
         if notice_title:
+            named = _named_after_date(clause, mention) if self._several_clauses else None
+            if named and not due_cue:
+                # "Long Weekend: No School — Friday, February 12 is a Pro-D Day and Monday,
+                # February 15 is Family Day": each date names its own thing.
+                return _tidy_title(f"{named} - {notice_title}"), False
             title = _with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
             return title, False
         subject = _subject(bare)
         heading = _tidy_title(_without_asides(segment.heading))
-        if segment.heading_role == "topic" and segment.section not in self._titled_sections:
+        if latin_share(heading) <= 0.5 < latin_share(clause):
+            heading = ""  # a masthead in another script names no English notice
+        topic = segment.heading_role == "topic" and bool(heading)
+        if topic and segment.section not in self._titled_sections:
             self._titled_sections.add(segment.section)
+            helpers = _VOLUNTEER_WORD.search(heading) and not _VOLUNTEER_WORD.search(subject or "")
+            if helpers and not due_cue:
+                return heading, False  # "Sports Day Helpers": the call, not the event
             if subject and content_words(subject) & content_words(heading) and not due_cue:
                 return subject, False
             if not (due_cue and subject and content_words(subject) & content_words(heading)):
                 return _with_due_phrase(heading, clause, mention) if due_cue else heading, False
         if due_cue:
-            return self._deadline_title(clause, mention, segment), False
-        found = subject or _noun_phrase_before(clause, mention)
+            title = self._deadline_title(clause, mention, segment)
+            if not content_words(title) and self._sentence_title:
+                # "Order pizza for Friday, Feb 26 ... before 8 pm on Sunday, Feb 21".
+                return _deadline_of(self._sentence_title, self._sentence), False
+            return title, False
+        if _PICKED_UP.search(clause):
+            return _pick_up_title(heading if topic else "", bare), False
+        found = subject or _audience_doing(bare) or _noun_phrase_before(clause, mention)
         weak = not found
         title = found or _tidy_title(" ".join(_without_asides(bare).split()[:8]))
         if segment.heading_role == "grade" and grades_in(title) is None:
@@ -415,16 +564,24 @@ class CandidateBuilder:
         topic = ""
         if segment is not None and segment.heading_role == "topic":
             topic = _tidy_title(_without_asides(segment.heading))
+            if latin_share(topic) <= 0.5 or not content_words(_AUDIENCE.sub(" ", topic)):
+                topic = ""
         before = clause[: mention.start] if mention else clause
         before = _LEADING_FILLER.sub("", _without_asides(before).strip())
         before = re.sub(r"^[^\w]*(?:please\s+)?", "", before, flags=re.I)
-        due = re.match(r"^(?P<what>.+?)\s+(?:is|are)\s+due\b", before, re.I)
+        due = re.match(r"^(?P<what>.+?)\s+(?:is|are)\s+(?:due|payable)\b", before, re.I)
         returned = re.match(r"^(?P<what>.+?)\s+(?:must|should|need to) be\s+\w+", before, re.I)
         closes = re.match(r"^(?P<what>.+?\s+(?:close|closes|closing))\b", before, re.I)
         if due or returned:
             found = due or returned
             assert found is not None
-            return _tidy_title(_DETERMINER.sub("", found.group("what")) + " due")
+            # "Tickets are $40 per student and must be paid": the thing is "Tickets".
+            what = re.split(r"\s+(?:is|are)\s+", found.group("what"), maxsplit=1)[0]
+            what = _DETERMINER.sub("", what)
+            named = content_words(re.sub(r"\$\s?\d+(?:\.\d\d)?", " ", what))
+            if topic and len(named) <= 1 and not named & content_words(topic):
+                what = f"{topic} {what[:1].lower()}{what[1:]}"  # "Grade 8 Farewell tickets"
+            return _tidy_title(what + " due")
         if closes:
             return _tidy_title(closes.group("what"))
         if re.match(r"^rsvp\b", before, re.I):
@@ -457,7 +614,7 @@ class CandidateBuilder:
             and previous.start_time is None
             and previous.start is not None
             and previous.order[0] >= segment.order - 1
-            and segment.kind == "paragraph"
+            and segment.kind in ("paragraph", "listed")
         ):
             previous.start_time, previous.end_time = times
         action = action_in(segment.text)
@@ -629,10 +786,17 @@ def _clauses(sentence: str, anchor: date) -> list[str]:
         for previous, current in itertools.pairwise(mentions):
             between = part[previous.end : current.start]
             joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
+            # "Order pizza for Friday, Feb 26 ... before 8:00 pm on Sunday, Feb 21": the thing
+            # and its cut-off are two dated things.
+            cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
             if joint:
                 cut = previous.end + joint[-1].start()
                 clauses.append(part[start:cut])
                 start = previous.end + joint[-1].end()
+            elif cut_off and not previous.end_value:
+                cut = previous.end + cut_off[-1].start()
+                clauses.append(part[start:cut])
+                start = previous.end + cut_off[-1].end()
         clauses.append(part[start:])
     return [c.strip() for c in clauses if c.strip()]
 
@@ -682,14 +846,91 @@ def _subject(bare: str) -> str | None:
     return _tidy_title(subject)
 
 
+def _named_after_date(clause: str, mention: DateMention | None) -> str | None:
+    """What a date is said to be: "Friday, February 12 is a Pro-D Day" gives "Pro-D Day"."""
+    if mention is None:
+        return None
+    found = re.match(
+        r"^\s*,?\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+?)"
+        r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
+        clause[mention.end :],
+        re.I,
+    )
+    if not found or not 1 <= len(found.group("np").split()) <= 6:
+        return None
+    return _tidy_title(found.group("np"))
+
+
+def _deadline_of(name: str, clause: str) -> str:
+    """The cut-off of a thing just named: "Pizza Lunch Orders" gives "Pizza Lunch Orders
+    deadline"; "Pizza Lunch" ordered "before 8 pm on Sunday" gives "Pizza Lunch orders
+    deadline"."""
+    name = re.sub(r"\s*\(.*$", "", name).strip()
+    thing = ""
+    if re.search(r"\border", clause, re.I) and not re.search(r"\border", name, re.I):
+        thing = " orders"
+    return _tidy_title(f"{name}{thing} deadline")
+
+
+def _pick_up_title(heading: str, bare: str) -> str:
+    """ "Plants can be picked up on Thursday" under "Poinsettia Fundraiser" reads
+    "Poinsettia pick-up"; with no heading, what is picked up names it."""
+    name = " ".join(_SALE_WORDS.sub(" ", heading).split())
+    if not content_words(name):
+        text = _LEADING_FILLER.sub("", _without_asides(bare).strip())
+        passive = re.match(
+            r"^(?P<np>.+?)\s+(?:can|will|may|must|should|are to)\s+be\s+picked\s+up\b", text, re.I
+        )
+        active = re.search(
+            r"\bpick[- ]?up\s+(?:your|the|their|all)?\s*(?P<np>[^,.;]+?)"
+            r"(?=\s+(?:at|from|in|on|between|after|before|by)\b|[,.;]|$)",
+            text,
+            re.I,
+        )
+        found = passive or active
+        name = _DETERMINER.sub("", found.group("np").strip()) if found else ""
+        if not 1 <= len(name.split()) <= 5:
+            name = ""
+    return _tidy_title(f"{name} pick-up") if name else "Pick-up"
+
+
+def _audience_doing(bare: str) -> str | None:
+    """A sentence whose subject is only its audience names the thing by what they do:
+    "Our kindergarten classes will walk to Lakeport Fire Hall No. 3 on ..." gives
+    "Kindergarten classes walk to Lakeport Fire Hall No. 3"."""
+    text = _LEADING_FILLER.sub("", _without_asides(bare).strip())
+    match = _SUBJECT_VERB.match(text)
+    if not match:
+        return None
+    subject = _DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    if content_words(_AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
+        return None
+    if re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+        return None
+    rest = text[match.end("subject") :]
+    rest = re.split(
+        r"[,;:!?]|\s{2,}|\.(?:\s|$)|\s+(?:on|from|this|next|by|during|starting|beginning|until)\b",
+        rest,
+        maxsplit=1,
+    )[0]
+    rest = re.sub(r"^\s*(?:will|are|is|shall)\s+(?:be\s+)?", " ", rest, flags=re.I).strip()
+    if not content_words(_AUDIENCE.sub(" ", rest)) or len(f"{subject} {rest}".split()) > 12:
+        return None
+    return _tidy_title(f"{subject} {rest}")
+
+
 def _noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     """The last noun phrase before the date: "... for the pumpkin patch field trip on
     Tuesday, October 20" gives "pumpkin patch field trip"."""
     if mention is None:
         return None
     before = re.sub(
-        r"\s+(?:on|is|are|will be|starting|from)\s*$", "", clause[: mention.start].rstrip(" ,")
+        r"\s+(?:on\s+)?(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s*$",
+        "",
+        clause[: mention.start].rstrip(" ,"),
+        flags=re.I,
     )
+    before = re.sub(r"\s+(?:on|is|are|will be|starting|from)\s*$", "", before)
     breaks = list(_NP_BREAK.finditer(before))
     phrase = before[breaks[-1].end() :] if breaks else before
     words = phrase.split()
@@ -731,7 +972,13 @@ def _same_thing(kept: Candidate, other: Candidate) -> float:
     # A letter's wording says little about the kind of item; a section's says more.
     if other.priority != _LETTER and _COMPATIBLE[kept.category] != _COMPATIBLE[other.category]:
         return 0.0
-    return _similarity(kept, other)
+    similarity = _similarity(kept, other)
+    if kept.category == other.category == ItemCategory.DEADLINE:
+        # Two cut-offs on one day about the same paper ("forms due" and "return the form").
+        shared = (kept.title_words & other.title_words) - {"due", "deadli", "close"}
+        if shared:
+            return max(similarity, 0.5)
+    return similarity
 
 
 def _fold(kept: Candidate, other: Candidate) -> None:

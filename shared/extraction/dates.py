@@ -371,7 +371,9 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
 _CLOCK = (
     r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight)"
     # a bare hour that starts a range: the "3" of "3–7 p.m."
-    r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b))"
+    r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b"
+    # ... or of "from 9 until 2:30", whose end is a clock time
+    r"|\s*(?:[-–—]|to|until|till)\s*\d{1,2}:\d\d\b))"
 )
 _CLOCK_RE = re.compile(rf"(?<![\d:/$])(?:{_CLOCK})(?![\d/])", re.IGNORECASE)
 _TIME_RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|to|until|till|and)\s*$", re.IGNORECASE)

@@ -237,7 +237,12 @@ _DEADLINE = re.compile(
     r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b",
     re.I,
 )
-_VOLUNTEER = re.compile(r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b", re.I)
+_VOLUNTEER = re.compile(
+    r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b"
+    # A notice headed "Sports Day Helpers" asks for helpers.
+    r"|\b(?:parent |adult )?helpers\s*!?$",
+    re.I,
+)
 _FUNDRAISER = re.compile(
     r"\bfundrais|\bbake (?:sale|table)\b|"
     r"\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
@@ -248,8 +253,10 @@ _FUNDRAISER = re.compile(
 )
 _MEETING = re.compile(
     r"\bmeeting\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
-    r"\binformation (?:night|session)\b|"
-    r"\binfo (?:night|session)\b|\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
+    r"\binfo(?:rmation)? (?:night|session|evening|morning)\b|"
+    # "Coffee with the Principal", "Parent coffee morning": a meeting with the school.
+    r"\bcoffee (?:with|morning|chat)\b|\bparent coffee\b|"
+    r"\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
     r"\bcouncil\b|\bworkshops? for (?:parents|families)\b|\bparent (?:workshop|education)\b|"
     r"\borientation\b|\bwelcome (?:night|evening)\b|\btransition (?:night|evening|meeting)\b|"
     r"\binformation evening\b|\bopen house\b",

@@ -6,7 +6,14 @@ from datetime import date, time
 
 import pytest
 
-from shared.extraction.assemble import Candidate, _tidy_title, _with_due_phrase, fold_duplicates
+from shared.adapters.extractor_offline import OfflineExtractor
+from shared.extraction.assemble import (
+    Candidate,
+    _tidy_title,
+    _with_due_phrase,
+    content_words,
+    fold_duplicates,
+)
 from shared.extraction.dates import (
     find_dates,
     find_times,
@@ -29,7 +36,9 @@ from shared.extraction.rules import (
     grades_in_cell,
     within_school,
 )
+from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import is_dated_content, reads_as_english, sentences_of
+from shared.extraction.sniff import MediaType
 from shared.models import Activity, ItemAction, ItemCategory
 
 OCTOBER_ISSUE = date(2026, 10, 2)
@@ -494,3 +503,186 @@ def test_a_line_opening_with_a_label_starts_a_new_note() -> None:
         _line("Poinsettias: $15 each — orders due Wednesday, Nov. 25", 14),
     ]
     assert len(build_blocks(lines)) == 2
+
+
+# --------------------------------------------------------------------------- titles and items
+# These notices are written for the tests (not taken from any evaluation document): each rule
+# must hold for new wording.
+
+
+class _TypedExtractor(OfflineExtractor):
+    """The offline pipeline over typed paragraphs: (text, is_heading) pairs."""
+
+    def __init__(self, paragraphs: list[tuple[str, bool]]) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+
+    def _lines(self, document: bytes, media_type: MediaType, notes: list[str]) -> list[TextLine]:
+        lines, top = [], 0.0
+        for number, (text, heading) in enumerate(self.paragraphs):
+            size = 14.0 if heading else 10.0
+            lines.append(
+                TextLine(text, size, heading, 1, top, top + size, 40.0, region=f"p{number}")
+            )
+            top += size * 2.5
+        return lines
+
+
+def _items(*paragraphs: tuple[str, bool]) -> list[tuple[date | None, str, ItemCategory]]:
+    context = ExtractionContext(
+        issued_on=date(2027, 3, 5),
+        issued_on_is_known=True,
+        timezone="America/Vancouver",
+        grades_offered=[0, 1, 2, 3, 4, 5, 6, 7],
+    )
+    result = _TypedExtractor(list(paragraphs)).extract(b"", MediaType.PDF, context)
+    return [(item.start_date, item.title, item.category) for item in result.items]
+
+
+def test_a_pronoun_object_takes_the_thing_named_the_sentence_before() -> None:
+    items = _items(
+        ("Spring News", True),
+        ("Room 12 Notes", True),
+        (
+            "Our class is gathering old magazines and catalogues for a collage project. "
+            "Please bring them to school by Wednesday, March 10.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 3, 10), "Bring old magazines and catalogues to school", ItemCategory.DEADLINE)
+    ]
+
+
+def test_an_audience_subject_is_titled_by_what_they_do_and_a_later_call_for_help_is_dated() -> None:
+    items = _items(
+        ("Grade 3 and 4", True),
+        (
+            "Our Grade 4 students will visit the Maritime Museum on Thursday, March 18, from "
+            "9:30 to 2:00. We need four parent drivers for that morning — please tell Ms. Lee.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 3, 18), "Grade 4 students visit the Maritime Museum", ItemCategory.EVENT),
+        (
+            date(2027, 3, 18),
+            "Grade 4 students visit the Maritime Museum volunteers needed",
+            ItemCategory.VOLUNTEER,
+        ),
+    ]
+
+
+def test_a_call_for_volunteers_on_the_named_day_takes_that_things_date() -> None:
+    items = _items(
+        ("Spring Carnival!", True),
+        ("Saturday, May 15", False),
+        ("Parents: we need 20 volunteers!", True),
+        ("Two-hour shifts on carnival day, 9:00 am to 1:00 pm.", False),
+    )
+    assert (date(2027, 5, 15), "Spring Carnival volunteers needed", ItemCategory.VOLUNTEER) in (
+        items
+    )
+
+
+def test_a_pick_up_is_named_by_what_the_section_sells() -> None:
+    items = _items(
+        ("Bulb Sale", True),
+        (
+            "Order tulip bulbs ($8 a bag) by Monday, March 15. Bags can be picked up on "
+            "Friday, March 26 after school in the foyer.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 26), "Bulb pick-up", ItemCategory.EVENT) in items
+
+
+def test_return_to_school_lines_and_thank_yous_are_not_items() -> None:
+    items = _items(
+        ("Spring Break", True),
+        (
+            "Spring Break runs March 15 to March 26. Classes start again on Monday, March 29. "
+            "Thank you for making Pi Day (March 14) such fun! See you on Monday, March 29!",
+            False,
+        ),
+    )
+    assert items == [(date(2027, 3, 15), "Spring Break", ItemCategory.CLOSURE)]
+
+
+def test_a_thing_and_its_order_cut_off_in_one_sentence_are_two_items() -> None:
+    items = _items(
+        ("Hot Dog Day", True),
+        (
+            "Order hot dogs for Thursday, April 8 on the PAC site before 9 pm on Sunday, April 4.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 4, 8), "Hot Dog Day", ItemCategory.EVENT),
+        (date(2027, 4, 4), "Hot Dog Day orders deadline", ItemCategory.DEADLINE),
+    ]
+
+
+def test_two_dates_in_one_notice_each_name_their_own_thing() -> None:
+    items = _items(
+        (
+            "Easter Weekend: No School — Friday, April 2 is Good Friday and Monday, April 5 is "
+            "Easter Monday.",
+            False,
+        ),
+    )
+    assert [title for _, title, _ in items] == ["Good Friday - Easter Weekend", "Easter Monday"]
+    assert {category for _, _, category in items} == {ItemCategory.CLOSURE}
+
+
+def test_a_helpers_notice_is_a_call_for_volunteers() -> None:
+    items = _items(
+        ("Track Day Helpers", True),
+        ("Track Day is Tuesday, April 20. We need 12 adults to time races.", False),
+    )
+    assert items == [(date(2027, 4, 20), "Track Day Helpers", ItemCategory.VOLUNTEER)]
+
+
+def test_a_bare_thing_falling_due_is_named_by_its_section() -> None:
+    items = _items(
+        ("Grade 7 Year-End Trip", True),
+        (
+            "The trip to Playland is on Friday, June 11. Wristbands are $35 per student and "
+            "must be paid on School Cash no later than May 28.",
+            False,
+        ),
+    )
+    assert (date(2027, 5, 28), "Grade 7 Year-End Trip wristbands due", ItemCategory.DEADLINE) in (
+        items
+    )
+
+
+def test_two_cut_offs_on_one_day_about_one_form_fold() -> None:
+    cut_offs = [
+        _candidate(
+            title,
+            priority,
+            category=ItemCategory.DEADLINE,
+            words=content_words(title),
+            title_words=content_words(title),
+        )
+        for title, priority in (
+            ("Grade 1 forms due back to class", 2),
+            ("Sign and return the walking trip form", 1),
+        )
+    ]
+    assert [c.title for c in fold_duplicates(cut_offs)] == ["Grade 1 forms due back to class"]
+
+
+def test_meetings_over_coffee_and_info_evenings() -> None:
+    assert category_of("Coffee with the Principal", "", due_date_cue=False, dated=True) == (
+        ItemCategory.MEETING
+    )
+    assert category_of("Course info evening", "", due_date_cue=False, dated=True) == (
+        ItemCategory.MEETING
+    )
+
+
+def test_a_bare_start_hour_before_a_clock_end_is_a_range() -> None:
+    assert find_times("from 9 until 2:30") == (time(9, 0), time(14, 30))
+    assert find_times("ages 9 to 12") == (None, None)
