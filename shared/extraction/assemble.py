@@ -96,12 +96,100 @@ _SALE_WORDS = re.compile(
     r"\b(?:fundraiser|fundraising|sale|orders?|order form|drive|campaign|pre-?orders?)\b", re.I
 )
 _PUBLICATION = re.compile(
-    r"\b(?:published|posted|sent home|issued|dated|issue\s+\d+|week of|volume|vol\.)\b", re.I
+    r"\b(?:published|posted|sent home|issued|dated|issue\s+\d+|week of|volume|vol\.|"
+    r"(?:flyer|newsletter|bulletin|notice|memo|issue) date)\b",
+    re.I,
 )
 _PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
 _LABEL_PREFIX = re.compile(r"^\s*(?:when|where|date|time|what|who)\s*:\s*", re.I)
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:finally|also|and|but|so|plus|next|then|reminder|remember|please note|note)[,:]?\s+)+",
+    r"^(?:(?:finally|also|and|but|so|plus|next|then|reminder|remember|please note|note|"
+    # Discourse openers name nothing: "Please also remember that ...", "Don't forget: ...".
+    r"(?:please\s+)?(?:also\s+)?(?:remember|note|keep in mind)(?:\s+that)?|"
+    r"(?:a\s+|just\s+a\s+|as\s+a\s+)?(?:friendly\s+|quick\s+)?reminder(?:\s+that)?|"
+    r"don['’]t forget(?:\s+that)?|do not forget(?:\s+that)?|mark your calendars?|"
+    r"save the date|heads up|good news|important|attention|"
+    r"if you (?:can|are able to|would like to|want to) (?:help|volunteer|join(?: us)?)|"
+    r"can you help\??)[,:!]?\s+)+",
+    re.I,
+)
+# A notice that opens with one of these has no name of its own.
+_DISCOURSE = re.compile(
+    r"^\W*(?:please|remember|reminder|note|don['’]t forget|do not forget|mark your calendars?|"
+    r"save the date|heads up|good news|important|attention|if you|can you|could you|"
+    r"would you|we need|we are|we're|did you know|looking back|new to)\b",
+    re.I,
+)
+# Words that name no thing: a title made only of them is a fragment ("Both nights",
+# "During class time", "Anything left after", "Flyer date").
+_GENERIC_TEXT = (
+    "a an the and or of to for in on at by with from is are be will our your their this that "
+    "these those both each every all any anything everything nothing something anyone "
+    "everyone left after before during until till class classes time times day days night "
+    "nights morning mornings afternoon afternoons evening evenings week weeks date dates "
+    "flyer newsletter bulletin issue am pm a m p noon midnight also please remember note "
+    "then there it its they them we us you i starting beginning from through to back "
+    "classroom teacher teachers office students families parents child children "
+    "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
+    "saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow"
+)
+_GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
+# The thing an event is: the nearest event noun phrase after "at/for/after the".
+_EVENT_NOUN = (
+    r"(?:trip|fair|day|night|evening|assembly|concert|club|team|camp|meet|dance|lunch|"
+    r"fundraiser|sale|workshop|swap|challenge|tournament|show|festival|clinic|screening|"
+    r"lessons?|practices?|tryouts?|party|carnival|breakfast|tea|celebration|walk|game|"
+    r"musical|showcase|social|picnic|potluck|drive|program|programme|course|conferences?|"
+    r"interviews?|session|parade|ceremony|play|performance|tour|visit|race|run|"
+    r"sing-along|exhibit|exhibition|market|auction|gala|clean-?up|outing)"
+)
+_EVENT_NP = re.compile(
+    r"\b(?:at|after|for|before|during|to|from|with)\s+(?:the|our|this year's|this|next week's)\s+"
+    rf"(?P<np>(?:[\w'’&/-]+\s+){{0,5}}?{_EVENT_NOUN})\b",
+    re.I,
+)
+# What falls due, named by the verb that asks for it: "Pre-order by ...", "Reply by ...".
+_DUE_VERB = re.compile(
+    r"^(?:please\s+)?(?:be sure to\s+|remember to\s+|make sure to\s+)?"
+    r"(?P<verb>pre-?order|order|register|sign[- ]?up|rsvp|reply|respond|book)\b",
+    re.I,
+)
+# An object handed over: "return the signed permission form to ...", "send $5 ...".
+_HAND_OVER = re.compile(
+    r"^(?:please\s+)?(?:be sure to\s+|remember to\s+|make sure to\s+)?"
+    r"(?:sign and return|fill out and return|complete and return|return|send in|send|submit|"
+    r"hand in|turn in|bring in|bring|drop off|pay|complete)\s+(?P<obj>.+)$",
+    re.I,
+)
+# "each child needs a bag of 100 things at school by ...", "logs come back to ... on ...".
+_NEEDED_AT_SCHOOL = re.compile(
+    r"\b(?:needs?|should bring|must bring|will need)\s+(?P<obj>.+?)\s+"
+    r"(?:at|to|in)\s+(?:school|class|the classroom)\b",
+    re.I,
+)
+_COMES_BACK = re.compile(
+    r"^(?P<obj>.+?)\s+(?:come|comes|go|goes|are|is|must be|should be|need to be)\s+"
+    r"(?:back|returned|handed in|collected|submitted|sent back)\b",
+    re.I,
+)
+_DUE_NOUN = re.compile(
+    r"\b(?:forms?|slips?|waivers?|fees?|payments?|deposits?|balances?|tickets?|logs?|"
+    r"orders?|pre-?orders?|registrations?|sign-?ups?|rsvps?|books?|stubs?|pledges?|"
+    r"agreements?|envelopes?|cheques?|applications?|surveys?|questionnaires?|"
+    r"report cards?|consents?)\b",
+    re.I,
+)
+_OBJECT_END = re.compile(
+    r"\s+(?:to|with|at|by|on|in|through|via|before|no later than|so|because|that|which)\b"
+    r"|[,;(]",
+    re.I,
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|went|came|brought|took|won|ran|sold|gave|made|held|raised|"
+    r"ended|finished|collected|cycled|filled|enjoyed|visited|attended|joined|celebrated|"
+    r"hosted|performed|competed|participated|completed|wrapped up|welcomed)\b",
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:our|the|this|this year's|a|an|your|their|all)\s+", re.I)
@@ -251,6 +339,8 @@ class CandidateBuilder:
         self._sentence = ""
         self._last_text = ""
         self._segments_by_section: dict[int, set[int]] = {}
+        self._segment_name = ""
+        self._segment_titles: list[str] = []
 
     # ------------------------------------------------------------------ entry point
 
@@ -286,6 +376,13 @@ class CandidateBuilder:
             start_time, end_time = find_times(_remove_spans(event, []))
         grades = grades_in_cell(cells["grades"]) if cells.get("grades") else None
         days = weekly_days(date_text + " " + event)
+        paid = re.search(
+            r"\b(?:must|should|need to) be (?:paid|returned|submitted|signed|handed in)\b",
+            event,
+            re.I,
+        )
+        if paid:
+            title = self._deadline_title(event, None)
         self._emit(
             segment,
             title=title,
@@ -296,7 +393,7 @@ class CandidateBuilder:
             stated_grades=grades if grades is not None else grades_in(title),
             days=days,
             priority=_ROW,
-            due_cue=bool(re.search(r"\bdue\b|\bdeadline\b", event, re.I)),
+            due_cue=bool(paid or re.search(r"\bdue\b|\bdeadline\b", event, re.I)),
         )
 
     # ------------------------------------------------------------------ list entries, paragraphs
@@ -310,6 +407,8 @@ class CandidateBuilder:
             self._add_dated_entry(segment, lead)
             return
         notice_title = self._notice_title(segment)
+        self._segment_name = notice_title or ""
+        self._segment_titles = []
         sentences = sentences_of(segment.text)
         self._previous_sentence = ""
         for position, sentence in enumerate(sentences):
@@ -325,6 +424,7 @@ class CandidateBuilder:
                 if self._add_clause(segment, clause, sentence, following, notice_title):
                     notice_title = None
                     self._sentence_title = self.candidates[-1].title
+                    self._segment_titles.append(self._sentence_title)
             self._add_volunteer_call(segment, sentence, self.candidates[before:])
             self._previous_sentence = sentence
 
@@ -342,6 +442,7 @@ class CandidateBuilder:
             return
         reference = _DAY_REFERENCE.search(sentence)
         if not reference:
+            self._add_flyer_call(segment, sentence)
             return
         named = (reference.group("name") or "").lower()
         dated = [
@@ -386,6 +487,48 @@ class CandidateBuilder:
         )
         self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
 
+    def _add_flyer_call(self, segment: Segment, sentence: str) -> None:
+        """A flyer's undated call for helpers is for the flyer's own event: "We need set-up
+        helpers at 5:30 pm" on a movie-night flyer reads "<event> set-up helpers needed"."""
+        if find_dates(segment.text, self.facts.anchor) or segment.in_letter:
+            return
+        main = [
+            c
+            for c in self.candidates
+            if c.title == self.facts.main_title and c.start is not None and c.latin
+        ]
+        if not main or any(c.category == ItemCategory.VOLUNTEER for c in self.candidates):
+            return
+        helpers = re.search(
+            r"\b(?P<kind>[a-z][\w-]*\s+)?(?P<who>volunteers|helpers|chaperones)\b", sentence, re.I
+        )
+        kind = (helpers.group("kind") or "").strip() if helpers else ""
+        if kind.lower() in ("more", "some", "parent", "adult", "extra", "few", "the", "any", "and"):
+            kind = ""
+        who = f"{kind} {helpers.group('who').lower()}" if helpers else "volunteers"
+        referent = main[0]
+        title = _tidy_title(f"{referent.title} {who.strip()} needed")
+        times = find_times(sentence)
+        self.candidates.append(
+            replace(
+                referent,
+                title=title,
+                category=ItemCategory.VOLUNTEER,
+                start_time=times[0] or referent.start_time,
+                end_time=times[1] if times[0] else referent.end_time,
+                action=ItemAction.VOLUNTEER,
+                action_required=True,
+                recurrence=None,
+                priority=_SECTION,
+                order=(segment.order, len(self.candidates)),
+                details=segment.text[:2000],
+                weak_title=False,
+                words=content_words(f"{title} {sentence}"),
+                title_words=content_words(title),
+                corroborations=0,
+            )
+        )
+
     def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
         """A list entry led by its date: "Fri, Oct 30 – Halloween costume parade, 9:00 am;
         Halloween Family Dance, 6–8 pm" names two things on that day."""
@@ -429,6 +572,8 @@ class CandidateBuilder:
         ):
             return None
         title = _tidy_title(_without_asides(match.group(1)))
+        if _DISCOURSE.match(title) or _generic(title):
+            return None  # "Mark your calendars: ...", "Can You Help After the Assembly?"
         if not content_words(_AUDIENCE.sub(" ", title)):
             return None  # "Grade 4 families: ..." addresses readers, it names no thing
         return title if 1 <= len(title.split()) <= 10 else None
@@ -534,6 +679,12 @@ class CandidateBuilder:
         if latin_share(heading) <= 0.5 < latin_share(clause):
             heading = ""  # a masthead in another script names no English notice
         topic = segment.heading_role == "topic" and bool(heading)
+        call = not due_cue and _VOLUNTEER_CALL.search(self._sentence or clause)
+        event = _event_in(clause) if call else None
+        if event and not _VOLUNTEER_WORD.search(heading if topic else ""):
+            # "We need parents to pour lemonade after the Spring Concert on ...".
+            self._titled_sections.add(segment.section)
+            return _tidy_title(f"{event} volunteers needed"), False
         if topic and segment.section not in self._titled_sections:
             self._titled_sections.add(segment.section)
             helpers = _VOLUNTEER_WORD.search(heading) and not _VOLUNTEER_WORD.search(subject or "")
@@ -551,12 +702,42 @@ class CandidateBuilder:
             return title, False
         if _PICKED_UP.search(clause):
             return _pick_up_title(heading if topic else "", bare), False
+        before = clause[: mention.start] if mention else clause
+        if _COMES_BACK.match(_LEADING_FILLER.sub("", before.strip())):
+            # "logs come back to the classroom teacher on Friday": a thing falling due.
+            canonical = _canonical_deadline(
+                before, self._deadline_topic(segment, self._sentence), False
+            )
+            if canonical:
+                return canonical, False
         found = subject or _audience_doing(bare) or _noun_phrase_before(clause, mention)
         weak = not found
         title = found or _tidy_title(" ".join(_without_asides(bare).split()[:8]))
-        if segment.heading_role == "grade" and grades_in(title) is None:
+        if _generic(title) or _DISCOURSE.match(title) or (subject and _generic(subject)):
+            # "Mondays to Thursdays, 9:00 - 11:30 a.m." names no thing: the line above may.
+            title = self._name_above() or ""
+            weak = True
+        if title and segment.heading_role == "grade" and grades_in(title) is None:
             title = f"{heading} {title[:1].lower()}{title[1:]}"
+        if (
+            title
+            and _VOLUNTEER_CALL.search(self._sentence or clause)
+            and not _VOLUNTEER_WORD.search(title)
+        ):
+            event = _event_in(clause) or _event_in(self._sentence)
+            if event:
+                return _tidy_title(f"{event} volunteers needed"), False
         return title, weak
+
+    def _name_above(self) -> str:
+        """The name a short line just above gives: "StrongStart for ages 0-5 is back!"."""
+        if not self._last_text or len(self._last_text) > 100:
+            return ""
+        last = (sentences_of(self._last_text) or [""])[-1]
+        if find_dates(last, self.facts.anchor):
+            return ""
+        subject = _subject(last)
+        return subject if subject and not _generic(subject) else ""
 
     def _deadline_title(
         self, clause: str, mention: DateMention | None, segment: Segment | None = None
@@ -587,6 +768,11 @@ class CandidateBuilder:
         if re.match(r"^rsvp\b", before, re.I):
             event = topic or self.facts.main_title
             return _tidy_title(f"RSVP for {event}" if event else "RSVP")
+        canonical = _canonical_deadline(
+            before, self._deadline_topic(segment, self._sentence), self._volunteering()
+        )
+        if canonical:
+            return canonical
         cut = re.split(
             r"\s+(?:by|before|no later than|until)"
             r"(?:\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
@@ -600,6 +786,29 @@ class CandidateBuilder:
         if verb and topic and bare and not content_words(title) & content_words(topic):
             return _tidy_title(f"{topic} {verb.group(0).lower()}")
         return title
+
+    def _volunteering(self) -> bool:
+        """The sentence, or the one before, asks for helpers."""
+        return bool(
+            _VOLUNTEER_CALL.search(f"{self._previous_sentence} {self._sentence}")
+            or re.search(r"\bif you can help\b|\bcan you help\b", self._sentence, re.I)
+        )
+
+    def _deadline_topic(self, segment: Segment | None, sentence: str) -> str:
+        """What a thing falling due belongs to: the event the sentence names, else the
+        notice's or section's name, else the thing named just before, else the flyer's."""
+        options = [_event_in(sentence) or "", _topic_name(self._segment_name)]
+        if segment is not None and segment.heading_role == "topic":
+            heading = segment.heading if latin_share(segment.heading) > 0.5 else ""
+            options.append(_topic_name(heading))
+        options += [
+            _topic_name(t)
+            for t in reversed(self._segment_titles)
+            if not re.search(r"\b(?:due|deadline|closes?|rsvp)\b", t, re.I)
+        ]
+        if any(c.title == self.facts.main_title for c in self.candidates):
+            options.append(_topic_name(self.facts.main_title))  # a flyer's own event
+        return next((o for o in options if o), "")
 
     # ------------------------------------------------------------------ undated notices
 
@@ -621,6 +830,10 @@ class CandidateBuilder:
         if action is None or segment.in_letter:
             return
         notice_title = self._notice_title(segment)
+        request = _request_title(segment.text)
+        if request and (not notice_title or not _ACTION_VERB_TITLE.match(notice_title)):
+            # "Sunny Days Ahead — please send a hat ...": the request names the item.
+            notice_title = request
         if segment.kind == "listed" and notice_title:
             self.candidates.append(
                 Candidate(
@@ -707,6 +920,10 @@ class CandidateBuilder:
             action = ItemAction.VOLUNTEER if category == ItemCategory.VOLUNTEER else None
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full
+        if start is not None and start < self.facts.anchor and _PAST_TENSE.search(clause):
+            return False  # a recap: "140 students cycled in for Bike to School Week (May 25-28)"
+        if _generic(title):
+            return False
         location = location_in(clause) or location_in(sentence)
         self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
         activities = activities_in(f"{title} {clause}", self.context.activities) or activities_in(
@@ -822,6 +1039,10 @@ def _with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str
         if content_words(thing) <= content_words(name):
             return name
         return _tidy_title(f"{name} {thing} due")
+    if re.match(r"order\b", found.group(2), re.I):
+        # "Pre-order by Monday" under "Pizza & popcorn combos: $6": pre-orders fall due.
+        pre = "pre-" if re.search(r"\bpre-?\s*$", before[: found.start(2)], re.I) else ""
+        return _tidy_title(f"{_topic_name(name) or name} {pre}orders due")
     return _tidy_title(f"{name} {found.group(2).lower()}")
 
 
@@ -937,6 +1158,126 @@ def _noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     if not 1 <= len(words) <= 6:
         return None
     return _tidy_title(phrase)
+
+
+_ACTION_VERB_TITLE = re.compile(
+    r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
+    re.I,
+)
+_REQUEST = re.compile(r"\bplease\s+(?P<act>(?:send|bring|pack|label)\s+[^.;!?]+)", re.I)
+
+
+def _request_title(text: str) -> str:
+    """An undated request as its own title: "please send a pair of indoor shoes (labelled
+    ...) that can stay at school" gives "Send a pair of indoor shoes"."""
+    found = _REQUEST.search(_english_part(text))
+    if not found:
+        return ""
+    act = _without_asides(found.group("act"))
+    act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
+    act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
+    words = act.split()
+    return _tidy_title(act) if 2 <= len(words) <= 12 else ""
+
+
+def _generic(title: str) -> bool:
+    """A title made only of words that name no thing: a time, a weekday, "Both nights"."""
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    return not [w for w in words if w not in _GENERIC_WORDS]
+
+
+def _event_in(text: str) -> str | None:
+    """The nearest event named in a sentence: "... after the Vaisakhi assembly on ..."."""
+    found = _EVENT_NP.search(_without_asides(text))
+    if not found:
+        return None
+    name = _DETERMINER.sub("", found.group("np").strip())
+    return _tidy_title(name) if not _generic(name) else None
+
+
+def _topic_name(text: str) -> str:
+    """A heading or notice name as the topic of what falls due: no audience, no price."""
+    text = _PARENTHETICAL.sub(" ", text)
+    text = re.sub(r"\s*:\s*(?:\$|\d).*$|\$\s?\d+(?:\.\d\d)?", " ", text)
+    text = re.sub(
+        r"\b(?:volunteers?|helpers|chaperones?)(?:\s+(?:needed|wanted))?\b", " ", text, flags=re.I
+    )
+    text = _tidy_title(" ".join(text.split()))
+    if _DISCOURSE.match(text) or _generic(text) or not content_words(_AUDIENCE.sub(" ", text)):
+        return ""
+    return text
+
+
+def _thing(obj: str) -> str:
+    """An object handed over, without its articles and adjectives: "the signed permission
+    form" gives "permission form"."""
+    obj = _OBJECT_END.split(_without_asides(obj), maxsplit=1)[0]
+    obj = re.sub(
+        r"^(?:(?:the|a|an|your|their|his|her|our|child's|child’s|signed|completed|"
+        r"filled-out|filled out|any|all|each|every|one|exactly)\s+)+",
+        "",
+        obj.strip(),
+        flags=re.I,
+    )
+    words = obj.split()
+    return " ".join(words) if 1 <= len(words) <= 8 else ""
+
+
+def _join_topic(topic: str, thing: str) -> str:
+    if not topic or content_words(thing) & content_words(topic):
+        return thing
+    return f"{topic} {thing[:1].lower()}{thing[1:]}"
+
+
+def _canonical_deadline(before: str, topic: str, volunteering: bool) -> str | None:
+    """What falls due, titled the way people write it: "<topic> <thing> due",
+    "<topic> orders due", "<topic> registration closes", "RSVP for <topic>"."""
+    before = _LEADING_FILLER.sub("", _without_asides(before).strip())
+    before = re.sub(r"^[^\w$]*", "", before)
+    verb = _DUE_VERB.match(before)
+    if verb:
+        word = re.sub(r"[- ]", "", verb.group("verb").lower())
+        if word == "book":
+            return None
+        if word == "rsvp":
+            return _tidy_title(f"RSVP for {topic}" if topic else "RSVP")
+        suffix = {
+            "preorder": "pre-orders due",
+            "order": "orders due",
+            "register": "registration closes",
+            "signup": "sign-up deadline",
+            "reply": "reply deadline",
+            "respond": "reply deadline",
+        }[word]
+        if volunteering and word in ("signup", "register", "reply", "respond"):
+            suffix = "volunteer " + (
+                "reply deadline" if word in ("reply", "respond") else "sign-up deadline"
+            )
+        return _tidy_title(f"{topic} {suffix}" if topic else suffix)
+    handed = _HAND_OVER.match(before)
+    needed = _NEEDED_AT_SCHOOL.search(before)
+    back = _COMES_BACK.match(before)
+    if handed:
+        thing = _thing(handed.group("obj"))
+        if thing and not re.search(r"[^\W\d_]", thing):
+            thing = "payment"  # "pay $22"
+        elif not _DUE_NOUN.search(thing):
+            return None  # "Send an empty shoebox": the request itself is the title
+    elif needed:
+        return (
+            _tidy_title(f"{_thing(needed.group('obj'))} due")
+            if _thing(needed.group("obj"))
+            else None
+        )
+    elif back:
+        thing = _thing(_DETERMINER.sub("", back.group("obj").strip()))
+        if not _DUE_NOUN.search(thing):
+            return None
+    else:
+        return None
+    if not thing or _generic(thing):
+        return None
+    return _tidy_title(f"{_join_topic(topic, thing)} due")
 
 
 # --------------------------------------------------------------------------- de-duplication

@@ -686,3 +686,76 @@ def test_meetings_over_coffee_and_info_evenings() -> None:
 def test_a_bare_start_hour_before_a_clock_end_is_a_range() -> None:
     assert find_times("from 9 until 2:30") == (time(9, 0), time(14, 30))
     assert find_times("ages 9 to 12") == (None, None)
+
+
+# ---------------------------------------------------------------- canonical titles (probes)
+
+
+def test_a_form_handed_over_is_titled_by_its_topic_and_the_thing_due() -> None:
+    items = _items(
+        ("Spring News", True),
+        (
+            "Swim Team (Grades 4–6) — Practices are on Tuesdays, 3:00–4:00 pm, from "
+            "March 16. Please return the signed medical form to the coach by Friday, March 12.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 12), "Swim Team medical form due", ItemCategory.DEADLINE) in items
+
+
+def test_a_reminder_opener_is_no_part_of_a_deadline_title() -> None:
+    items = _items(
+        ("Spring News", True),
+        ("Yearbook", True),
+        ("Reminder: yearbook order forms are due Friday, March 19.", False),
+    )
+    assert [title for _, title, _ in items] == ["Yearbook order forms due"]
+
+
+def test_a_pre_order_under_a_priced_heading_is_titled_pre_orders_due() -> None:
+    items = _items(
+        ("Spring News", True),
+        ("Hot dog lunch: $4", True),
+        ("Pre-order by Monday, March 15 on the PAC store.", False),
+    )
+    assert items == [(date(2027, 3, 15), "Hot dog lunch pre-orders due", ItemCategory.DEADLINE)]
+
+
+def test_a_call_for_parents_is_titled_by_the_event_they_help_with() -> None:
+    items = _items(
+        ("Spring News", True),
+        ("Helping Hands", True),
+        (
+            "We need eight parents to pour lemonade after the Spring Concert "
+            "on Thursday, March 18.",
+            False,
+        ),
+    )
+    assert (
+        date(2027, 3, 18),
+        "Spring Concert volunteers needed",
+        ItemCategory.VOLUNTEER,
+    ) in items
+
+
+def test_fragments_and_recaps_are_no_items() -> None:
+    items = _items(
+        ("Spring News", True),
+        ("Drama", True),
+        (
+            "Our students cycled to school all through Bike Week (March 1 to 5). "
+            "The Drama Club show is on March 11 and March 12, 7:00 pm both nights.",
+            False,
+        ),
+    )
+    titles = [title for _, title, _ in items]
+    assert "Both nights" not in titles
+    assert all(start and start >= date(2027, 3, 5) for start, _, _ in items)
+    assert any("Drama Club show" in title for title in titles)
+
+
+def test_an_undated_request_is_titled_by_what_it_asks() -> None:
+    from shared.extraction.assemble import _request_title
+
+    text = "Rainy Days — please send rain boots with your child every day, labelled."
+    assert _request_title(text) == "Send rain boots every day"
