@@ -55,7 +55,11 @@ _NOT_AN_ITEM = re.compile(
     r"\b(?:resumes?|reopens?|re-opens?|back to school|return to school|returns? to class)\b"
     # The day school is open again after a closure is no item: "classes start again on ...".
     r"|\b(?:classes|class|school|students) (?:(?:starts?|begins?) again|are back|is back)\b"
-    r"|\bsee (?:you|everyone)(?: all)? (?:on|back)\b|\bwelcome back\b",
+    r"|\bsee (?:you|everyone)(?: all)? (?:on|back)\b|\bwelcome back\b"
+    # A rain (or alternate) date is where a thing moves if need be, not a thing of its own.
+    r"|\bif it (?:rains|is raining|snows)\b|\b(?:in (?:the )?(?:case|event) of|if there is)\s+"
+    r"(?:rain|bad weather|snow)\b|\b(?:rain|weather|alternate|backup|back-up) dates?\b"
+    r"|\bif the weather\b",
     re.I,
 )
 # A sentence that thanks or congratulates looks back: "Thank you for making X (Jan 25-29) ...".
@@ -74,13 +78,15 @@ _VOLUNTEER_CALL = re.compile(
 # A day named by reference to a thing already dated: "that morning", "on fair day".
 _DAY_REFERENCE = re.compile(
     r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b"
+    r"|\bfor the (?:day|morning|afternoon|evening|walk|trip|outing)\b"
     r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b",
     re.I,
 )
 # "Please send them with your child": what "them" stands for is named the sentence before.
 _PRONOUN_OBJECT = re.compile(
-    r"\b(?:send|bring|return|drop off|drop|donate|pack|label|deliver|hand in)\s+"
-    r"(them|it|these|those)\b",
+    r"\b(?:send|bring|return|drop off|drop|donate|pack|label|deliver|hand in|sign|fill in|"
+    r"fill out|complete)\s+"
+    r"(them|it|these|those|one(?=\s+(?:with|to|in|for|along|each|per)\b|\s*[.,;!]|\s*$))\b",
     re.I,
 )
 _ANTECEDENT = re.compile(
@@ -88,6 +94,14 @@ _ANTECEDENT = re.compile(
     r"saving|requesting|donations? of|hoping for)\s+(?:some\s+|any\s+|your\s+|the\s+)?"
     r"(?P<np>[^.;:!?()]+?)"
     r"(?=\s+(?:for|to|from|by|at|in|on|so|because|that|which|this|before|until)\b|[.;:!?(]|$)",
+    re.I,
+)
+# "every family should have received a student information verification form": the last
+# thing named that falls due, for a later "sign it and send it back".
+_DUE_THING_NAMED = re.compile(
+    r"\b(?:a|an|the|your|their|this|our|each|every)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?"
+    r"(?:forms?|slips?|waivers?|agreements?|applications?|surveys?|questionnaires?|"
+    r"consents?|envelopes?|logs?|cards?))\b",
     re.I,
 )
 _VOLUNTEER_WORD = re.compile(r"\bvolunteers?\b|\bhelpers\b|\bchaperones?\b", re.I)
@@ -169,6 +183,20 @@ _NEEDED_AT_SCHOOL = re.compile(
     r"(?:at|to|in)\s+(?:school|class|the classroom)\b",
     re.I,
 )
+# "Display boards should come to school by ...": whatever must arrive falls due.
+_ARRIVES = re.compile(
+    r"^(?P<obj>.+?)\s+(?:should|must|need to|needs to|have to|has to)\s+"
+    r"(?:come|be brought|be sent|arrive|be dropped off|be handed in)\s+"
+    r"(?:in\s+)?(?:to|at|in)\s+(?:school|class|the school|the classroom|the office)\b",
+    re.I,
+)
+# Where a request starts inside a longer clause: "There are only 16 spots, so please register".
+_REQUEST_START = re.compile(
+    r"(?:,\s*|\s+[-—–]\s+|\bso\s+|\band\s+|\bthen\s+)(?=(?:please\s+)?(?:pre-?order|order|"
+    r"register|sign[- ]?up|rsvp|reply|respond|sign and return|return|send|submit|hand in|"
+    r"turn in|bring|drop off|pay)\b)",
+    re.I,
+)
 _COMES_BACK = re.compile(
     r"^(?P<obj>.+?)\s+(?:come|comes|go|goes|are|is|must be|should be|need to be)\s+"
     r"(?:back|returned|handed in|collected|submitted|sent back)\b",
@@ -182,7 +210,7 @@ _DUE_NOUN = re.compile(
     re.I,
 )
 _OBJECT_END = re.compile(
-    r"\s+(?:to|with|at|by|on|in|through|via|before|no later than|so|because|that|which)\b"
+    r"\s+(?:back|to|with|at|by|on|in|through|via|before|no later than|so|because|that|which)\b"
     r"|[,;(]",
     re.I,
 )
@@ -422,7 +450,10 @@ class CandidateBuilder:
             before = len(self.candidates)
             for clause in clauses:
                 if self._add_clause(segment, clause, sentence, following, notice_title):
-                    notice_title = None
+                    # A notice's cut-off leaves its name for the thing itself: "Costume Swap
+                    # - bring costumes by Friday, Oct 16. On Thursday, Oct 22, ...".
+                    if self.candidates[-1].category != ItemCategory.DEADLINE:
+                        notice_title = None
                     self._sentence_title = self.candidates[-1].title
                     self._segment_titles.append(self._sentence_title)
             self._add_volunteer_call(segment, sentence, self.candidates[before:])
@@ -465,11 +496,16 @@ class CandidateBuilder:
         if any(c.start == referent.start and c.category == ItemCategory.VOLUNTEER for c in own):
             return  # the sentence dates the call itself
         name = re.sub(r"\s*\(.*$", "", referent.title).strip()
+        name = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w' -]*$", "", name)  # no venue
+        # "Grade 2 classes walk to Elm Park for a pond study": the thing is the pond study.
+        purpose = re.search(r"\bfor (?:a|an|the|our)\s+(?P<np>(?:[\w'-]+\s*){1,5})$", name)
+        name = purpose.group("np").strip() if purpose else name
+        title = _tidy_title(f"{name} {_helpers_named(sentence)} needed")
         times = find_times(sentence)
         self.candidates.append(
             replace(
                 referent,
-                title=_tidy_title(f"{name} volunteers needed"),
+                title=title,
                 category=ItemCategory.VOLUNTEER,
                 start_time=times[0] or referent.start_time,
                 end_time=times[1] if times[0] else referent.end_time,
@@ -481,7 +517,7 @@ class CandidateBuilder:
                 details=segment.text[:2000],
                 weak_title=False,
                 words=content_words(f"{name} volunteers {sentence}"),
-                title_words=content_words(f"{name} volunteers needed"),
+                title_words=content_words(title),
                 corroborations=0,
             )
         )
@@ -561,6 +597,27 @@ class CandidateBuilder:
                 due_cue=False,
             )
 
+        # "Tues. Nov. 3 - Picture retake day. ... this is also the last day to return the
+        # signed field trip permission form": a later sentence's cut-off on the same day.
+        for sentence in sentences[1:]:
+            last_day = re.search(r"\blast day to\s+(?P<act>[^.;!?]+)", sentence, re.I)
+            if not last_day or find_dates(sentence, self.facts.anchor):
+                continue
+            due_title = _canonical_deadline(last_day.group("act"), "", False)
+            if due_title:
+                self._emit(
+                    segment,
+                    title=due_title,
+                    mention=lead,
+                    clause=sentence,
+                    sentence=sentence,
+                    times=(None, None),
+                    stated_grades=grades_in(sentence),
+                    days=[],
+                    priority=_LISTED,
+                    due_cue=True,
+                )
+
     def _notice_title(self, segment: Segment) -> str | None:
         """The name a notice starts with: "Winter Food Bank Drive — Monday, ...",
         "Primary Choir (K–2): Tuesdays ..."."""
@@ -584,14 +641,22 @@ class CandidateBuilder:
         found = _PRONOUN_OBJECT.search(clause)
         if not found:
             return clause
-        antecedent = _ANTECEDENT.search(self._previous_sentence)
+        # The thing is named earlier in the sentence ("We need egg cartons - please send one")
+        # or in the one before.
+        antecedent = _ANTECEDENT.search(clause[: found.start()]) or _ANTECEDENT.search(
+            self._previous_sentence
+        )
         phrase = antecedent.group("np").strip() if antecedent else ""
+        if not phrase and found.group(1).lower() == "it":
+            named = list(_DUE_THING_NAMED.finditer(self._previous_sentence))
+            phrase = named[-1].group("np") if named else ""
+        phrase = re.sub(r",(?=\s)", "", phrase)  # "clean, empty egg cartons"
         if not phrase or not 1 <= len(phrase.split()) <= 6:
             heading = segment.heading if segment.heading_role == "topic" else ""
             phrase = _without_asides(heading).strip() if latin_share(heading) > 0.5 else ""
         if not phrase:
             return clause
-        return clause[: found.start(1)] + phrase + clause[found.end(1) :]
+        return _PRONOUN_OBJECT.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + phrase, clause)
 
     def _add_clause(
         self,
@@ -685,6 +750,19 @@ class CandidateBuilder:
             # "We need parents to pour lemonade after the Spring Concert on ...".
             self._titled_sections.add(segment.section)
             return _tidy_title(f"{event} volunteers needed"), False
+        asked = f"{self._previous_sentence} {self._sentence}"
+        wanted = _helpers_named(asked)
+        helper_noun = wanted.split()[-1].rstrip("s")
+        if (
+            not due_cue
+            and _VOLUNTEER_CALL.search(asked)
+            and re.search(rf"\b{re.escape(helper_noun)}s?\b", clause, re.I)
+        ):
+            # "We need 10 parent judges! Judges arrive at 5:00 pm on March 4.": the call.
+            name = (_topic_name(heading) if topic else "") or self.facts.main_title
+            if name and not _VOLUNTEER_WORD.search(name):
+                self._titled_sections.add(segment.section)
+                return _tidy_title(f"{name} {wanted} needed"), False
         if topic and segment.section not in self._titled_sections:
             self._titled_sections.add(segment.section)
             helpers = _VOLUNTEER_WORD.search(heading) and not _VOLUNTEER_WORD.search(subject or "")
@@ -768,11 +846,17 @@ class CandidateBuilder:
         if re.match(r"^rsvp\b", before, re.I):
             event = topic or self.facts.main_title
             return _tidy_title(f"RSVP for {event}" if event else "RSVP")
-        canonical = _canonical_deadline(
-            before, self._deadline_topic(segment, self._sentence), self._volunteering()
+        topic_name = self._deadline_topic(segment, self._sentence)
+        tails = [before[m.end() :] for m in _REQUEST_START.finditer(before)]
+        for tail in (before, *tails):
+            canonical = _canonical_deadline(tail, topic_name, self._volunteering())
+            if canonical:
+                return canonical
+        request = _request_title(
+            re.sub(r"\s+(?:by|before|no later than|until|on)\s*$", "", before, flags=re.I)
         )
-        if canonical:
-            return canonical
+        if request:
+            return request  # "We need egg cartons - please send egg cartons": the request
         cut = re.split(
             r"\s+(?:by|before|no later than|until)"
             r"(?:\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
@@ -834,7 +918,19 @@ class CandidateBuilder:
         if request and (not notice_title or not _ACTION_VERB_TITLE.match(notice_title)):
             # "Sunny Days Ahead — please send a hat ...": the request names the item.
             notice_title = request
-        if segment.kind == "listed" and notice_title:
+        # "Please bring a snack to share" under an event's own section belongs to that event.
+        previous = next(
+            (c for c in reversed(self.candidates) if c.order[0] < segment.order),
+            None,
+        )
+        belongs = (
+            previous is not None
+            and previous.category == ItemCategory.EVENT
+            and self._same_section(previous, segment)
+        )
+        # A list entry's name, or a paragraph's own request ("One everyday request: ...
+        # please send a pair of indoor shoes"), is an undated item.
+        if notice_title and (segment.kind == "listed" or (notice_title == request and not belongs)):
             self.candidates.append(
                 Candidate(
                     title=notice_title,
@@ -860,16 +956,7 @@ class CandidateBuilder:
                 )
             )
             return
-        # "Please bring a snack to share" under an event's own section belongs to that event.
-        previous = next(
-            (c for c in reversed(self.candidates) if c.order[0] < segment.order),
-            None,
-        )
-        if (
-            previous is not None
-            and previous.category == ItemCategory.EVENT
-            and self._same_section(previous, segment)
-        ):
+        if previous is not None and belongs:
             previous.action_required = True
             previous.action = previous.action or action
 
@@ -1180,6 +1267,21 @@ def _request_title(text: str) -> str:
     return _tidy_title(act) if 2 <= len(words) <= 12 else ""
 
 
+_KIND_OF_HELPER = re.compile(
+    r"\b(?:parent|adult|grown-?up|family)\s+(?P<who>(?!volunteers|helpers)[a-z]+(?:ers|ors|ones|s))\b",
+    re.I,
+)
+
+
+def _helpers_named(sentence: str) -> str:
+    """The helpers a call asks for: "six parent walkers" gives "parent walkers"; plain
+    "volunteers" otherwise."""
+    found = _KIND_OF_HELPER.search(sentence)
+    if found and found.group("who").lower() not in ("parents", "families", "adults", "others"):
+        return found.group(0).lower()
+    return "volunteers"
+
+
 def _generic(title: str) -> bool:
     """A title made only of words that name no thing: a time, a weekday, "Both nights"."""
     words = re.findall(r"[^\W\d_]+", title.lower())
@@ -1257,6 +1359,10 @@ def _canonical_deadline(before: str, topic: str, volunteering: bool) -> str | No
     handed = _HAND_OVER.match(before)
     needed = _NEEDED_AT_SCHOOL.search(before)
     back = _COMES_BACK.match(before)
+    arrives = _ARRIVES.match(before)
+    if arrives and not handed:
+        thing = _thing(_DETERMINER.sub("", arrives.group("obj").strip()))
+        return _tidy_title(f"{_join_topic(topic, thing)} due") if thing else None
     if handed:
         thing = _thing(handed.group("obj"))
         if thing and not re.search(r"[^\W\d_]", thing):

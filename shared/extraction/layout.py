@@ -228,14 +228,27 @@ def _line(words: Sequence[dict[str, Any]], page: int, region: str) -> TextLine:
     )
 
 
+def _ends_a_paragraph(rows: list[list[dict[str, Any]]], index: int, gutter: float | None) -> bool:
+    """Whether a short line that stops before the gutter, between two full-width lines and
+    aligned with the one above, is the last line of a full-width paragraph."""
+    if gutter is None or index == 0 or any(w["x0"] > gutter for w in rows[index]):
+        return False
+    above = rows[index - 1]
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    aligned = abs(min(w["x0"] for w in rows[index]) - min(w["x0"] for w in above)) <= 2
+    return aligned and (below is None or _crosses(below, gutter))
+
+
 def _reading_order(rows: list[list[dict[str, Any]]], width: float, page: int) -> list[TextLine]:
     """Lines tagged with their region: full-width bands and, between them, left then right."""
     gutter = _gutter(rows, width)
     lines: list[TextLine] = []
     band = 0
     full_width = False
-    for row in rows:
+    for index, row in enumerate(rows):
         crosses = gutter is None or _crosses(row, gutter)
+        if not crosses and full_width and _ends_a_paragraph(rows, index, gutter):
+            crosses = True  # a full-width paragraph's short last line
         if crosses != full_width:
             band += 1
             full_width = crosses

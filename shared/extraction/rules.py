@@ -240,7 +240,9 @@ _DEADLINE = re.compile(
 _VOLUNTEER = re.compile(
     r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b"
     # A notice headed "Sports Day Helpers" asks for helpers.
-    r"|\b(?:parent |adult )?helpers\s*!?$",
+    r"|\b(?:parent |adult )?helpers\s*!?$"
+    # "Science Night parent judges needed", "parent walkers wanted".
+    r"|\b(?:parent|adult|family) [a-z]+s (?:needed|wanted)\b",
     re.I,
 )
 _FUNDRAISER = re.compile(

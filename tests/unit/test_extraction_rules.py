@@ -567,7 +567,7 @@ def test_an_audience_subject_is_titled_by_what_they_do_and_a_later_call_for_help
         (date(2027, 3, 18), "Grade 4 students visit the Maritime Museum", ItemCategory.EVENT),
         (
             date(2027, 3, 18),
-            "Grade 4 students visit the Maritime Museum volunteers needed",
+            "Grade 4 students visit the Maritime Museum parent drivers needed",
             ItemCategory.VOLUNTEER,
         ),
     ]
@@ -759,3 +759,140 @@ def test_an_undated_request_is_titled_by_what_it_asks() -> None:
 
     text = "Rainy Days — please send rain boots with your child every day, labelled."
     assert _request_title(text) == "Send rain boots every day"
+
+
+def test_a_pronoun_one_takes_the_thing_needed_earlier_in_the_sentence() -> None:
+    items = _items(
+        ("Kindergarten", True),
+        (
+            "We also need clean, empty jam jars for a planting project - please send one "
+            "with your child by Tuesday, March 16.",
+            False,
+        ),
+    )
+    assert items == [(date(2027, 3, 16), "Send clean empty jam jars", ItemCategory.DEADLINE)]
+
+
+def test_sign_it_and_send_it_back_is_the_form_named_the_sentence_before() -> None:
+    items = _items(
+        ("Principal's Message", True),
+        (
+            "Every family should have received a medical update form. Please look it over, "
+            "sign it and send it back to the office by Friday, March 12.",
+            False,
+        ),
+    )
+    assert items == [(date(2027, 3, 12), "Medical update form due", ItemCategory.DEADLINE)]
+
+
+def test_a_request_after_a_remark_is_titled_by_the_notice_and_what_it_asks() -> None:
+    items = _items(
+        ("Chess Club (Grades 3-5)", True),
+        (
+            "Chess Club meets Wednesdays at lunch, starting March 10. Places are limited, so "
+            "please register on the PAC website by Monday, March 8.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 8), "Chess Club registration closes", ItemCategory.DEADLINE) in items
+
+
+def test_a_thing_that_should_come_to_school_by_a_date_falls_due() -> None:
+    items = _items(
+        ("Grade 5", True),
+        ("Science fair posters should come to school by Monday, March 15.", False),
+    )
+    assert items == [(date(2027, 3, 15), "Science fair posters due", ItemCategory.DEADLINE)]
+
+
+def test_a_call_for_parent_walkers_for_the_morning_takes_the_outing_s_date() -> None:
+    items = _items(
+        ("Grade 2", True),
+        (
+            "Grade 2 classes will walk to Elm Park for a pond study on Tuesday, March 23. We are "
+            "looking for four parent walkers for the morning; please reply to your child's "
+            "teacher by Thursday, March 18.",
+            False,
+        ),
+    )
+    assert (
+        date(2027, 3, 23),
+        "Pond study parent walkers needed",
+        ItemCategory.VOLUNTEER,
+    ) in items
+
+
+def test_helpers_named_in_a_call_and_dated_in_the_next_sentence_are_the_call() -> None:
+    items = _items(
+        ("Spring Art Show", True),
+        ("Thursday, April 8, 6:00 - 7:30 pm in the gym.", False),
+        ("Can you help? We need 6 parent greeters! Greeters arrive at 5:30 pm on April 8.", False),
+    )
+    assert (
+        date(2027, 4, 8),
+        "Spring Art Show parent greeters needed",
+        ItemCategory.VOLUNTEER,
+    ) in items
+    assert len(items) == 2
+
+
+def test_a_rain_date_is_no_item() -> None:
+    items = _items(
+        ("Field Day", True),
+        (
+            "Field Day is on Friday, April 16 at Centennial Field. If it rains, Field Day "
+            "moves to Monday, April 19. In case of rain, we will also post on the website.",
+            False,
+        ),
+    )
+    assert items == [(date(2027, 4, 16), "Field Day", ItemCategory.EVENT)]
+
+
+def test_a_notices_name_outlasts_its_cut_off_and_names_the_thing_itself() -> None:
+    items = _items(
+        ("Spring News", True),
+        (
+            "Book Swap - Bring gently used books to the library by Friday, March 12. On "
+            "Thursday, March 18, every child may choose two books to take home.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 18), "Book Swap", ItemCategory.EVENT) in items
+
+
+def test_an_undated_request_in_a_paragraph_is_an_item() -> None:
+    items = _items(
+        ("From the Principal", True),
+        (
+            "One everyday request: with the cold weather, please send a warm hat (labelled "
+            "with your child's name) that can stay at school.",
+            False,
+        ),
+    )
+    assert [title for _, title, _ in items] == ["Send a warm hat"]
+
+
+def test_a_venue_set_large_above_its_address_is_no_heading() -> None:
+    items = _items(
+        ("Spring Art Show", True),
+        ("Thursday, April 8, 6:00 - 7:30 pm", False),
+        ("Maplewood Gym & Library", True),
+        ("1200 Cedar Way, Fraser Hollow", False),
+        ("Can you help? We need 6 parent greeters! Greeters arrive at 5:30 pm on April 8.", False),
+    )
+    assert [title for _, title, _ in items] == [
+        "Spring Art Show",
+        "Spring Art Show parent greeters needed",
+    ]
+
+
+def test_a_dated_entrys_later_last_day_to_return_is_a_cut_off_that_day() -> None:
+    items = _items(
+        ("This Week", True),
+        (
+            "Tues. Mar. 9 - Hearing screening. Grade 1: this is also the last day to return "
+            "the signed aquarium trip permission form.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 9), "Aquarium trip permission form due", ItemCategory.DEADLINE) in items
