@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/eval/newsletters kept in the repository, so a bare clone tests it.
 EVAL_DIR = Path(__file__).resolve().parents[2] / "infra" / "sample" / "newsletters"
@@ -37,6 +39,18 @@ def test_the_offline_extractor_meets_the_bar_on_the_developer_set() -> None:
         assert report["field_accuracy"][field] >= 0.90, field
     scored = {d["document"] for d in report["documents"]}
     assert {"sunnyside-kinder-flyer.pdf", "sunnyside-kinder-flyer.png"} <= scored
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.name for p in (REPO_ROOT / "infra" / "eval").glob("heldout*"))
+)
+def test_the_bar_holds_on_every_labelled_set_written_apart_from_the_extractor(folder: str) -> None:
+    result = cli("eval", "extraction", str(REPO_ROOT / "infra" / "eval" / folder), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["overall"]["f1"] >= 0.90, report["documents"]
+    for field in ("start_time", "grades", "category"):
+        assert report["field_accuracy"][field] >= 0.90, field
 
 
 def test_the_table_form_names_every_document() -> None:
