@@ -28,6 +28,7 @@ from shared.extraction.rules import (
     Grades,
     action_in,
     activities_in,
+    asks_family,
     category_of,
     division_grades,
     grades_in,
@@ -222,7 +223,10 @@ _PAST_TENSE = re.compile(
 )
 _DETERMINER = re.compile(r"^(?:our|the|this|this year's|a|an|your|their|all)\s+", re.I)
 _SUBJECT_VERB = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are|will|runs?|meets?|takes? place|returns?|starts?|begins?|opens?|"
+    # "The track meet is on Friday": a "meet" followed by its verb is the thing, not a verb.
+    r"^(?P<subject>.+?)\s+(?:is|are|will|runs?|"
+    r"meets?(?!\s+(?:is|are|was|will|takes?|starts?|begins?|runs?|has)\b)|"
+    r"takes? place|returns?|starts?|begins?|opens?|"
     r"happens?|kicks? off|continues?|goes|go|has|have|heads?|is held|are held)\b",
     re.I,
 )
@@ -293,6 +297,19 @@ _WEB_ADDRESS = re.compile(
     r"(?:/\S*)?|\s*\b(?:at|to)?\s*[\w.+-]+@[\w.-]+"
     r"|\s*\b(?:on|through|via|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}"
     r"(?:website|web site|portal|page|app|site)\b|\s+online\b",
+    re.I,
+)
+
+
+# Words of when, not of what: "Sunny Days Ahead" and "a hat every day" share no subject.
+_WHEN_WORDS = frozenset({"day", "week", "month", "every", "daily", "today", "morning", "ahead"})
+
+# "Students will be dismissed early, at noon, that day": an early dismissal on a day named
+# in an earlier sentence.
+_DISMISSED = re.compile(
+    r"\b(?:students|classes|school)\b[^.;!?]{0,30}\b(?:dismissed|dismissal|let out|ends?)\b"
+    r"[^.;!?]{0,30}\b(?:early|at noon|at 1[12](?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)\b"
+    r"|\bearly dismissal\b",
     re.I,
 )
 
@@ -439,6 +456,7 @@ class CandidateBuilder:
         self._segment_titles = []
         sentences = sentences_of(segment.text)
         self._previous_sentence = ""
+        first = len(self.candidates)
         for position, sentence in enumerate(sentences):
             following = sentences[position + 1] if position + 1 < len(sentences) else ""
             if _THANKS.match(sentence):
@@ -457,6 +475,7 @@ class CandidateBuilder:
                     self._sentence_title = self.candidates[-1].title
                     self._segment_titles.append(self._sentence_title)
             self._add_volunteer_call(segment, sentence, self.candidates[before:])
+            self._add_early_dismissal(segment, sentence, first)
             self._previous_sentence = sentence
 
     def _add_volunteer_call(
@@ -617,6 +636,29 @@ class CandidateBuilder:
                     priority=_LISTED,
                     due_cue=True,
                 )
+
+    def _add_early_dismissal(self, segment: Segment, sentence: str, first: int) -> None:
+        """ "Parent-Teacher Conferences - Thursday, February 11. Students will be dismissed
+        early, at 12:00 pm, that day.": school closes early on the day just named."""
+        if not _DISMISSED.search(sentence) or find_dates(sentence, self.facts.anchor):
+            return
+        dated = [c for c in self.candidates[first:] if c.start is not None]
+        if not dated or dated[-1].category == ItemCategory.CLOSURE:
+            return
+        day = dated[-1].start
+        assert day is not None
+        self._emit(
+            segment,
+            title="Early dismissal",
+            mention=DateMention(0, 0, day, False),
+            clause=sentence,
+            sentence=sentence,
+            times=find_times(sentence),
+            stated_grades=None,
+            days=[],
+            priority=_LISTED if segment.kind == "listed" else _SECTION,
+            due_cue=False,
+        )
 
     def _notice_title(self, segment: Segment) -> str | None:
         """The name a notice starts with: "Winter Food Bank Drive — Monday, ...",
@@ -916,8 +958,14 @@ class CandidateBuilder:
         notice_title = self._notice_title(segment)
         request = _request_title(segment.text)
         if request and (not notice_title or not _ACTION_VERB_TITLE.match(notice_title)):
-            # "Sunny Days Ahead — please send a hat ...": the request names the item.
-            notice_title = request
+            # "Sunny Days Ahead — please send a hat ...": the request names the item, unless
+            # the notice's own name is about what is asked ("Warm Clothes for Outdoor Recess -
+            # ... please send a warm coat").
+            shared = content_words(notice_title or "") & content_words(request)
+            if notice_title is None or not shared - _WHEN_WORDS:
+                notice_title = request
+            else:
+                request = notice_title
         # "Please bring a snack to share" under an event's own section belongs to that event.
         previous = next(
             (c for c in reversed(self.candidates) if c.order[0] < segment.order),
@@ -1001,10 +1049,18 @@ class CandidateBuilder:
             recurrence = weekly_rrule(days, until)
         topic = segment.heading if segment.heading_role == "topic" else ""
         category = category_of(title, clause, due_date_cue=due_cue, dated=start is not None)
-        action = action_in(sentence)
-        required = action is not None or category in (ItemCategory.DEADLINE, ItemCategory.VOLUNTEER)
-        if required and action is None:
-            action = ItemAction.VOLUNTEER if category == ItemCategory.VOLUNTEER else None
+        paragraph = (
+            " | ".join(segment.cells) if segment.kind == "row" else _english_part(segment.text)
+        )
+        if segment.in_letter:
+            paragraph = sentence
+        required, action = asks_family(
+            category,
+            title,
+            sentence,
+            paragraph,
+            has_date=lambda text: bool(find_dates(text, self.facts.anchor)),
+        )
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full
         if start is not None and start < self.facts.anchor and _PAST_TENSE.search(clause):

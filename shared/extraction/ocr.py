@@ -203,11 +203,24 @@ def _page_lines(word_lines: list[list[_Word]], page: int) -> list[TextLine]:
             out.extend(rows)
             index += used
             continue
-        run.append([_clean_ocr_word(w) for w in words])
+        run.append(_without_icons([_clean_ocr_word(w) for w in words]))
         index += 1
     flush()
     _mark_headings(out)
     return out
+
+
+# A flyer's icons (a clock, a pin, a bullet) read as a lone letter or sign.
+_ICON = re.compile(r"^[Oo0@©®°•*]$")
+
+
+def _without_icons(words: list[_Word]) -> list[_Word]:
+    """A line without the icon read at its start ("O WHEN: Thursday") or end ("7:00 pm O")."""
+    if len(words) > 1 and _ICON.match(words[0].text) and words[1].text[:1].isupper():
+        words = words[1:]
+    if len(words) > 1 and _ICON.match(words[-1].text):
+        words = words[:-1]
+    return words
 
 
 def _clean_ocr_word(word: _Word) -> _Word:

@@ -7,7 +7,7 @@ school's own activity catalogue comes from the extraction context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from shared.models import PRE_K, Activity, ItemAction, ItemCategory
@@ -249,7 +249,7 @@ _FUNDRAISER = re.compile(
     r"\bfundrais|\bbake (?:sale|table)\b|"
     r"\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
     r"\braffle\b|"
-    r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b|\bbook fair\b|"
+    r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b|"
     r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b",
     re.I,
 )
@@ -261,7 +261,9 @@ _MEETING = re.compile(
     r"\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
     r"\bcouncil\b|\bworkshops? for (?:parents|families)\b|\bparent (?:workshop|education)\b|"
     r"\borientation\b|\bwelcome (?:night|evening)\b|\btransition (?:night|evening|meeting)\b|"
-    r"\binformation evening\b|\bopen house\b",
+    r"\binformation evening\b|"
+    # "Online safety evening for parents": a session for the adults.
+    r"\b(?:evening|night|session|talk|presentation) for (?:parents|families)\b",
     re.I,
 )
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -288,6 +290,10 @@ def _closes(title: str) -> bool:
 
 
 _ORDERS = re.compile(r"\borders?\b", re.I)
+# Money raised for the school: what makes a sale or an order form a fundraiser.
+_RAISES = re.compile(
+    r"\bfundrais|\bsale\b|\bprofits?\b|\bproceeds\b|\bmoney raised\b|\braises? money\b", re.I
+)
 _UNIT_PRICE = re.compile(
     r"\$\s?\d+(?:\.\d\d)?\s*(?:each|apiece|per (?:item|box|pie|plant|bag))\b", re.I
 )
@@ -300,9 +306,13 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
     """
     if _closes(title):
         return ItemCategory.CLOSURE
+    if _LOST_FOUND.search(title):
+        return ItemCategory.ANNOUNCEMENT  # "Lost and found clear-out": a reminder to look
     if _REGISTRATION.search(title) and _OPENS.search(clause):
         return ItemCategory.ANNOUNCEMENT
-    if _ORDERS.search(title) and _UNIT_PRICE.search(clause):
+    if _ORDERS.search(title) and (
+        _UNIT_PRICE.search(clause) or _RAISES.search(f"{title} {clause}")
+    ):
         return ItemCategory.FUNDRAISER  # "Poinsettias: $15 each — orders due": a sale
     if _DEADLINE.search(title):
         return ItemCategory.DEADLINE
@@ -321,6 +331,8 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.CLOSURE
     if _VOLUNTEER.search(clause) and re.search(r"\bneed|\bhelp\b", clause, re.I):
         return ItemCategory.VOLUNTEER
+    if dated and _RAISES.search(clause):
+        return ItemCategory.FUNDRAISER  # "all money raised goes to the Grade 8 fund"
     return ItemCategory.EVENT if dated else ItemCategory.ANNOUNCEMENT
 
 
@@ -344,7 +356,9 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
     (
         ItemAction.PAY,
         re.compile(
-            r"\bpay\b|\bpayment\b|\$\s?\d|\bfees?\b|\bschoolcash\b|\border\b|\borders close\b", re.I
+            r"\bpay\b|\bpayment\b|\$\s?\d|\bfees?\b|\bschoolcash\b"
+            r"|\border\b(?! forms?)|\borders close\b",
+            re.I,
         ),
     ),
     (
@@ -367,7 +381,9 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"|\bplease (?:send|return|pick|write|label|wear|dress)\b"
             r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
             r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b"
-            r"|\bdrop[- ]?off\b|\bdonate\b",
+            r"|\bdrop[- ]?off\b|\bdonate\b"
+            # A sentence that opens with the request: "Send gently used books to the library."
+            r"|(?:^|[.!?]\s+)(?:send|pack|label|wear|donate)\s+(?:a|an|the|your|their|gently|\w+s)\b",
             re.I,
         ),
     ),
@@ -381,6 +397,76 @@ def action_in(text: str) -> ItemAction | None:
         if pattern.search(text):
             return action
     return None
+
+
+# Taking part in these needs something from home: a form, a fee, a sign-up, gear.
+_TAKES_PART = re.compile(
+    r"\b(?:field trip|trip|camp|outdoor (?:ed|education|school)|tryouts?|practices?|lessons|"
+    r"meet|tournament|festival|pick[- ]?up|potluck|clean-?up)\b",
+    re.I,
+)
+# Booking a time is part of every conference or interview.
+_BOOKED = re.compile(r"\bconferences?\b|\binterviews?\b|\bpotluck\b", re.I)
+_FAIR = re.compile(r"\bfair\b", re.I)
+_LOST_FOUND = re.compile(r"\blost (?:and|&) found\b|\bunclaimed\b", re.I)
+# A sentence about helpers asks for volunteers, not for the family's part in the event.
+_HELPERS = re.compile(r"\bvolunteers?\b|\bhelpers?\b|\bchaperones?\b", re.I)
+# A sentence led by its own audience ("Grades 1-3: ...") is about something else.
+_OWN_AUDIENCE = re.compile(r"^\W*(?:grades?|gr\.?|kindergarten|k)\s*[\dk][^:]{0,12}:", re.I)
+# Joining these is gated by a sign-up or a fee, even when the cut-off is an item of its own.
+_ENROLLED = re.compile(r"\b(?:club|team|lessons|program|course|challenge)\b", re.I)
+# "If you have one", "if you do not want": an offer or an opt-out, not a request.
+_OPTIONAL = re.compile(r"\bif you\b|\bif your child\b|\boptional\b", re.I)
+# Paying at the door or by donation is part of attending, not a request.
+_LOOSE_PAY = re.compile(r"\$\s?\d+(?:\.\d\d)?\s*(?:at the door|by donation|each|per)\b", re.I)
+
+
+def asks_family(
+    category: ItemCategory,
+    title: str,
+    sentence: str,
+    paragraph: str,
+    has_date: Callable[[str], bool] = lambda _: False,
+) -> tuple[bool, ItemAction | None]:
+    """Whether an item asks the family to do something, and the action when one is named.
+
+    A closure never does; a deadline or a call for volunteers always does. A meeting does
+    when a time must be booked, a sale or drive when it is not a fair to drop in on. An event
+    does when its sentence or paragraph asks something (an ask for helpers belongs to the
+    volunteer item), or when taking part needs a form, a fee or gear (a trip, a meet, lessons).
+    """
+    if category == ItemCategory.CLOSURE:
+        return False, None
+    if category in (ItemCategory.DEADLINE, ItemCategory.VOLUNTEER):
+        action = action_in(sentence)
+        if action is None and category == ItemCategory.VOLUNTEER:
+            action = ItemAction.VOLUNTEER
+        return True, action
+    own = None if _HELPERS.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
+    if category == ItemCategory.MEETING:
+        return own is not None or bool(_BOOKED.search(title)), own
+    if category == ItemCategory.FUNDRAISER:
+        return own is not None or not _FAIR.search(title), own
+    if _LOST_FOUND.search(f"{title} {sentence}"):
+        return True, ItemAction.BRING
+    if own is not None:
+        return True, own
+    if category == ItemCategory.EVENT and _TAKES_PART.search(title):
+        return True, None
+    for other in _sentences(paragraph):
+        if other in sentence or _HELPERS.search(other) or _OWN_AUDIENCE.search(other):
+            continue
+        if _OPTIONAL.search(other) or (has_date(other) and not _ENROLLED.search(title)):
+            # An offer, or a cut-off of its own ("Sign up by May 21"): its own item asks.
+            continue
+        action = action_in(_LOOSE_PAY.sub(" ", other))
+        if action is not None:
+            return True, action
+    return False, None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\s+\|\s+", text) if s.strip()]
 
 
 # --------------------------------------------------------------------------- location

@@ -24,11 +24,18 @@ from shared.extraction.dates import (
     weekly_rrule,
 )
 from shared.extraction.layout import TextLine, WordBox, build_blocks, header_columns, table_rows
-from shared.extraction.ocr import _clean_ocr_word, _em, _mark_headings, _split_columns
+from shared.extraction.ocr import (
+    _clean_ocr_word,
+    _em,
+    _mark_headings,
+    _split_columns,
+    _without_icons,
+)
 from shared.extraction.ocr import _Word as _OcrWord
 from shared.extraction.rules import (
     action_in,
     activities_in,
+    asks_family,
     category_of,
     division_grades,
     division_legend,
@@ -339,7 +346,7 @@ def test_divisions_follow_the_documents_legend() -> None:
         ("Remembrance Day assembly", "at 10:40 a.m. in the gym", False, ItemCategory.EVENT),
         ("Remembrance Day", "School is closed.", False, ItemCategory.CLOSURE),
         ("Book Fair helpers needed", "", False, ItemCategory.VOLUNTEER),
-        ("Scholastic Book Fair", "", False, ItemCategory.FUNDRAISER),
+        ("Scholastic Book Fair", "", False, ItemCategory.EVENT),
         ("Kindergarten Orientation", "", False, ItemCategory.MEETING),
         ("Conference booking opens", "Conference booking opens.", False, ItemCategory.ANNOUNCEMENT),
         ("Carnival volunteers sign up", "Sign up by Fri.", True, ItemCategory.DEADLINE),
@@ -896,3 +903,185 @@ def test_a_dated_entrys_later_last_day_to_return_is_a_cut_off_that_day() -> None
         ),
     )
     assert (date(2027, 3, 9), "Aquarium trip permission form due", ItemCategory.DEADLINE) in items
+
+
+def _asked(*paragraphs: tuple[str, bool]) -> dict[str, bool]:
+    context = ExtractionContext(
+        issued_on=date(2027, 3, 5),
+        issued_on_is_known=True,
+        timezone="America/Vancouver",
+        grades_offered=[0, 1, 2, 3, 4, 5, 6, 7],
+    )
+    result = _TypedExtractor(list(paragraphs)).extract(b"", MediaType.PDF, context)
+    return {item.title: item.action_required for item in result.items}
+
+
+@pytest.mark.parametrize(
+    ("category", "title", "sentence", "paragraph", "asked"),
+    [
+        # A closure never asks anything; a deadline or a call for helpers always does.
+        (ItemCategory.CLOSURE, "Pro-D Day - no school", "Pro-D Day, no school.", "", False),
+        (ItemCategory.DEADLINE, "Reading logs due", "Reading logs are due.", "", True),
+        # Conferences need a booked time; a PAC meeting is open to all.
+        (ItemCategory.MEETING, "Parent-teacher interviews", "Interviews, 3-7 pm", "", True),
+        (ItemCategory.MEETING, "PAC meeting", "PAC meeting, library, 7 pm", "", False),
+        # A sale or a drive asks families to buy or give; a fair is dropped in on.
+        (ItemCategory.FUNDRAISER, "Winter Clothing Drive", "Coats to the office", "", True),
+        (ItemCategory.FUNDRAISER, "Scholastic Book Fair", "Book Fair, library", "", False),
+        # Trips, meets and lessons need forms, fees or gear even when the line says none.
+        (ItemCategory.EVENT, "Grade 6 field trip", "Field trip to the museum", "", True),
+        (ItemCategory.EVENT, "District Track Meet", "Track meet, stadium", "", True),
+        # Paying at the door, or by donation, is part of attending.
+        (ItemCategory.EVENT, "Drama Club play", "Drama Club play ($5 at the door)", "", False),
+        (ItemCategory.EVENT, "Hat Day", "Hat Day ($2 by donation to the food bank)", "", False),
+        # Another sentence of the notice asks the family to do something.
+        (
+            ItemCategory.EVENT,
+            "Book Swap",
+            "Book Swap, Monday to Friday.",
+            "Book Swap, Monday to Friday. Send gently used books to the library.",
+            True,
+        ),
+        # An offer ("if you have one") is no request; nor is an ask for helpers.
+        (
+            ItemCategory.EVENT,
+            "Recorder Ensemble",
+            "Recorder Ensemble meets Mondays.",
+            "Recorder Ensemble meets Mondays. Bring your own recorder if you have one.",
+            False,
+        ),
+        (
+            ItemCategory.EVENT,
+            "Spring Concert",
+            "Spring Concert on Thursday.",
+            "Spring Concert on Thursday. We need parent volunteers; please sign up online.",
+            False,
+        ),
+        # A sentence led by its own audience is about something else.
+        (
+            ItemCategory.EVENT,
+            "Photo retake day",
+            "Photo retake day.",
+            "Photo retake day. Grades 1-3: return the signed trip permission form today.",
+            False,
+        ),
+    ],
+)
+def test_what_asks_the_family_to_act(
+    category: ItemCategory, title: str, sentence: str, paragraph: str, asked: bool
+) -> None:
+    assert asks_family(category, title, sentence, paragraph)[0] is asked
+
+
+def test_a_dated_sign_up_counts_for_a_club_but_belongs_to_its_own_item_otherwise() -> None:
+    def dated(text: str) -> bool:
+        return "May" in text
+
+    club = "Lego Club builds on Fridays. Please register online by Wednesday, May 5."
+    carnival = "The Spring Carnival is on Friday. Please register online by Wednesday, May 5."
+    assert asks_family(ItemCategory.EVENT, "Lego Club", "Lego Club builds.", club, dated)[0]
+    assert not asks_family(
+        ItemCategory.EVENT, "Spring Carnival", "The carnival is on.", carnival, dated
+    )[0]
+
+
+def test_event_notices_ask_by_their_kind_and_their_paragraph() -> None:
+    asked = _asked(
+        ("March News", True),
+        ("Grade 4 Snowshoe Trip", True),
+        ("Grade 4 students go snowshoeing on Thursday, March 18 at Mount Cedar.", False),
+        ("Spring Concert", True),
+        ("Our Spring Concert is on Wednesday, March 24 at 7 pm in the gym.", False),
+        ("Parent-Teacher Conferences", True),
+        ("Parent-teacher conferences are on Thursday, March 11, 3:30-7:30 pm.", False),
+    )
+    assert {title.lower(): value for title, value in asked.items()} == {
+        "grade 4 snowshoe trip": True,
+        "spring concert": False,
+        "parent-teacher conferences": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "clause", "expected"),
+    [
+        (
+            "Lost and found clear-out",
+            "unclaimed items are donated at 3 pm",
+            ItemCategory.ANNOUNCEMENT,
+        ),
+        (
+            "Cookie dough orders due",
+            "orders due Friday; profits go to books",
+            ItemCategory.FUNDRAISER,
+        ),
+        ("Hot lunch orders close", "orders close Sunday at 9 pm", ItemCategory.DEADLINE),
+        ("Online safety evening for parents", "Tuesday at 7 pm", ItemCategory.MEETING),
+        ("Spring Open House & Art Walk", "Thursday, 5-7 pm", ItemCategory.EVENT),
+        (
+            "Hot Chocolate Fridays",
+            "Cups are $2; all money raised goes to the fund",
+            ItemCategory.FUNDRAISER,
+        ),
+    ],
+)
+def test_categories_of_lost_and_found_fundraiser_orders_and_parent_evenings(
+    title: str, clause: str, expected: ItemCategory
+) -> None:
+    assert category_of(title, clause, due_date_cue=False, dated=True) == expected
+
+
+def test_an_early_dismissal_on_the_day_just_named_is_a_closure() -> None:
+    items = _items(
+        ("March Dates", True),
+        (
+            "Parent-Teacher Conferences - Thursday, March 11, 1:00-7:00 pm. Students will be "
+            "dismissed early, at 12:00 pm, that day. Please book a time on the app by March 8.",
+            False,
+        ),
+    )
+    assert (date(2027, 3, 11), "Early dismissal", ItemCategory.CLOSURE) in items
+
+
+def test_a_notice_named_for_what_it_asks_keeps_its_name() -> None:
+    named = _items(
+        ("Notices", True),
+        (
+            "Rain Gear for Outdoor Learning - Classes go outside every afternoon. Please send "
+            "rain gear with your child every day.",
+            False,
+        ),
+    )
+    vague = _items(
+        ("Notices", True),
+        (
+            "Sunny Days Ahead - Now that it is warm, please send a hat with your child every day.",
+            False,
+        ),
+    )
+    assert [title for _, title, _ in named] == ["Rain Gear for Outdoor Learning"]
+    assert [title for _, title, _ in vague] != ["Sunny Days Ahead"]
+
+
+def test_an_ocr_icon_at_a_lines_edge_is_dropped() -> None:
+    def words(*texts: str) -> list[_OcrWord]:
+        return [_OcrWord(t, 10 * i, 0, 8, 10, "1") for i, t in enumerate(texts)]
+
+    assert [w.text for w in _without_icons(words("O", "WHEN:", "Thursday"))] == [
+        "WHEN:",
+        "Thursday",
+    ]
+    assert [w.text for w in _without_icons(words("5:30", "pm", "O"))] == ["5:30", "pm"]
+
+
+def test_a_meet_followed_by_its_verb_is_the_thing_not_a_verb() -> None:
+    track = _items(
+        ("Sports and clubs", True),
+        ("The track meet is on Thursday, March 18 at Cedar Stadium.", False),
+    )
+    chess = _items(
+        ("Sports and clubs", True),
+        ("Chess Club meets on Fridays at lunch, starting March 12.", False),
+    )
+    assert [title for _, title, _ in track] == ["Track meet"]
+    assert [title for _, title, _ in chess] == ["Chess Club"]
