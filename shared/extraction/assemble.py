@@ -143,7 +143,7 @@ _GENERIC_TEXT = (
     "everyone left after before during until till class classes time times day days night "
     "nights morning mornings afternoon afternoons evening evenings week weeks date dates "
     "flyer newsletter bulletin issue am pm a m p noon midnight also please remember note "
-    "then there it its they them we us you i starting beginning from through to back "
+    "then there it its they them we us you i starting beginning from through to back again "
     "classroom teacher teachers office students families parents child children "
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun "
@@ -594,8 +594,14 @@ class CandidateBuilder:
         # The first sentence names the thing (or, split by ";", the things); the rest details it.
         sentences = sentences_of(body) or [body]
         rest = " ".join(sentences[1:])
-        for part in (p for p in sentences[0].split(";") if p.strip()):
+        parts = [p for p in sentences[0].split(";") if p.strip()]
+        for part in parts:
             title = _lead_phrase(part)
+            if not title and len(parts) == 1 and segment.heading_role == "topic":
+                # "Camp registration opens" above "Monday, Feb 22 at 9:00 am at <site>":
+                # the entry only says when and where; its heading names the thing.
+                title = _tidy_title(_without_asides(segment.heading))
+                part = f"{segment.heading} {part}"
             if not title:
                 continue
             times = find_times(part)
@@ -675,6 +681,8 @@ class CandidateBuilder:
             return None  # "Mark your calendars: ...", "Can You Help After the Assembly?"
         if not content_words(_AUDIENCE.sub(" ", title)):
             return None  # "Grade 4 families: ..." addresses readers, it names no thing
+        if _FINITE_VERB.search(title):
+            return None  # "Hats are required - please ...": a sentence, not a notice's name
         return title if 1 <= len(title.split()) <= 10 else None
 
     def _resolve_pronoun(self, segment: Segment, clause: str) -> str:
@@ -810,7 +818,14 @@ class CandidateBuilder:
             helpers = _VOLUNTEER_WORD.search(heading) and not _VOLUNTEER_WORD.search(subject or "")
             if helpers and not due_cue:
                 return heading, False  # "Sports Day Helpers": the call, not the event
-            if subject and content_words(subject) & content_words(heading) and not due_cue:
+            if (
+                subject
+                and content_words(subject) & content_words(heading)
+                # "Coders meet ..." under "Coding Club": a subject that adds nothing to the
+                # heading is a shorter way of naming it.
+                and content_words(subject) - content_words(heading)
+                and not due_cue
+            ):
                 return subject, False
             if not (due_cue and subject and content_words(subject) & content_words(heading)):
                 return _with_due_phrase(heading, clause, mention) if due_cue else heading, False
@@ -1303,6 +1318,7 @@ def _noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     return _tidy_title(phrase)
 
 
+_FINITE_VERB = re.compile(r"\b(?:is|are|must|should|will|was|were)\s+\w", re.I)
 _ACTION_VERB_TITLE = re.compile(
     r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
     re.I,
@@ -1320,7 +1336,15 @@ def _request_title(text: str) -> str:
     act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
     act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
     words = act.split()
+    # "please bring your own": an object of pronouns alone names no thing to ask for.
+    named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]
+    if not [w for w in named if w not in _GENERIC_WORDS]:
+        return ""
     return _tidy_title(act) if 2 <= len(words) <= 12 else ""
+
+
+_PRONOUN_TEXT = "own one ones some any extra spare more another yours mine"
+_PRONOUN_WORDS = frozenset(_PRONOUN_TEXT.split())
 
 
 _KIND_OF_HELPER = re.compile(

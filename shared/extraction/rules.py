@@ -304,12 +304,13 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
 
     `due_date_cue` says the item's date is a cut-off ("by Friday, October 9").
     """
+    if _REGISTRATION.search(title) and _OPENS.search(clause):
+        # "Winter Break camp registration opens": the sign-up opening, whatever it is for.
+        return ItemCategory.ANNOUNCEMENT
     if _closes(title):
         return ItemCategory.CLOSURE
     if _LOST_FOUND.search(title):
         return ItemCategory.ANNOUNCEMENT  # "Lost and found clear-out": a reminder to look
-    if _REGISTRATION.search(title) and _OPENS.search(clause):
-        return ItemCategory.ANNOUNCEMENT
     if _ORDERS.search(title) and (
         _UNIT_PRICE.search(clause) or _RAISES.search(f"{title} {clause}")
     ):

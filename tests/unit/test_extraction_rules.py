@@ -1085,3 +1085,53 @@ def test_a_meet_followed_by_its_verb_is_the_thing_not_a_verb() -> None:
     )
     assert [title for _, title, _ in track] == ["Track meet"]
     assert [title for _, title, _ in chess] == ["Chess Club"]
+
+
+def test_a_closure_told_again_by_an_adverb_is_no_item_of_its_own() -> None:
+    items = _items(
+        ("From the Office", True),
+        (
+            "The school is closed on Monday, March 15 for a staff day, and again on "
+            "Friday, March 19 for a Professional Development Day.",
+            False,
+        ),
+    )
+    assert all(title.lower() != "again" for _, title, _ in items)
+
+
+def test_a_request_for_your_own_names_no_thing() -> None:
+    items = _items(
+        ("Spring Swim Day", True),
+        ("Swim day is Thursday, March 18 at the Lakeview Pool.", False),
+        ("Goggles are recommended for swimmers - please bring your own.", False),
+    )
+    assert [start for start, _, _ in items] == [date(2027, 3, 18)]
+    assert all("your own" not in title.lower() for _, title, _ in items)
+
+
+def test_registration_opening_for_a_break_camp_is_no_closure() -> None:
+    assert category_of(
+        "Winter Break Art Camp registration",
+        "Winter Break Art Camp registration opens Tuesday, March 9",
+        due_date_cue=False,
+        dated=True,
+    ) == (ItemCategory.ANNOUNCEMENT)
+
+
+def test_an_entry_saying_only_when_and_where_takes_its_heading() -> None:
+    items = _items(
+        ("Summer Science Camp sign-ups open", True),
+        ("Tuesday, March 16 at 10:00 am at lakeview.example.org/science", False),
+    )
+    assert [(start, title) for start, title, _ in items] == [
+        (date(2027, 3, 16), "Summer Science Camp sign-ups open")
+    ]
+
+
+def test_a_subject_that_adds_nothing_to_the_heading_gives_way_to_it() -> None:
+    items = _items(
+        ("Clubs", True),
+        ("Drawing Club (Grades 2-3)", True),
+        ("Drawers meet on Tuesdays at lunch in Room 4, starting March 9.", False),
+    )
+    assert [title for _, title, _ in items] == ["Drawing Club (Grades 2-3)"]
