@@ -520,25 +520,13 @@ class CandidateBuilder:
         purpose = re.search(r"\bfor (?:a|an|the|our)\s+(?P<np>(?:[\w'-]+\s*){1,5})$", name)
         name = purpose.group("np").strip() if purpose else name
         title = _tidy_title(f"{name} {_helpers_named(sentence)} needed")
-        times = find_times(sentence)
-        self.candidates.append(
-            replace(
-                referent,
-                title=title,
-                category=ItemCategory.VOLUNTEER,
-                start_time=times[0] or referent.start_time,
-                end_time=times[1] if times[0] else referent.end_time,
-                action=ItemAction.VOLUNTEER,
-                action_required=True,
-                recurrence=None,
-                priority=_SECTION if referent.priority > _SECTION else referent.priority,
-                order=(segment.order, len(self.candidates)),
-                details=segment.text[:2000],
-                weak_title=False,
-                words=content_words(f"{name} volunteers {sentence}"),
-                title_words=content_words(title),
-                corroborations=0,
-            )
+        self._add_call_for(
+            referent,
+            title,
+            segment,
+            sentence,
+            priority=min(referent.priority, _SECTION),
+            words=content_words(f"{name} volunteers {sentence}"),
         )
         self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
 
@@ -563,6 +551,27 @@ class CandidateBuilder:
         who = f"{kind} {helpers.group('who').lower()}" if helpers else "volunteers"
         referent = main[0]
         title = _tidy_title(f"{referent.title} {who.strip()} needed")
+        self._add_call_for(
+            referent,
+            title,
+            segment,
+            sentence,
+            priority=_SECTION,
+            words=content_words(f"{title} {sentence}"),
+        )
+
+    def _add_call_for(
+        self,
+        referent: Candidate,
+        title: str,
+        segment: Segment,
+        sentence: str,
+        *,
+        priority: int,
+        words: set[str],
+    ) -> None:
+        """A call for helpers with the day (and, unless it says its own, the time) of the
+        thing they help with."""
         times = find_times(sentence)
         self.candidates.append(
             replace(
@@ -574,11 +583,11 @@ class CandidateBuilder:
                 action=ItemAction.VOLUNTEER,
                 action_required=True,
                 recurrence=None,
-                priority=_SECTION,
+                priority=priority,
                 order=(segment.order, len(self.candidates)),
                 details=segment.text[:2000],
                 weak_title=False,
-                words=content_words(f"{title} {sentence}"),
+                words=words,
                 title_words=content_words(title),
                 corroborations=0,
             )

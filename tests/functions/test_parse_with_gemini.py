@@ -14,6 +14,7 @@ from infra.standins.gemini import FakeGemini, error_reply, json_reply, text_repl
 from infra.storage_events import finalized_event
 from shared.adapters.extractor_gemini import GeminiExtractor
 from shared.models import Newsletter, NewsletterStatus
+from shared.ports import BlobInfo
 from shared.settings import Settings
 from shared.wiring import Container, use_container
 from tests.fakes import RecordingQueue
@@ -66,19 +67,22 @@ def container(tmp_path: Path, gemini: FakeGemini) -> Iterator[Container]:
     built.close()
 
 
-def deliver(container: Container) -> int:
-    blob = container.blobs.write("sample-school/flyer.pdf", FLYER.read_bytes(), "application/pdf")
+def post_finalized(blob: BlobInfo) -> int:
     headers, body = finalized_event(blob)
     client = functions_framework.create_app("parse_newsletter", MAIN).test_client()
     return client.post("/", headers=headers, data=body).status_code
+
+
+def deliver(container: Container) -> int:
+    return post_finalized(
+        container.blobs.write("sample-school/flyer.pdf", FLYER.read_bytes(), "application/pdf")
+    )
 
 
 def redeliver(container: Container) -> int:
     blob = container.blobs.stat("sample-school/flyer.pdf")
     assert blob is not None
-    headers, body = finalized_event(blob)
-    client = functions_framework.create_app("parse_newsletter", MAIN).test_client()
-    return client.post("/", headers=headers, data=body).status_code
+    return post_finalized(blob)
 
 
 def only_newsletter(container: Container) -> Newsletter:
