@@ -20,8 +20,18 @@ from shared.settings import Settings, get_settings
 class Container:
     """Everything a function needs, from one Settings object."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, **overrides: object) -> None:
+        """`overrides` stand in for components by name (a fixed clock, a recording queue), so
+        tests and the local stack inject what they choose instead of reaching inside."""
         self.settings = settings
+        unknown = sorted(
+            name
+            for name in overrides
+            if not isinstance(getattr(type(self), name, None), cached_property)
+        )
+        if unknown:
+            raise TypeError(f"Container has no component named {', '.join(unknown)}")
+        self.__dict__.update(overrides)
 
     @cached_property
     def clock(self) -> Clock:
