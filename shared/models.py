@@ -213,6 +213,10 @@ class Parent(DomainModel):
     language: LanguageCode = "en"
     consent: ConsentState = ConsentState.OPTED_IN
     consent_changed_at: AwareDatetime | None = None
+    whatsapp_user_id: str | None = Field(
+        default=None, max_length=128, description="WhatsApp's business-scoped user id (BSUID)."
+    )
+    whatsapp_reachable: bool = True
     child_ids: list[str] = Field(default_factory=list)
     activities: list[Slug] = Field(
         default_factory=list, description="Activities the parent follows for the family."

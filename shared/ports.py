@@ -245,6 +245,38 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
+@dataclass(frozen=True)
+class ItemMatch:
+    """One item found for a query, with how well and why it matched."""
+
+    item_id: str
+    score: float
+    reason: str
+
+
+class ItemSearch(Protocol):
+    """Items of one school by meaning: the index issue builds it; replies and the admin page
+    consume it. An empty list means nothing fits well enough (never the merely nearest item)."""
+
+    def search(
+        self,
+        school_id: str,
+        text: str,
+        *,
+        now: datetime,
+        parent_id: str | None = None,
+        grades: Sequence[int] | None = None,
+        limit: int = 5,
+    ) -> list[ItemMatch]:
+        """Best first; `parent_id` limits to what that parent may see (the targeting rule),
+        `grades` to items for those grades."""
+        ...
+
+    def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:
+        """Other items of the same school closest in meaning to this one."""
+        ...
+
+
 class Translator(Protocol):
     def translate(self, text: str, target_language: str) -> str: ...
 
