@@ -13,7 +13,6 @@ import time_machine
 
 from infra.standins.process import StandinUnavailable
 
-
 # `make test` runs the suites a second time with this set to a moment far from TEST_NOW (and
 # TZ set to another zone): a test that reads the wall clock instead of the Clock port, or
 # whose outcome hangs on today's date, weekday or timezone, fails there rather than months later.
