@@ -28,12 +28,11 @@ from infra.standins.gemini import (
     text_reply,
 )
 from infra.standins.process import free_port
-from shared.adapters.extractor_gemini import (
-    SYSTEM_INSTRUCTION,
-    GeminiExtractor,
-    RateLimiter,
-    build_prompt,
-)
+from shared.adapters.extractor_gemini import GeminiExtractor
+from shared.adapters.gemini.client import GeminiClient
+from shared.adapters.gemini.files import FilePolling
+from shared.adapters.gemini.prompt import SYSTEM_INSTRUCTION, build_prompt
+from shared.adapters.gemini.retry import RateLimiter, RetryPolicy
 from shared.errors import ExtractorFailed, TransientError, UnreadableDocument
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
@@ -43,7 +42,7 @@ from shared.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_PDF = REPO_ROOT / "infra" / "sample" / "newsletters" / "maple-grove-weekly.pdf"
-MODEL = "gemini-2.5-flash"
+MODEL = Settings().gemini_model
 
 CONTEXT = ExtractionContext(
     school_name="Maple Grove Elementary",
@@ -126,7 +125,8 @@ def make_extractor(
     request_timeout_s: float = 10.0,
     **overrides: Any,
 ) -> GeminiExtractor:
-    """The extractor exactly as wiring builds it, pointed at the stand-in."""
+    """The extractor exactly as wiring builds it, pointed at the stand-in; `overrides` go to
+    the shared GeminiClient (policy, jitter) or the extractor (file_polling)."""
     settings = Settings(
         gemini_api_key="test-key",
         gemini_base_url=base_url,
@@ -135,14 +135,16 @@ def make_extractor(
         gemini_requests_per_minute=requests_per_minute,
         gemini_inline_max_bytes=inline_max_bytes,
     )
+    extractor_overrides = {k: overrides.pop(k) for k in ("file_polling",) if k in overrides}
     overrides.setdefault("jitter", lambda: 0.5)
-    return GeminiExtractor.from_settings(
+    client = GeminiClient.from_settings(
         settings,
         request_timeout_s=request_timeout_s,
         sleep=fake_time.sleep,
         clock=fake_time.clock,
         **overrides,
     )
+    return GeminiExtractor.from_settings(settings, gemini=client, **extractor_overrides)
 
 
 @pytest.fixture
@@ -310,7 +312,7 @@ def test_the_client_is_built_on_first_use_and_kept(gemini: FakeGemini, fake_time
         built.append(client)
         return client
 
-    extractor = GeminiExtractor(factory, sleep=fake_time.sleep, clock=fake_time.clock)
+    extractor = GeminiExtractor(GeminiClient(factory, sleep=fake_time.sleep, clock=fake_time.clock))
     assert built == []  # cold start: no client yet
     gemini.reply(json_reply(answer(wire_item())), json_reply(answer(wire_item())))
 
@@ -325,33 +327,6 @@ def test_an_empty_file_is_unreadable(gemini: FakeGemini, extractor: GeminiExtrac
     with pytest.raises(UnreadableDocument):
         extractor.extract(b"", MediaType.PDF, CONTEXT)
     assert gemini.requests == []
-
-
-@pytest.mark.parametrize(
-    ("media_type", "kind_phrase"),
-    [
-        (MediaType.OGG, "transcribe it in full"),
-        (MediaType.M4A, "transcribe it in full"),
-        (MediaType.MP3, "transcribe it in full"),
-        (MediaType.WAV, "transcribe it in full"),
-        (MediaType.PNG, "attached image"),
-        (MediaType.JPEG, "attached image"),
-        (MediaType.WEBP, "attached image"),
-    ],
-)
-def test_audio_and_images_are_sent_inline_with_their_mime_type(
-    gemini: FakeGemini, extractor: GeminiExtractor, media_type: MediaType, kind_phrase: str
-) -> None:
-    document = b"OggS\x00\x02" + bytes(range(256)) * 4
-    gemini.reply(json_reply(answer(wire_item(title="Bring a snack on Friday"))))
-
-    result = extractor.extract(document, media_type, CONTEXT)
-
-    assert [i.title for i in result.items] == ["Bring a snack on Friday"]
-    (request,) = gemini.generate_requests
-    (media,) = request.media()
-    assert (media.kind, media.mime_type, media.data) == ("inline", media_type.value, document)
-    assert kind_phrase in request.prompt_text()
 
 
 # --------------------------------------------------------------------------- retries
@@ -385,7 +360,10 @@ def test_server_errors_until_the_last_attempt_are_transient(
 ) -> None:
     jitters = iter([0.0, 1.0, 0.5, 1.0])
     extractor = make_extractor(
-        gemini.base_url, fake_time, max_attempts=5, backoff_max_s=5.0, jitter=lambda: next(jitters)
+        gemini.base_url,
+        fake_time,
+        policy=RetryPolicy(max_attempts=5, backoff_max_s=5.0),
+        jitter=lambda: next(jitters),
     )
     gemini.reply(error_reply(500), error_reply(503), error_reply(502), error_reply(500))
     gemini.reply(error_reply(504), json_reply(answer(wire_item())))  # never reached
@@ -458,15 +436,33 @@ def test_malformed_output_is_retried_then_fails(
     assert len(gemini.generate_requests) == 3
 
 
-def test_a_retry_after_a_malformed_answer_samples_warmer(
+def test_no_temperature_is_sent_and_a_retry_says_what_was_wrong(
     gemini: FakeGemini, extractor: GeminiExtractor
 ) -> None:
-    gemini.reply(text_reply("not json"), text_reply("still not"), json_reply(answer(wire_item())))
+    gemini.reply(
+        text_reply("not json"), json_reply({"events": []}), json_reply(answer(wire_item()))
+    )
 
     extractor.extract(b"%PDF-1.7", MediaType.PDF, CONTEXT)
 
-    temperatures = [r.json()["generationConfig"]["temperature"] for r in gemini.generate_requests]
-    assert temperatures == [0.0, 0.4, 0.4]
+    first, second, third = gemini.generate_requests
+    for request in (first, second, third):
+        assert "temperature" not in request.json()["generationConfig"]  # Gemini 3 deprecates it
+    assert "previous answer" not in first.prompt_text()
+    assert "could not be used (not JSON)" in second.prompt_text()
+    assert "could not be used (no list of items)" in third.prompt_text()
+    assert second.media() == first.media()  # the same document, only the note differs
+
+
+def test_a_configured_temperature_is_sent(gemini: FakeGemini, fake_time: FakeTime) -> None:
+    settings = Settings(gemini_api_key="k", gemini_base_url=gemini.base_url, gemini_temperature=0.2)
+    extractor = GeminiExtractor.from_settings(settings)
+    gemini.reply(json_reply(answer(wire_item())))
+
+    extractor.extract(b"%PDF-1.7", MediaType.PDF, CONTEXT)
+
+    (request,) = gemini.generate_requests
+    assert request.json()["generationConfig"]["temperature"] == pytest.approx(0.2)
 
 
 def test_an_answer_that_is_not_json_at_all_is_retried_like_a_server_error(
@@ -762,7 +758,7 @@ def test_an_uploaded_file_is_deleted_even_when_generation_fails(
     gemini.reply(error_reply(400))
 
     with pytest.raises(ExtractorFailed):
-        extractor.extract(b"OggS" + b"\x00" * 64, MediaType.OGG, CONTEXT)
+        extractor.extract(b"%PDF-1.7" + b"\x00" * 64, MediaType.PDF, CONTEXT)
 
     assert gemini.deleted_files == ["files/fake000001"]
 
@@ -771,13 +767,13 @@ def test_a_file_still_processing_is_polled_until_active(
     gemini: FakeGemini, fake_time: FakeTime
 ) -> None:
     extractor = make_extractor(
-        gemini.base_url, fake_time, inline_max_bytes=10, file_poll_interval_s=2.0
+        gemini.base_url, fake_time, inline_max_bytes=10, file_polling=FilePolling(interval_s=2.0)
     )
     gemini.upload_state = "PROCESSING"
     gemini.processing_polls = 2
     gemini.reply(json_reply(answer(wire_item())))
 
-    result = extractor.extract(b"OggS" + b"\x00" * 64, MediaType.OGG, CONTEXT)
+    result = extractor.extract(b"%PDF-1.7" + b"\x00" * 64, MediaType.PDF, CONTEXT)
 
     assert len(result.items) == 1
     polls = [r for r in gemini.requests if r.method == "GET"]

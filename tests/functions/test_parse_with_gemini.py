@@ -12,7 +12,7 @@ import pytest
 from infra.local_stack import seed_sample_school
 from infra.standins.gemini import FakeGemini, error_reply, json_reply, text_reply
 from infra.storage_events import finalized_event
-from shared.adapters.extractor_gemini import GeminiExtractor
+from shared.adapters.gemini.client import GeminiClient
 from shared.models import Newsletter, NewsletterStatus
 from shared.ports import BlobInfo
 from shared.settings import Settings
@@ -56,10 +56,12 @@ def container(tmp_path: Path, gemini: FakeGemini) -> Iterator[Container]:
         gemini_max_attempts=2,
         extractor_attempts_before_fallback=2,
     )
-    built = Container(settings)
     # Backoff waits would only slow the test down; the adapter's own tests check the delays.
-    built.__dict__["extractor"] = GeminiExtractor.from_settings(settings, sleep=lambda _s: None)
-    built.__dict__["tasks"] = RecordingQueue()
+    built = Container(
+        settings,
+        gemini=GeminiClient.from_settings(settings, sleep=lambda _s: None),
+        tasks=RecordingQueue(),
+    )
     seed_sample_school(built)
     use_container(built)
     yield built
