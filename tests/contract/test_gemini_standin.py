@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -26,12 +25,6 @@ from infra.standins.gemini import (
     text_reply,
 )
 from shared.adapters.gemini.retry import error_details
-
-
-@pytest.fixture
-def gemini() -> Iterator[FakeGemini]:
-    with FakeGemini() as server:
-        yield server
 
 
 def client_for(gemini: FakeGemini, timeout_s: float | None = None) -> genai.Client:
