@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from infra.standins.gemini import FakeGemini
-from tests.contract.gemini_support import FakeTime
+from shared.adapters.extractor_gemini import GeminiExtractor
+from tests.contract.gemini_support import FakeTime, make_extractor
 
 
 @pytest.fixture
@@ -19,3 +20,9 @@ def gemini() -> Iterator[FakeGemini]:
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
+
+
+@pytest.fixture
+def extractor(gemini: FakeGemini, fake_time: FakeTime) -> GeminiExtractor:
+    """The Gemini extractor on the stand-in, three attempts, no real waits."""
+    return make_extractor(gemini.base_url, fake_time)

@@ -45,12 +45,6 @@ from tests.contract.gemini_support import (
     wire_item,
 )
 
-
-@pytest.fixture
-def extractor(gemini: FakeGemini, fake_time: FakeTime) -> GeminiExtractor:
-    return make_extractor(gemini.base_url, fake_time)
-
-
 # --------------------------------------------------------------------------- success
 
 
