@@ -9,6 +9,16 @@ Errors out of `call`: `TransientError` when a retry later may work (the caller's
 redelivered), `GeminiRefused` when the request itself is refused, and its subclass
 `GeminiQuotaExhausted` when a daily quota is used up. Callers map the last two onto their
 own port's errors (the extractor falls back to the offline extractor).
+
+Another adapter takes the container's client (`Container.gemini`) and calls through it:
+
+    response = gemini.call(
+        lambda client: client.models.embed_content(model=..., contents=[...]),
+        "embed_content",
+    )
+
+(With gemini-embedding-2, google-genai 3.6.1 folds a list of strings into ONE content and so
+one embedding; pass one `types.Content` per text to get one embedding each.)
 """
 
 from __future__ import annotations
@@ -77,15 +87,15 @@ class TokenUsage:
             thoughts=meta.thoughts_token_count or 0,
             tool_prompt=meta.tool_use_prompt_token_count or 0,
         )
-        # totalTokenCount is documented as the sum of the four; an answer without it still
-        # counts what it names.
+        # totalTokenCount is documented as the sum of the four; an answer without it, or with
+        # a total short of its parts, is counted by its parts (thinking is billed as output).
         parts = usage.prompt + usage.output + usage.thoughts + usage.tool_prompt
         return cls(
             prompt=usage.prompt,
             output=usage.output,
             thoughts=usage.thoughts,
             tool_prompt=usage.tool_prompt,
-            total=meta.total_token_count or parts,
+            total=max(meta.total_token_count or 0, parts),
         )
 
 
