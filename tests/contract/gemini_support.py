@@ -3,15 +3,10 @@ a clock that moves only when the code sleeps, and the extractor as wiring builds
 
 from __future__ import annotations
 
-import io
-import math
 import threading
-from array import array
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import av
 
 from shared.adapters.extractor_gemini import GeminiExtractor
 from shared.adapters.gemini.client import GeminiClient
@@ -115,35 +110,8 @@ def make_extractor(
     return GeminiExtractor.from_settings(settings, gemini=client, **extractor_overrides)
 
 
-def recording(container: str, codec: str, seconds: float = 1.0, rate: int = 48_000) -> bytes:
-    """A real recording, a 440 Hz tone, encoded by PyAV (as phones and apps make them)."""
-    count = int(rate * seconds)
-    tone = array("h", (int(9000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(count)))
-    frame = av.AudioFrame(format="s16", layout="mono", samples=count)
-    frame.planes[0].update(tone.tobytes())
-    frame.sample_rate = rate
-    out = io.BytesIO()
-    with av.open(out, "w", format=container) as target:
-        stream = target.add_stream(codec, rate=rate, layout="mono")
-        resampler = av.AudioResampler(
-            format=stream.codec_context.format.name, layout="mono", rate=rate
-        )
-        for resampled in resampler.resample(frame):
-            target.mux(stream.encode(resampled))
-        target.mux(stream.encode(None))
-    return out.getvalue()
-
-
 def ogg_vorbis_head() -> bytes:
     """The first Ogg page of a Vorbis stream (identification header), then filler bytes."""
     header = b"\x01vorbis" + b"\x00" * 23
     page = b"OggS\x00\x02" + b"\x00" * 20 + bytes([1, len(header)])
     return page + header + bytes(range(256)) * 4
-
-
-def decoded_seconds(data: bytes) -> float:
-    """How long the audio in `data` lasts, decoded."""
-    with av.open(io.BytesIO(data), mode="r") as source:
-        stream = source.streams.audio[0]
-        samples = sum(frame.samples for frame in source.decode(stream))
-        return samples / (stream.codec_context.sample_rate or 1)

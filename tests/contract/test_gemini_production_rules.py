@@ -8,6 +8,7 @@ import inspect
 
 import pytest
 
+from infra.audio_samples import decoded_seconds, recording
 from infra.standins.gemini import (
     PER_DAY_QUOTA,
     PER_MINUTE_QUOTA,
@@ -29,10 +30,8 @@ from tests.contract.gemini_support import (
     REPO_ROOT,
     FakeTime,
     answer,
-    decoded_seconds,
     make_extractor,
     ogg_vorbis_head,
-    recording,
     wire_item,
 )
 
