@@ -90,6 +90,11 @@ class GeminiExtractor:
         self._inline_max_bytes = inline_max_bytes
         self._file_polling = file_polling or files.FilePolling()
 
+    @property
+    def gemini(self) -> GeminiClient:
+        """The shared client this extractor calls through."""
+        return self._gemini
+
     @classmethod
     def from_settings(
         cls, settings: Settings, *, gemini: GeminiClient | None = None, **overrides: Any
