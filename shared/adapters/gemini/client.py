@@ -223,11 +223,11 @@ class GeminiClient:
             left = deadline - self.clock()
             if delay > left:
                 self._log_giving_up(what, reason, failures)
-                asked = "asked for" if server_asked_s is not None else "needs"
+                who = "the server asked for" if server_asked_s is not None else "backoff needs"
                 raise TransientError(
-                    f"Gemini {what} failed ({reason}); the next try {asked} a wait of "
-                    f"{delay:.0f} s, more than the {max(left, 0.0):.0f} s left, so the work "
-                    "is handed back to be retried later"
+                    f"Gemini {what} failed ({reason}); {who} a wait of {delay:.0f} s, more "
+                    f"than the {max(left, 0.0):.0f} s left, so the work is handed back to be "
+                    "retried later"
                 ) from error
             logger.info(
                 "gemini call failed, retrying",
