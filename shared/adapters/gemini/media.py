@@ -27,24 +27,6 @@ import av
 
 from shared.extraction.sniff import MediaType
 
-# Every MIME type this adapter may put in a request (the stand-in refuses any other).
-DOCUMENTED_MIME_TYPES = frozenset(
-    {
-        "application/pdf",
-        "image/png",
-        "image/jpeg",
-        "image/webp",
-        "image/heic",
-        "image/heif",
-        "audio/wav",
-        "audio/mp3",
-        "audio/aiff",
-        "audio/aac",
-        "audio/ogg",
-        "audio/flac",
-    }
-)
-
 # Sniffed types sent unchanged, under their documented name.
 _SENT_AS = {
     MediaType.PDF: "application/pdf",
