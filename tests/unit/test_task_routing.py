@@ -1,0 +1,21 @@
+"""Each task target may have a queue of its own (TASKS_QUEUE_BY_TARGET), with its own rate."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.adapters.tasks_cloud import CloudTasksQueue
+from shared.settings import Settings
+
+
+def test_a_target_with_a_queue_of_its_own_goes_there_and_the_others_to_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TASKS_QUEUE_BY_TARGET", '{"index_items": "parentpath-indexing"}')
+    settings = Settings(google_cloud_project="p", tasks_location="r", tasks_queue="parentpath")
+    queue = CloudTasksQueue.from_settings(settings)
+
+    indexing = "projects/p/locations/r/queues/parentpath-indexing"
+    assert queue.queue_path_for("index_items") == indexing
+    assert queue.queue_path_for("target_item") == "projects/p/locations/r/queues/parentpath"
+    assert queue.queue_path == "projects/p/locations/r/queues/parentpath"
