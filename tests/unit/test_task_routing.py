@@ -8,14 +8,24 @@ from shared.adapters.tasks_cloud import CloudTasksQueue
 from shared.settings import Settings
 
 
-def test_a_target_with_a_queue_of_its_own_goes_there_and_the_others_to_the_default(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("TASKS_QUEUE_BY_TARGET", '{"index_items": "parentpath-indexing"}')
-    settings = Settings(google_cloud_project="p", tasks_location="r", tasks_queue="parentpath")
-    queue = CloudTasksQueue.from_settings(settings)
+def test_a_target_with_a_queue_of_its_own_goes_there_and_the_others_to_the_default() -> None:
+    queue = CloudTasksQueue(
+        project="p",
+        location="r",
+        queue="parentpath",
+        target_base_url="https://r-p.cloudfunctions.net",
+        queue_by_target={"index_items": "parentpath-indexing"},
+    )
 
     indexing = "projects/p/locations/r/queues/parentpath-indexing"
     assert queue.queue_path_for("index_items") == indexing
     assert queue.queue_path_for("target_item") == "projects/p/locations/r/queues/parentpath"
     assert queue.queue_path == "projects/p/locations/r/queues/parentpath"
+
+
+def test_the_queues_by_target_are_read_as_json_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TASKS_QUEUE_BY_TARGET", '{"index_items": "parentpath-indexing"}')
+
+    assert Settings().tasks_queue_by_target == {"index_items": "parentpath-indexing"}
