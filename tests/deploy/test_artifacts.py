@@ -11,6 +11,7 @@ honoured under CI).
 from __future__ import annotations
 
 import ast
+import fcntl
 import hashlib
 import json
 import os
@@ -76,15 +77,19 @@ def clean_python(unpacked: Path) -> Path:
     venv = VENV_ROOT / digest
     python = venv / "bin" / "python"
     marker = venv / ".installed"
-    if not marker.exists():
-        shutil.rmtree(venv, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "-r", str(requirements)],
-            check=True,
-            cwd=unpacked,
-        )
-        marker.touch()
+    VENV_ROOT.mkdir(exist_ok=True)
+    # Two test runs at once (the lead's suite and a developer's) build it only once.
+    with (VENV_ROOT / f"{digest}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not marker.exists():
+            shutil.rmtree(venv, ignore_errors=True)
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            subprocess.run(
+                [str(python), "-m", "pip", "install", "--quiet", "-r", str(requirements)],
+                check=True,
+                cwd=unpacked,
+            )
+            marker.touch()
     return python
 
 
