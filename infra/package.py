@@ -55,12 +55,13 @@ def build_zip(dist: Path, root: Path = ROOT) -> Path:
             entry = zipfile.ZipInfo(relative.as_posix(), date_time=_FIXED_TIME)
             entry.external_attr = 0o644 << 16
             entry.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(entry, _deployed_bytes(root, relative))
+            zf.writestr(entry, deployed_bytes(root, relative))
     partial.replace(target)
     return target
 
 
-def _deployed_bytes(root: Path, relative: Path) -> bytes:
+def deployed_bytes(root: Path, relative: Path) -> bytes:
+    """A file as deployed: requirements.txt gains `-c constraints.txt`, the rest is unchanged."""
     data = (root / relative).read_bytes()
     if relative == Path("requirements.txt"):
         data = data.rstrip(b"\n") + b"\n-c constraints.txt\n"
@@ -74,7 +75,7 @@ def build_image_context(dist: Path, root: Path = ROOT) -> Path:
     for relative in source_files(root):
         destination = context / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(_deployed_bytes(root, relative))
+        destination.write_bytes(deployed_bytes(root, relative))
     shutil.copyfile(DOCKERFILE, context / "Dockerfile")
     return context
 

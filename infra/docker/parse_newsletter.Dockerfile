@@ -7,7 +7,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PORT=8080
+    PORT=8080 \
+    HOME=/tmp \
+    XDG_CACHE_HOME=/tmp/.cache
 
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
@@ -15,14 +17,16 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /srv
-COPY requirements.txt .
+# requirements.txt ends with `-c constraints.txt` (make package adds it): the same pins as CI.
+COPY requirements.txt constraints.txt ./
 RUN pip install --no-compile -r requirements.txt
 
 COPY main.py ./
 COPY functions ./functions
 COPY shared ./shared
 
-# No root at run time; the code writes nothing but logs (state lives in Firestore and GCS).
+# No root at run time; the code writes nothing but logs and temporary files (state lives in
+# Firestore and GCS), so HOME and caches point at /tmp.
 RUN useradd --system --uid 10001 --no-create-home parentpath
 USER parentpath
 

@@ -324,3 +324,22 @@ def test_the_image_installs_the_tesseract_packs_the_settings_name(tf: Terraform)
     for pack in packs:
         package = "tesseract-ocr-" + pack.replace("_", "-")
         assert re.search(rf"\b{re.escape(package)}\b", dockerfile), package
+
+
+def test_the_image_has_every_file_its_requirements_refer_to_before_installing() -> None:
+    dockerfile = (REPO_ROOT / "infra/docker/parse_newsletter.Dockerfile").read_text()
+    lines = [line.strip() for line in dockerfile.splitlines()]
+    install = next(i for i, line in enumerate(lines) if "pip install" in line)
+    copied = {
+        name for line in lines[:install] if line.startswith("COPY ") for name in line.split()[1:-1]
+    }
+    from infra.package import deployed_bytes
+
+    requirements = deployed_bytes(REPO_ROOT, Path("requirements.txt")).decode()
+    referred = {
+        line.split()[1] for line in requirements.splitlines() if line.startswith(("-c ", "-r "))
+    }
+    assert referred, "the deployed requirements.txt should pin with -c constraints.txt"
+    assert {"requirements.txt", *referred} <= copied, (
+        f"the Dockerfile installs requirements.txt before copying {sorted(referred - copied)}"
+    )
