@@ -55,14 +55,17 @@ locals {
 
   # Secret Manager secrets: id => the environment variable it fills. Created empty (values
   # are added with `gcloud secrets versions add ID --data-file=-`, never through Terraform).
-  # An id here whose variable no Settings field reads yet is created but mounted nowhere.
+  # An id here whose variable no Settings field reads yet (the messenger's, the webhook's and
+  # the admin page's, whose issues are open) is created but mounted nowhere until it is read.
   secrets = {
     "gemini-api-key"        = "GEMINI_API_KEY"
     "qdrant-api-key"        = "QDRANT_API_KEY"
     "whatsapp-access-token" = "WHATSAPP_ACCESS_TOKEN"
     "whatsapp-app-secret"   = "WHATSAPP_APP_SECRET"
+    "whatsapp-verify-token" = "WHATSAPP_VERIFY_TOKEN"
     "twilio-auth-token"     = "TWILIO_AUTH_TOKEN"
     "calendar-link-key"     = "CALENDAR_LINK_KEY"
+    "admin-session-secret"  = "ADMIN_SESSION_SECRET"
   }
 
   # Cloud Tasks queues, each with the rate of what its tasks call. Retries are the same for
