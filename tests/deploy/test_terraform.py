@@ -131,3 +131,45 @@ def test_cloud_build_tests_packages_builds_plans_and_applies_only_on_main() -> N
     )
     assert {"_REGION", "_TF_STATE_BUCKET"} <= set(build["substitutions"])
     assert "-var=parse_newsletter_image=${_IMAGE}" in steps["terraform-plan"]["args"]
+
+
+def _code_without_comments(path: Path) -> str:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("#", "//")):
+            continue
+        lines.append(line.split(" # ")[0])
+    return "\n".join(lines)
+
+
+def test_every_reference_names_a_declared_variable_local_resource_or_data_source() -> None:
+    """What `terraform validate` would catch first: a typo in a reference."""
+    import re
+
+    tf = load()
+    declared_locals = set(tf.locals)
+    declared_resources = {f"{kind}.{name}" for kind, name in tf.resources}
+    declared_data = {
+        f"{kind}.{name}"
+        for parsed in tf.files.values()
+        for block in parsed.get("data", [])
+        for kind, named in block.items()
+        for name in named
+    }
+    problems = []
+    for path in sorted(TERRAFORM.glob("*.tf")):
+        code = _code_without_comments(path)
+        for name in re.findall(r"\bvar\.([a-z0-9_]+)", code):
+            if name not in tf.variables:
+                problems.append(f"{path.name}: var.{name}")
+        for name in re.findall(r"\blocal\.([a-z0-9_]+)", code):
+            if name not in declared_locals:
+                problems.append(f"{path.name}: local.{name}")
+        for ref in re.findall(r"\bdata\.(google_[a-z0-9_]+\.[a-z0-9_]+)", code):
+            if ref not in declared_data:
+                problems.append(f"{path.name}: data.{ref}")
+        for ref in re.findall(r"(?<![.\w\"])(google_[a-z0-9_]+\.[a-z0-9_]+)\b", code):
+            if ref not in declared_resources:
+                problems.append(f"{path.name}: {ref}")
+    assert not problems, f"references to nothing declared: {problems}"
