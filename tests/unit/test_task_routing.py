@@ -29,3 +29,22 @@ def test_the_queues_by_target_are_read_as_json_from_the_environment(
     monkeypatch.setenv("TASKS_QUEUE_BY_TARGET", '{"index_items": "parentpath-indexing"}')
 
     assert Settings().tasks_queue_by_target == {"index_items": "parentpath-indexing"}
+
+
+def test_the_container_builds_the_cloud_queue_with_the_routes_of_the_settings() -> None:
+    from shared.wiring import Container
+
+    settings = Settings(
+        tasks_backend="cloudtasks",
+        google_cloud_project="p",
+        tasks_location="r",
+        tasks_queue="parentpath",
+        tasks_queue_by_target={"index_items": "parentpath-indexing"},
+    )
+    container = Container(settings)
+    try:
+        queue = container.tasks
+        assert isinstance(queue, CloudTasksQueue)
+        assert queue.queue_path_for("index_items").endswith("/queues/parentpath-indexing")
+    finally:
+        container.close()
