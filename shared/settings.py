@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     tasks_backend: Literal["inprocess", "cloudtasks"] = "inprocess"
     tasks_location: str = "northamerica-northeast1"
     tasks_queue: str = "parentpath"
+    tasks_queue_by_target: dict[str, str] = Field(
+        default={},
+        description="The queue of each task target (JSON object, target: queue), so each has "
+        "its own rate limit; a target not listed goes to TASKS_QUEUE.",
+    )
     tasks_target_base_url: str = Field(
         default="http://127.0.0.1:8080",
         description="Base URL of the functions; a task for NAME is POSTed to BASE/NAME.",

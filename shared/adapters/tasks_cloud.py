@@ -38,6 +38,7 @@ class CloudTasksQueue:
         location: str,
         queue: str,
         target_base_url: str,
+        queue_by_target: dict[str, str] | None = None,
         service_account_email: str | None = None,
         emulator_host: str | None = None,
         max_attempts: int = 5,
@@ -55,7 +56,8 @@ class CloudTasksQueue:
         self._max_attempts = max_attempts
         self._min_backoff_s = min_backoff_s
         self._max_backoff_s = max_backoff_s
-        self._queue_path = f"projects/{project}/locations/{location}/queues/{queue}"
+        self._queue_path = self._path_of(queue)
+        self._queue_by_target = dict(queue_by_target or {})
         self._client: tasks_v2.CloudTasksClient | None = None
         self._lock = threading.Lock()
 
@@ -66,6 +68,7 @@ class CloudTasksQueue:
             location=settings.tasks_location,
             queue=settings.tasks_queue,
             target_base_url=settings.tasks_target_base_url,
+            queue_by_target=settings.tasks_queue_by_target,
             service_account_email=settings.tasks_service_account_email,
             emulator_host=settings.tasks_emulator_host,
             max_attempts=settings.task_max_attempts,
@@ -78,6 +81,14 @@ class CloudTasksQueue:
     def queue_path(self) -> str:
         return self._queue_path
 
+    def queue_path_for(self, target: str) -> str:
+        """The queue a task for `target` goes to: its own if configured, else the default."""
+        queue = self._queue_by_target.get(target)
+        return self._queue_path if queue is None else self._path_of(queue)
+
+    def _path_of(self, queue: str) -> str:
+        return f"projects/{self._project}/locations/{self._location}/queues/{queue}"
+
     def enqueue(
         self,
         target: str,
@@ -86,24 +97,28 @@ class CloudTasksQueue:
         task_name: str | None = None,
         delay_s: float = 0.0,
     ) -> bool:
+        url = task_url(self._target_base_url, target)
         http_request = tasks_v2.HttpRequest(
             http_method=tasks_v2.HttpMethod.POST,
-            url=task_url(self._target_base_url, target),
+            url=url,
             headers=task_headers(),
             body=task_body(payload),
         )
         if self._service_account_email:
             http_request.oidc_token = tasks_v2.OidcToken(
                 service_account_email=self._service_account_email,
-                audience=self._target_base_url,
+                # Cloud Run (and so every Cloud Function) accepts a token addressed to the
+                # function's own URL; one addressed to the shared base URL is refused.
+                audience=url,
             )
         task = tasks_v2.Task(http_request=http_request)
+        queue_path = self.queue_path_for(target)
         if task_name is not None:
-            task.name = f"{self._queue_path}/tasks/{task_id(task_name)}"
+            task.name = f"{queue_path}/tasks/{task_id(task_name)}"
         if delay_s > 0:
             task.schedule_time = self._clock.now() + timedelta(seconds=delay_s)
         try:
-            self._tasks().create_task(parent=self._queue_path, task=task)
+            self._tasks().create_task(parent=queue_path, task=task)
         except google_exceptions.AlreadyExists:
             return False
         except _TRANSIENT as exc:
