@@ -49,6 +49,11 @@ class _FirestoreTransaction:
         )
         return snapshot.to_dict() if snapshot.exists else None
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        refs = [self._client.collection(collection).document(i) for i in dict.fromkeys(doc_ids)]
+        snapshots = self._client.get_all(refs, transaction=self._transaction)
+        return {s.id: s.to_dict() for s in snapshots if s.exists}
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._transaction.set(self._client.collection(collection).document(doc_id), document)
 

@@ -36,6 +36,10 @@ class _MeteredTransaction:
         self._usage.reads += 1
         return self._inner.get(collection, doc_id)
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        self._usage.reads += len(set(doc_ids))
+        return self._inner.get_many(collection, doc_ids)
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._usage.writes += 1
         self._inner.set(collection, doc_id, document)

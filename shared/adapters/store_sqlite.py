@@ -18,6 +18,7 @@ from shared.indexes import QUERY_INDEXES, QueryIndex
 from shared.ports import Document, FieldFilter, Query, StoreTransaction, effective_order_field
 
 T = TypeVar("T")
+_IDS_PER_STATEMENT = 500
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -108,6 +109,19 @@ class _SqliteTransaction:
         ).fetchone()
         return None if row is None else dict(orjson.loads(row[0]))
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        found: dict[str, Document] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start : start + _IDS_PER_STATEMENT]
+            rows = self._connection.execute(
+                f"SELECT id, data FROM documents WHERE collection = ? "
+                f"AND id IN ({','.join('?' * len(chunk))})",
+                (collection, *chunk),
+            )
+            found.update((row[0], orjson.loads(row[1])) for row in rows)
+        return found
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._connection.execute(
             "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
@@ -160,17 +174,7 @@ class SqliteDocumentStore:
         return _SqliteTransaction(self._connection()).get(collection, doc_id)
 
     def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
-        found: dict[str, Document] = {}
-        ids = list(dict.fromkeys(doc_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self._connection().execute(
-                f"SELECT id, data FROM documents WHERE collection = ? "
-                f"AND id IN ({','.join('?' * len(chunk))})",
-                (collection, *chunk),
-            )
-            found.update((row[0], orjson.loads(row[1])) for row in rows)
-        return found
+        return _SqliteTransaction(self._connection()).get_many(collection, doc_ids)
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with self._write() as connection:
