@@ -41,6 +41,9 @@ class Query:
     limit: int | None = None
     # Cursor: the id of the last document of the previous page (ordered queries only).
     start_after_id: str | None = None
+    # Projection: only these top-level fields of each document come back (Firestore's select),
+    # which saves decoding what the caller does not read. Name fields every document has.
+    fields: Sequence[str] | None = None
 
 
 _INEQUALITIES = frozenset({"!=", "<", "<=", ">", ">="})
@@ -76,7 +79,11 @@ class DocumentStore(Protocol):
 
     def get(self, collection: str, doc_id: str) -> Document | None: ...
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]: ...
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
+        """The documents found among `doc_ids`; with `fields`, only those (see Query.fields)."""
+        ...
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         """Write only if absent. False (and nothing written) when the id exists already."""

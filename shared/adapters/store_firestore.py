@@ -86,10 +86,14 @@ class FirestoreDocumentStore:
             snapshot = self._ref(collection, doc_id).get()
         return snapshot.to_dict() if snapshot.exists else None
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
         refs = [self._ref(collection, doc_id) for doc_id in dict.fromkeys(doc_ids)]
+        paths = None if fields is None else list(fields)
         with _transient_errors_mapped():
-            return {s.id: s.to_dict() for s in self.client.get_all(refs) if s.exists}
+            snapshots = self.client.get_all(refs, field_paths=paths)
+            return {s.id: s.to_dict() for s in snapshots if s.exists}
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with _transient_errors_mapped():
@@ -128,6 +132,8 @@ class FirestoreDocumentStore:
     def _native_queries(self, query: Query) -> list[Any]:
         """One Firestore query, or several when a disjunction is longer than Firestore takes."""
         base = self.client.collection(query.collection)
+        if query.fields is not None:
+            base = base.select(list(query.fields))
         split: tuple[int, list[Any]] | None = None
         for position, flt in enumerate(query.filters):
             if flt.op in ("in", "array_contains_any") and len(flt.value) > _MAX_DISJUNCTION:

@@ -64,9 +64,11 @@ class MeteredDocumentStore:
         self.usage.reads += 1
         return self.inner.get(collection, doc_id)
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
         self.usage.reads += len(set(doc_ids))
-        return self.inner.get_many(collection, doc_ids)
+        return self.inner.get_many(collection, doc_ids, fields)
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         created = self.inner.create(collection, doc_id, document)

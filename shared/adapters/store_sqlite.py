@@ -62,6 +62,16 @@ def _index_for(query: Query, indexes: Sequence[QueryIndex]) -> QueryIndex | None
     return best
 
 
+def _data_sql(fields: Sequence[str] | None) -> str:
+    """The document, or with a projection only its named fields, as JSON text."""
+    if fields is None:
+        return "data"
+    for field in fields:
+        _field_sql(field)  # refuses anything but a plain identifier
+    pairs = ", ".join(f"'{field}', data -> '$.{field}'" for field in fields)
+    return f"json_object({pairs})"
+
+
 def _to_sql_value(value: Any) -> Any:
     # json_extract yields 1/0 for JSON booleans and TEXT for strings; bind the same shapes.
     if isinstance(value, bool):
@@ -109,13 +119,15 @@ class _SqliteTransaction:
         ).fetchone()
         return None if row is None else dict(orjson.loads(row[0]))
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
         found: dict[str, Document] = {}
         ids = list(dict.fromkeys(doc_ids))
         for start in range(0, len(ids), _IDS_PER_STATEMENT):
             chunk = ids[start : start + _IDS_PER_STATEMENT]
             rows = self._connection.execute(
-                f"SELECT id, data FROM documents WHERE collection = ? "
+                f"SELECT id, {_data_sql(fields)} FROM documents WHERE collection = ? "
                 f"AND id IN ({','.join('?' * len(chunk))})",
                 (collection, *chunk),
             )
@@ -173,8 +185,10 @@ class SqliteDocumentStore:
     def get(self, collection: str, doc_id: str) -> Document | None:
         return _SqliteTransaction(self._connection()).get(collection, doc_id)
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
-        return _SqliteTransaction(self._connection()).get_many(collection, doc_ids)
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
+        return _SqliteTransaction(self._connection()).get_many(collection, doc_ids, fields)
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with self._write() as connection:
@@ -243,7 +257,8 @@ class SqliteDocumentStore:
             if query.start_after_id is not None:
                 where += f" AND id {comparison} ?"
                 params.append(query.start_after_id)
-        sql = f"SELECT data FROM {self._source(query)} WHERE {where} ORDER BY {order}"
+        data = _data_sql(query.fields)
+        sql = f"SELECT {data} FROM {self._source(query)} WHERE {where} ORDER BY {order}"
         if query.limit is not None:
             sql += " LIMIT ?"
             params.append(query.limit)
