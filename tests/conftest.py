@@ -5,11 +5,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
 from infra.standins.process import StandinUnavailable
+
+
+def standin_missing(what: str, exc: Exception) -> NoReturn:
+    """Skip where a stand-in cannot start on a developer's machine; fail under CI (CI=true),
+    where a skip would hide that a production adapter went untested."""
+    message = f"{what} unavailable: {exc}"
+    if os.environ.get("CI", "").strip().lower() in ("true", "1"):
+        pytest.fail(f"{message} (CI=true: every stand-in must run)", pytrace=False)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +43,7 @@ def firestore_emulator_host(standin_log_dir: Path) -> Iterator[str]:
                 else:
                     os.environ["FIRESTORE_EMULATOR_HOST"] = previous
     except StandinUnavailable as exc:
-        pytest.skip(f"Firestore emulator unavailable: {exc}")
+        standin_missing("Firestore emulator", exc)
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +55,7 @@ def gcs_emulator_url(standin_log_dir: Path) -> Iterator[str]:
         with gcs_emulator(log_path=standin_log_dir / "fake-gcs-server.log") as url:
             yield url
     except StandinUnavailable as exc:
-        pytest.skip(f"fake-gcs-server unavailable: {exc}")
+        standin_missing("fake-gcs-server", exc)
 
 
 @pytest.fixture(scope="session")

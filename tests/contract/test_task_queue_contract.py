@@ -32,6 +32,7 @@ from shared.adapters.tasks_http import task_id
 from shared.adapters.tasks_inprocess import InProcessTaskQueue
 from shared.models import DeadLetter
 from shared.ports import TaskQueue
+from tests.conftest import standin_missing
 
 T = TypeVar("T")
 
@@ -178,7 +179,7 @@ def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
         try:
             host = stack.enter_context(cloud_tasks_emulator(log_dir))
         except StandinUnavailable as exc:
-            pytest.skip(str(exc))
+            standin_missing("Cloud Tasks emulator", exc)
         channel = grpc.insecure_channel(host)
         admin = tasks_v2.CloudTasksClient(transport=CloudTasksGrpcTransport(channel=channel))
         stack.callback(admin.transport.close)
