@@ -10,6 +10,7 @@ import threading
 from functools import cached_property
 
 from shared.adapters.clock import SystemClock
+from shared.logs import configure_logging
 from shared.models import DeadLetter
 from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
 from shared.repository import Repositories
@@ -70,10 +71,27 @@ class Container:
         if self.settings.tasks_backend == "cloudtasks":
             from shared.adapters.tasks_cloud import CloudTasksQueue
 
-            return CloudTasksQueue.from_settings(self.settings)
+            return CloudTasksQueue(
+                project=self.settings.google_cloud_project,
+                location=self.settings.tasks_location,
+                queue=self.settings.tasks_queue,
+                target_base_url=self.settings.tasks_target_base_url,
+                service_account_email=self.settings.tasks_service_account_email,
+                emulator_host=self.settings.tasks_emulator_host,
+                max_attempts=self.settings.task_max_attempts,
+                min_backoff_s=self.settings.task_min_backoff_s,
+                max_backoff_s=self.settings.task_max_backoff_s,
+            )
         from shared.adapters.tasks_inprocess import InProcessTaskQueue
 
-        queue = InProcessTaskQueue.from_settings(self.settings, self.record_dead_letter)
+        queue = InProcessTaskQueue(
+            target_base_url=self.settings.tasks_target_base_url,
+            on_dead_letter=self.record_dead_letter,
+            queue=self.settings.tasks_queue,
+            max_attempts=self.settings.task_max_attempts,
+            min_backoff_s=self.settings.task_min_backoff_s,
+            max_backoff_s=self.settings.task_max_backoff_s,
+        )
         queue.start()
         return queue
 
@@ -139,7 +157,11 @@ def get_container() -> Container:
     global _container
     with _container_lock:
         if _container is None:
-            _container = Container(get_settings())
+            settings = get_settings()
+            # Configured here, on the first request of an instance, not when `functions` is
+            # imported: importing configures nothing (tests, tools and the CLI import freely).
+            configure_logging(settings.log_level, settings.google_cloud_project)
+            _container = Container(settings)
         return _container
 
 

@@ -14,7 +14,6 @@ from google.cloud.tasks_v2.services.cloud_tasks.transports import CloudTasksGrpc
 
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.errors import TransientError
-from shared.settings import Settings
 
 _TRANSIENT = (
     google_exceptions.ServiceUnavailable,
@@ -54,20 +53,6 @@ class CloudTasksQueue:
         self._queue_path = f"projects/{project}/locations/{location}/queues/{queue}"
         self._client: tasks_v2.CloudTasksClient | None = None
         self._lock = threading.Lock()
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> CloudTasksQueue:
-        return cls(
-            project=settings.google_cloud_project,
-            location=settings.tasks_location,
-            queue=settings.tasks_queue,
-            target_base_url=settings.tasks_target_base_url,
-            service_account_email=settings.tasks_service_account_email,
-            emulator_host=settings.tasks_emulator_host,
-            max_attempts=settings.task_max_attempts,
-            min_backoff_s=settings.task_min_backoff_s,
-            max_backoff_s=settings.task_max_backoff_s,
-        )
 
     @property
     def queue_path(self) -> str:

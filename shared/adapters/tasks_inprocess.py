@@ -19,7 +19,6 @@ import httpx
 
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.models import DeadLetter
-from shared.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -86,19 +85,6 @@ class InProcessTaskQueue:
         self._closed = False
         self._threads: list[threading.Thread] = []
         self._client: httpx.Client | None = None
-
-    @classmethod
-    def from_settings(
-        cls, settings: Settings, on_dead_letter: Callable[[DeadLetter], None]
-    ) -> InProcessTaskQueue:
-        return cls(
-            target_base_url=settings.tasks_target_base_url,
-            on_dead_letter=on_dead_letter,
-            queue=settings.tasks_queue,
-            max_attempts=settings.task_max_attempts,
-            min_backoff_s=settings.task_min_backoff_s,
-            max_backoff_s=settings.task_max_backoff_s,
-        )
 
     # ------------------------------------------------------------------ the port
 

@@ -56,10 +56,12 @@ def container(tmp_path: Path, gemini: FakeGemini) -> Iterator[Container]:
         gemini_max_attempts=2,
         extractor_attempts_before_fallback=2,
     )
-    built = Container(settings)
-    # Backoff waits would only slow the test down; the adapter's own tests check the delays.
-    built.__dict__["extractor"] = GeminiExtractor.from_settings(settings, sleep=lambda _s: None)
-    built.__dict__["tasks"] = RecordingQueue()
+    built = Container(
+        settings,
+        # Backoff waits would only slow the test down; the adapter's own tests check the delays.
+        extractor=GeminiExtractor.from_settings(settings, sleep=lambda _s: None),
+        tasks=RecordingQueue(),
+    )
     seed_sample_school(built)
     use_container(built)
     yield built

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from shared.adapters.blob_gcs import GcsBlobStore
@@ -41,3 +43,25 @@ def test_production_settings_choose_cloud_adapters_without_connecting(tmp_path: 
     assert isinstance(container.blobs, GcsBlobStore)
     assert isinstance(container.tasks, CloudTasksQueue)
     assert isinstance(container.vectors, QdrantVectorIndex)
+
+
+def test_importing_the_entry_points_configures_nothing() -> None:
+    # A fresh interpreter: this one has imported and configured plenty already.
+    probe = (
+        "import logging, main\n"
+        "from shared.logs import CloudLoggingFormatter\n"
+        "from shared.settings import get_settings\n"
+        "from shared import wiring\n"
+        "print(any(isinstance(h.formatter, CloudLoggingFormatter)"
+        " for h in logging.getLogger().handlers),"
+        " get_settings.cache_info().currsize, wiring._container is None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["False", "0", "True"]
