@@ -217,10 +217,10 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Item(DomainModel):
-    id: str
-    school_id: str
-    newsletter_id: str
+class ItemContent(BaseModel):
+    """What an item says, with its constraints, defined once: an extractor's ExtractedItem
+    (shared.extraction.schema) and the stored Item both are one."""
+
     title: str = Field(min_length=1, max_length=200)
     details: str = Field(default="", max_length=2000)
     category: ItemCategory
@@ -229,21 +229,30 @@ class Item(DomainModel):
     start_time: time | None = None
     end_time: time | None = None
     grades: Literal["all"] | list[Grade] = "all"
-    activities: list[Slug] = Field(default_factory=list)
+    # Any text here: an extractor may name activities the school lacks (validation drops them).
+    activities: list[str] = Field(default_factory=list)
     action_required: bool = False
     action: ItemAction | None = None
     location: str | None = Field(default=None, max_length=200)
     recurrence: str | None = Field(default=None, max_length=200)
     confidence: float = Field(ge=0, le=1)
-    status: ItemStatus = ItemStatus.PENDING_REVIEW
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
 
     @model_validator(mode="after")
-    def _range_is_ordered(self) -> Item:
+    def _range_is_ordered(self) -> Self:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValueError("end_date is before start_date")
         return self
+
+
+class Item(DomainModel, ItemContent):
+    id: str
+    school_id: str
+    newsletter_id: str
+    # Stored items name only the school's activities, by slug.
+    activities: list[Slug] = Field(default_factory=list)
+    status: ItemStatus = ItemStatus.PENDING_REVIEW
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
 
     def grades_within(self, school: School) -> list[int]:
         """The item's grades as a list, 'all' meaning every grade the school offers."""
@@ -483,24 +492,9 @@ class DeadLetter(DomainModel):
     at: AwareDatetime
 
 
-# What Item.edit may change: the content, never identity, status or provenance.
-ITEM_EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "details",
-        "category",
-        "start_date",
-        "end_date",
-        "start_time",
-        "end_time",
-        "grades",
-        "activities",
-        "action_required",
-        "action",
-        "location",
-        "recurrence",
-    }
-)
+# What Item.edit may change: the content (not the extractor's confidence), never identity,
+# status or provenance.
+ITEM_EDITABLE_FIELDS = frozenset(ItemContent.model_fields) - {"confidence"}
 
 
 def _check_move(current: StrEnum, target: StrEnum, subject: str) -> None:
