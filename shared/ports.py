@@ -71,6 +71,10 @@ class StoreTransaction(Protocol):
 
     def set(self, collection: str, doc_id: str, document: Document) -> None: ...
 
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        """Write many documents as part of the transaction (one statement where possible)."""
+        ...
+
     def delete(self, collection: str, doc_id: str) -> None: ...
 
 

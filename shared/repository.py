@@ -105,6 +105,10 @@ class UnitOfWork:
     def put(self, collection: Collection[M], instance: M) -> None:
         self._transaction.set(collection.name, Collection._id(instance), instance.to_document())
 
+    def put_many(self, collection: Collection[M], instances: Sequence[M]) -> None:
+        documents = {Collection._id(i): i.to_document() for i in instances}
+        self._transaction.set_many(collection.name, documents)
+
 
 class Repositories:
     """Every collection of the domain, named once."""

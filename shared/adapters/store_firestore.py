@@ -57,6 +57,10 @@ class _FirestoreTransaction:
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._transaction.set(self._client.collection(collection).document(doc_id), document)
 
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        for doc_id, document in documents.items():
+            self.set(collection, doc_id, document)
+
     def delete(self, collection: str, doc_id: str) -> None:
         self._transaction.delete(self._client.collection(collection).document(doc_id))
 

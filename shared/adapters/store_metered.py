@@ -44,6 +44,10 @@ class _MeteredTransaction:
         self._usage.writes += 1
         self._inner.set(collection, doc_id, document)
 
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        self._usage.writes += len(documents)
+        self._inner.set_many(collection, documents)
+
     def delete(self, collection: str, doc_id: str) -> None:
         self._usage.deletes += 1
         self._inner.delete(collection, doc_id)

@@ -140,6 +140,12 @@ class _SqliteTransaction:
             (collection, doc_id, json.dumps(document)),
         )
 
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        self._connection.executemany(
+            "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
+            [(collection, doc_id, json.dumps(doc)) for doc_id, doc in documents.items()],
+        )
+
     def delete(self, collection: str, doc_id: str) -> None:
         self._connection.execute(
             "DELETE FROM documents WHERE collection = ? AND id = ?", (collection, doc_id)
@@ -204,10 +210,7 @@ class SqliteDocumentStore:
 
     def set_many(self, collection: str, documents: dict[str, Document]) -> None:
         with self._write() as connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
-                [(collection, doc_id, json.dumps(doc)) for doc_id, doc in documents.items()],
-            )
+            _SqliteTransaction(connection).set_many(collection, documents)
 
     def update(self, collection: str, doc_id: str, fields: Document) -> None:
         with self._write() as connection:

@@ -70,8 +70,7 @@ def mark_sent(repos: Repositories, digest_id: str, card_ids: Sequence[str]) -> C
             moved = card.mark_sent(digest_id, number)
             writes.append(moved)
             sent.append(moved)
-        for card in writes:
-            unit.put(repos.cards, card)
+        unit.put_many(repos.cards, writes)
         return CardsSent(sent=sent, skipped=skipped)
 
     return repos.atomically(work)

@@ -285,8 +285,7 @@ def _reconcile_cards(
         elif card is not None and card.status is CardStatus.PENDING and parent_id not in audience:
             writes.append(card.retract())
             retracted += 1
-    for card in writes:
-        work.put(repos.cards, card)
+    work.put_many(repos.cards, writes)
     return _CardChanges(created=created, restored=restored, retracted=retracted)
 
 

@@ -290,7 +290,7 @@ def test_a_projection_returns_only_the_named_fields(store: DocumentStore) -> Non
     }
 
 
-def test_reads_in_a_transaction_see_many_documents_at_once(store: DocumentStore) -> None:
+def test_a_transaction_reads_and_writes_many_documents_at_once(store: DocumentStore) -> None:
     seed_children(store)
 
     def grades(tx: StoreTransaction) -> dict[str, object]:
@@ -300,3 +300,10 @@ def test_reads_in_a_transaction_see_many_documents_at_once(store: DocumentStore)
         }
 
     assert store.run_transaction(grades) == {"c2": 3, "c4": 3}
+
+    def promote(tx: StoreTransaction) -> None:
+        found = tx.get_many("children", ["c1", "c3"])
+        tx.set_many("children", {i: {**doc, "grade": doc["grade"] + 1} for i, doc in found.items()})
+
+    store.run_transaction(promote)
+    assert [store.get("children", i)["grade"] for i in ("c1", "c3")] == [2, 6]  # type: ignore[index]
