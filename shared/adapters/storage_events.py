@@ -4,37 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from shared.services.ingest import StorageUpload
 
 OBJECT_FINALIZED = "google.cloud.storage.object.v1.finalized"
 
 
-class ObjectFinalizedData(BaseModel):
+class ObjectFinalizedData(StorageUpload):
     """The data of a `google.cloud.storage.object.v1.finalized` CloudEvent (untrusted input).
 
-    Cloud Storage's object resource in JSON: camelCase names, the size as a decimal string.
+    Cloud Storage's object resource in JSON: camelCase names, the size as a decimal string,
+    and many more fields than an upload needs. The constraints are StorageUpload's.
     """
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
-    bucket: str = Field(min_length=1)
-    name: str = Field(min_length=1, max_length=1024)
-    generation: str = Field(min_length=1)
-    size: int = Field(ge=0)
     content_type: str | None = Field(default=None, alias="contentType")
     time_created: AwareDatetime | None = Field(default=None, alias="timeCreated")
 
     def to_upload(self) -> StorageUpload:
-        return StorageUpload(
-            bucket=self.bucket,
-            name=self.name,
-            generation=self.generation,
-            size=self.size,
-            content_type=self.content_type,
-            time_created=self.time_created,
-        )
+        return StorageUpload.model_validate(self.model_dump())
 
 
 def upload_from_event_data(data: Any) -> StorageUpload:
