@@ -1,5 +1,5 @@
 """Cloud Function entry points: each parses its event, calls one service, maps errors.
 
-Importing this package configures nothing; the instance's container (shared.wiring) sets up
-logging and clients on first use.
+Importing this package configures nothing: the root main.py, which functions-framework loads,
+sets up logging, and shared.wiring builds clients on first use.
 """

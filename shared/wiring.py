@@ -10,7 +10,6 @@ import threading
 from functools import cached_property
 
 from shared.adapters.clock import SystemClock
-from shared.logs import configure_logging
 from shared.models import DeadLetter
 from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
 from shared.repository import Repositories
@@ -157,11 +156,7 @@ def get_container() -> Container:
     global _container
     with _container_lock:
         if _container is None:
-            settings = get_settings()
-            # Configured here, on the first request of an instance, not when `functions` is
-            # imported: importing configures nothing (tests, tools and the CLI import freely).
-            configure_logging(settings.log_level, settings.google_cloud_project)
-            _container = Container(settings)
+            _container = Container(get_settings())
         return _container
 
 

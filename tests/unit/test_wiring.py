@@ -48,7 +48,9 @@ def test_production_settings_choose_cloud_adapters_without_connecting(tmp_path: 
 def test_importing_the_entry_points_configures_nothing() -> None:
     # A fresh interpreter: this one has imported and configured plenty already.
     probe = (
-        "import logging, main\n"
+        "import logging, pkgutil, importlib, functions\n"
+        "for m in pkgutil.iter_modules(functions.__path__):\n"
+        "    importlib.import_module(f'functions.{m.name}')\n"
         "from shared.logs import CloudLoggingFormatter\n"
         "from shared.settings import get_settings\n"
         "from shared import wiring\n"
@@ -65,3 +67,21 @@ def test_importing_the_entry_points_configures_nothing() -> None:
         timeout=120,
     )
     assert result.stdout.split() == ["False", "0", "True"]
+
+
+def test_the_root_entry_module_sets_up_cloud_logging() -> None:
+    probe = (
+        "import logging, main\n"
+        "from shared.logs import CloudLoggingFormatter\n"
+        "print(any(isinstance(h.formatter, CloudLoggingFormatter)"
+        " for h in logging.getLogger().handlers))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["True"]
