@@ -1,7 +1,5 @@
-"""Cloud Function entry points: each parses its event, calls one service, maps errors."""
+"""Cloud Function entry points: each parses its event, calls one service, maps errors.
 
-from shared.logs import configure_logging
-from shared.settings import get_settings
-
-_settings = get_settings()
-configure_logging(_settings.log_level, _settings.google_cloud_project)
+Importing this package configures nothing: the root main.py, which functions-framework loads,
+sets up logging, and shared.wiring builds clients on first use.
+"""

@@ -11,7 +11,7 @@ from typing import Any
 import flask
 from pydantic import ValidationError
 
-from shared.errors import BadInput, NotBuiltYet, NotFound, TransientError
+from shared.errors import BadInput, IllegalTransition, NotBuiltYet, NotFound, TransientError
 from shared.logs import trace_id_from_header
 from shared.models import DeadLetter
 from shared.wiring import get_container
@@ -26,6 +26,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int]] = [
     (ValidationError, 400),
     (BadInput, 400),
     (NotFound, 404),
+    (IllegalTransition, 409),
     (NotBuiltYet, 501),
     (TransientError, 503),
 ]

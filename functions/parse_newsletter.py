@@ -8,7 +8,8 @@ import functions_framework
 from cloudevents.http.event import CloudEvent
 from pydantic import ValidationError
 
-from shared.services.ingest import StorageUpload, record_upload
+from shared.adapters.storage_events import upload_from_event_data
+from shared.services.ingest import record_upload
 from shared.services.parse import parse_recorded_newsletter
 from shared.wiring import get_container
 
@@ -19,7 +20,7 @@ logger = logging.getLogger(__name__)
 def parse_newsletter(event: CloudEvent) -> None:
     """Returning acknowledges the event; raising (transient failures only) has it redelivered."""
     try:
-        upload = StorageUpload.model_validate(event.data)
+        upload = upload_from_event_data(event.data)
     except ValidationError as exc:
         logger.error(
             "storage event rejected: not an object-finalized payload",

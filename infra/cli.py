@@ -49,12 +49,8 @@ def seed_sample(args: argparse.Namespace) -> int:
 
 
 def import_roster(args: argparse.Namespace) -> int:
-    from shared.services.roster_import import (
-        RosterUnreadable,
-        UnknownSchool,
-        import_roster,
-        read_roster_source,
-    )
+    from shared.adapters.roster_files import read_roster_source
+    from shared.services.roster_import import RosterUnreadable, UnknownSchool, import_roster
     from shared.wiring import get_container
 
     if not args.path.exists():

@@ -17,6 +17,13 @@ class AlreadyExists(ParentPathError):
     """Something that must be new exists already."""
 
 
+class IllegalTransition(ParentPathError):
+    """A state change the model does not allow from its current state (a stale or bad request).
+
+    The allowed moves of every model are listed once, at the end of `shared.models`.
+    """
+
+
 class BlobNotFound(NotFound):
     pass
 

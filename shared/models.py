@@ -9,7 +9,8 @@ code trusts their types.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, time
+from collections.abc import Mapping
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +25,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from shared.errors import BadInput, IllegalTransition
 
 PRE_K = -1
 KINDERGARTEN = 0
@@ -77,6 +80,10 @@ class DomainModel(BaseModel):
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> Self:
         return cls.model_validate(document)
+
+    def _changed(self, **changes: Any) -> Self:
+        """A copy with `changes`, validated like new input (model_copy(update=) is not)."""
+        return self.model_validate({**self.model_dump(), **changes})
 
 
 class Activity(DomainModel):
@@ -139,6 +146,50 @@ class Newsletter(DomainModel):
     def id_for(bucket: str, object_name: str, generation: str) -> str:
         return stable_id("newsletter", bucket, object_name, generation)
 
+    def begin_parse(self) -> Newsletter:
+        """One more attempt at reading the file (a redelivered, unfinished parse counts too)."""
+        _check_move(self.status, NewsletterStatus.PARSING, f"newsletter {self.id}")
+        return self._changed(
+            status=NewsletterStatus.PARSING, parse_attempts=self.parse_attempts + 1
+        )
+
+    def mark_parsed(
+        self,
+        *,
+        content_type: str,
+        extractor: str,
+        issued_on: date | None,
+        item_ids: list[str],
+        tokens_used: int,
+        notes: list[str],
+    ) -> Newsletter:
+        """Read: `tokens_used` are this attempt's, added to those of earlier attempts."""
+        _check_move(self.status, NewsletterStatus.PARSED, f"newsletter {self.id}")
+        return self._changed(
+            status=NewsletterStatus.PARSED,
+            content_type=content_type,
+            extractor=extractor,
+            issued_on=issued_on,
+            item_ids=item_ids,
+            tokens_used=self.tokens_used + tokens_used,
+            notes=notes,
+            failure_reason=None,
+        )
+
+    def mark_failed(self, reason: str) -> Newsletter:
+        """It can never be read; `reason` is shown to admins."""
+        _check_move(self.status, NewsletterStatus.FAILED, f"newsletter {self.id}")
+        return self._changed(status=NewsletterStatus.FAILED, failure_reason=reason)
+
+    def mark_waiting_transcription(self, reason: str, content_type: str) -> Newsletter:
+        """Audio that no configured backend transcribes; it waits for one."""
+        _check_move(self.status, NewsletterStatus.WAITING_TRANSCRIPTION, f"newsletter {self.id}")
+        return self._changed(
+            status=NewsletterStatus.WAITING_TRANSCRIPTION,
+            failure_reason=reason,
+            content_type=content_type,
+        )
+
 
 class ItemCategory(StrEnum):
     EVENT = "event"
@@ -166,10 +217,10 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Item(DomainModel):
-    id: str
-    school_id: str
-    newsletter_id: str
+class ItemContent(BaseModel):
+    """What an item says, with its constraints, defined once: an extractor's ExtractedItem
+    (shared.extraction.schema) and the stored Item both are one."""
+
     title: str = Field(min_length=1, max_length=200)
     details: str = Field(default="", max_length=2000)
     category: ItemCategory
@@ -178,25 +229,62 @@ class Item(DomainModel):
     start_time: time | None = None
     end_time: time | None = None
     grades: Literal["all"] | list[Grade] = "all"
-    activities: list[Slug] = Field(default_factory=list)
+    # Any text here: an extractor may name activities the school lacks (validation drops them).
+    activities: list[str] = Field(default_factory=list)
     action_required: bool = False
     action: ItemAction | None = None
     location: str | None = Field(default=None, max_length=200)
     recurrence: str | None = Field(default=None, max_length=200)
     confidence: float = Field(ge=0, le=1)
-    status: ItemStatus = ItemStatus.PENDING_REVIEW
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
 
     @model_validator(mode="after")
-    def _range_is_ordered(self) -> Item:
+    def _range_is_ordered(self) -> Self:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValueError("end_date is before start_date")
         return self
 
+
+class Item(DomainModel, ItemContent):
+    id: str
+    school_id: str
+    newsletter_id: str
+    # Stored items name only the school's activities, by slug.
+    activities: list[Slug] = Field(default_factory=list)
+    status: ItemStatus = ItemStatus.PENDING_REVIEW
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
     def grades_within(self, school: School) -> list[int]:
         """The item's grades as a list, 'all' meaning every grade the school offers."""
         return list(school.grades_offered) if self.grades == "all" else list(self.grades)
+
+    def approve(self, at: datetime) -> Item:
+        """Cleared for parents (a rejected or withdrawn item may be approved again)."""
+        return self._moved(ItemStatus.APPROVED, at)
+
+    def reject(self, at: datetime) -> Item:
+        """Not for parents, decided at review."""
+        return self._moved(ItemStatus.REJECTED, at)
+
+    def withdraw(self, at: datetime) -> Item:
+        """Taken back after approval: its cards not yet sent are retracted by targeting."""
+        return self._moved(ItemStatus.WITHDRAWN, at)
+
+    def edit(self, changes: Mapping[str, Any], at: datetime) -> Item:
+        """The item with an admin's corrections, validated; allowed in every status.
+
+        Only the content fields in ITEM_EDITABLE_FIELDS change; the status changes through
+        approve/reject/withdraw only. Cards point at the item, so none needs rewriting, but an
+        edit of grades or activities changes the audience: queue targeting again.
+        """
+        refused = sorted(set(changes) - ITEM_EDITABLE_FIELDS)
+        if refused:
+            raise BadInput(f"item fields that cannot be edited: {', '.join(refused)}")
+        return self._changed(**changes, updated_at=at)
+
+    def _moved(self, status: ItemStatus, at: datetime) -> Item:
+        _check_move(self.status, status, f"item {self.id}")
+        return self._changed(status=status, updated_at=at)
 
 
 class ConsentState(StrEnum):
@@ -275,6 +363,26 @@ class Card(DomainModel):
     def id_for(parent_id: str, item_id: str) -> str:
         return stable_id("card", parent_id, item_id)
 
+    def mark_sent(self, digest_id: str, number: int) -> Card:
+        """Sent as card `number` of a digest (a card still open is sent again in a later one)."""
+        _check_move(self.status, CardStatus.SENT, f"card {self.id}")
+        return self._changed(status=CardStatus.SENT, digest_id=digest_id, number=number)
+
+    def mark_done(self, at: datetime) -> Card:
+        """The parent says it is done ("DONE 2")."""
+        _check_move(self.status, CardStatus.DONE, f"card {self.id}")
+        return self._changed(status=CardStatus.DONE, done_at=at)
+
+    def retract(self) -> Card:
+        """Not sent after all: the parent left the audience or the item was withdrawn."""
+        _check_move(self.status, CardStatus.RETRACTED, f"card {self.id}")
+        return self._changed(status=CardStatus.RETRACTED)
+
+    def restore(self) -> Card:
+        """A retracted card whose parent is back in the audience: pending again."""
+        _check_move(self.status, CardStatus.PENDING, f"card {self.id}")
+        return self._changed(status=CardStatus.PENDING)
+
 
 class DigestStatus(StrEnum):
     BUILT = "built"
@@ -296,6 +404,16 @@ class Digest(DomainModel):
     @staticmethod
     def id_for(parent_id: str, week_of: date) -> str:
         return stable_id("digest", parent_id, week_of.isoformat())
+
+    def mark_sent(self, message_id: str) -> Digest:
+        """Handed to the messenger as message `message_id` (a failed digest may be retried)."""
+        _check_move(self.status, DigestStatus.SENT, f"digest {self.id}")
+        return self._changed(status=DigestStatus.SENT, message_id=message_id)
+
+    def mark_failed(self) -> Digest:
+        """The messenger refused it; a later attempt may still send it."""
+        _check_move(self.status, DigestStatus.FAILED, f"digest {self.id}")
+        return self._changed(status=DigestStatus.FAILED)
 
 
 class MessageStatus(StrEnum):
@@ -323,6 +441,17 @@ class Message(DomainModel):
     @staticmethod
     def id_for_inbound(provider_message_id: str) -> str:
         return stable_id("inbound", provider_message_id)
+
+    def can_advance_to(self, status: MessageStatus) -> bool:
+        """False for a status report that arrives late (WhatsApp may send "sent" after "read")."""
+        from shared.lifecycle import can_move
+
+        return can_move(self.status, status)
+
+    def advance(self, status: MessageStatus, at: datetime, error: str | None = None) -> Message:
+        """An outbound message's delivery moved on (sent, delivered, read or failed)."""
+        _check_move(self.status, status, f"message {self.id}")
+        return self._changed(status=status, error=error, updated_at=at)
 
 
 class TicketStatus(StrEnum):
@@ -365,3 +494,16 @@ class DeadLetter(DomainModel):
     attempts: int = Field(ge=1)
     last_error: str
     at: AwareDatetime
+
+
+# What Item.edit may change: the content (not the extractor's confidence), never identity,
+# status or provenance.
+ITEM_EDITABLE_FIELDS = frozenset(ItemContent.model_fields) - {"confidence"}
+
+
+def _check_move(current: StrEnum, target: StrEnum, subject: str) -> None:
+    # Imported here: shared.lifecycle reads the status enums of this module.
+    from shared.lifecycle import can_move
+
+    if not can_move(current, target):
+        raise IllegalTransition(f"{subject} cannot go from {current.value} to {target.value}")

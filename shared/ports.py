@@ -41,6 +41,9 @@ class Query:
     limit: int | None = None
     # Cursor: the id of the last document of the previous page (ordered queries only).
     start_after_id: str | None = None
+    # Projection: only these top-level fields of each document come back (Firestore's select),
+    # which saves decoding what the caller does not read. Name fields every document has.
+    fields: Sequence[str] | None = None
 
 
 _INEQUALITIES = frozenset({"!=", "<", "<=", ">", ">="})
@@ -62,7 +65,15 @@ class StoreTransaction(Protocol):
 
     def get(self, collection: str, doc_id: str) -> Document | None: ...
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        """The documents found among `doc_ids`, read in the transaction's snapshot."""
+        ...
+
     def set(self, collection: str, doc_id: str, document: Document) -> None: ...
+
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        """Write many documents as part of the transaction (one statement where possible)."""
+        ...
 
     def delete(self, collection: str, doc_id: str) -> None: ...
 
@@ -72,7 +83,11 @@ class DocumentStore(Protocol):
 
     def get(self, collection: str, doc_id: str) -> Document | None: ...
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]: ...
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
+        """The documents found among `doc_ids`; with `fields`, only those (see Query.fields)."""
+        ...
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         """Write only if absent. False (and nothing written) when the id exists already."""

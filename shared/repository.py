@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from shared.models import (
@@ -20,9 +20,10 @@ from shared.models import (
     Subscription,
     Ticket,
 )
-from shared.ports import DocumentStore, FieldFilter, Query
+from shared.ports import DocumentStore, FieldFilter, Query, StoreTransaction
 
 M = TypeVar("M", bound=DomainModel)
+T = TypeVar("T")
 
 
 class Collection(Generic[M]):
@@ -83,6 +84,32 @@ class Collection(Generic[M]):
             cursor = self._id(page[-1])
 
 
+class UnitOfWork:
+    """Typed reads and writes of models inside one store transaction.
+
+    Reads see one snapshot and the writes apply together or not at all. Do every read before
+    the first write (Firestore refuses reads after writes).
+    """
+
+    def __init__(self, transaction: StoreTransaction) -> None:
+        self._transaction = transaction
+
+    def get(self, collection: Collection[M], doc_id: str) -> M | None:
+        document = self._transaction.get(collection.name, doc_id)
+        return None if document is None else collection.model.from_document(document)
+
+    def get_many(self, collection: Collection[M], doc_ids: Sequence[str]) -> dict[str, M]:
+        found = self._transaction.get_many(collection.name, doc_ids)
+        return {doc_id: collection.model.from_document(doc) for doc_id, doc in found.items()}
+
+    def put(self, collection: Collection[M], instance: M) -> None:
+        self._transaction.set(collection.name, Collection._id(instance), instance.to_document())
+
+    def put_many(self, collection: Collection[M], instances: Sequence[M]) -> None:
+        documents = {Collection._id(i): i.to_document() for i in instances}
+        self._transaction.set_many(collection.name, documents)
+
+
 class Repositories:
     """Every collection of the domain, named once."""
 
@@ -100,3 +127,11 @@ class Repositories:
         self.tickets = Collection(store, "tickets", Ticket)
         self.audit_events = Collection(store, "audit_events", AuditEvent)
         self.dead_letters = Collection(store, "dead_letters", DeadLetter)
+
+    def atomically(self, work: Callable[[UnitOfWork], T]) -> T:
+        """Run `work` as one transaction of the store.
+
+        The store may run `work` again when another writer got in first, so it must do nothing
+        but reads and writes through its UnitOfWork (no messages, no tasks).
+        """
+        return self.store.run_transaction(lambda transaction: work(UnitOfWork(transaction)))

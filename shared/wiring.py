@@ -74,11 +74,29 @@ class Container:
         if self.settings.tasks_backend == "cloudtasks":
             from shared.adapters.tasks_cloud import CloudTasksQueue
 
-            return CloudTasksQueue.from_settings(self.settings, clock=self.clock)
+            return CloudTasksQueue(
+                project=self.settings.google_cloud_project,
+                location=self.settings.tasks_location,
+                queue=self.settings.tasks_queue,
+                target_base_url=self.settings.tasks_target_base_url,
+                queue_by_target=self.settings.tasks_queue_by_target,
+                service_account_email=self.settings.tasks_service_account_email,
+                emulator_host=self.settings.tasks_emulator_host,
+                max_attempts=self.settings.task_max_attempts,
+                min_backoff_s=self.settings.task_min_backoff_s,
+                max_backoff_s=self.settings.task_max_backoff_s,
+                clock=self.clock,
+            )
         from shared.adapters.tasks_inprocess import InProcessTaskQueue
 
-        queue = InProcessTaskQueue.from_settings(
-            self.settings, self.record_dead_letter, clock=self.clock
+        queue = InProcessTaskQueue(
+            target_base_url=self.settings.tasks_target_base_url,
+            on_dead_letter=self.record_dead_letter,
+            queue=self.settings.tasks_queue,
+            max_attempts=self.settings.task_max_attempts,
+            min_backoff_s=self.settings.task_min_backoff_s,
+            max_backoff_s=self.settings.task_max_backoff_s,
+            clock=self.clock,
         )
         queue.start()
         return queue

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import time_machine
@@ -27,6 +27,15 @@ def wall_clock_moved() -> Iterator[None]:
         return
     with time_machine.travel(datetime.fromisoformat(moved_to), tick=True):
         yield
+
+
+def standin_missing(what: str, exc: Exception) -> NoReturn:
+    """Skip where a stand-in cannot start on a developer's machine; fail under CI (CI=true),
+    where a skip would hide that a production adapter went untested."""
+    message = f"{what} unavailable: {exc}"
+    if os.environ.get("CI", "").strip().lower() in ("true", "1"):
+        pytest.fail(f"{message} (CI=true: every stand-in must run)", pytrace=False)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +60,7 @@ def firestore_emulator_host(standin_log_dir: Path) -> Iterator[str]:
                 else:
                     os.environ["FIRESTORE_EMULATOR_HOST"] = previous
     except StandinUnavailable as exc:
-        pytest.skip(f"Firestore emulator unavailable: {exc}")
+        standin_missing("Firestore emulator", exc)
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +72,7 @@ def gcs_emulator_url(standin_log_dir: Path) -> Iterator[str]:
         with gcs_emulator(log_path=standin_log_dir / "fake-gcs-server.log") as url:
             yield url
     except StandinUnavailable as exc:
-        pytest.skip(f"fake-gcs-server unavailable: {exc}")
+        standin_missing("fake-gcs-server", exc)
 
 
 @pytest.fixture(scope="session")

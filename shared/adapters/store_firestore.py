@@ -49,8 +49,17 @@ class _FirestoreTransaction:
         )
         return snapshot.to_dict() if snapshot.exists else None
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        refs = [self._client.collection(collection).document(i) for i in dict.fromkeys(doc_ids)]
+        snapshots = self._client.get_all(refs, transaction=self._transaction)
+        return {s.id: s.to_dict() for s in snapshots if s.exists}
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._transaction.set(self._client.collection(collection).document(doc_id), document)
+
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        for doc_id, document in documents.items():
+            self.set(collection, doc_id, document)
 
     def delete(self, collection: str, doc_id: str) -> None:
         self._transaction.delete(self._client.collection(collection).document(doc_id))
@@ -81,10 +90,14 @@ class FirestoreDocumentStore:
             snapshot = self._ref(collection, doc_id).get()
         return snapshot.to_dict() if snapshot.exists else None
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
         refs = [self._ref(collection, doc_id) for doc_id in dict.fromkeys(doc_ids)]
+        paths = None if fields is None else list(fields)
         with _transient_errors_mapped():
-            return {s.id: s.to_dict() for s in self.client.get_all(refs) if s.exists}
+            snapshots = self.client.get_all(refs, field_paths=paths)
+            return {s.id: s.to_dict() for s in snapshots if s.exists}
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with _transient_errors_mapped():
@@ -123,6 +136,8 @@ class FirestoreDocumentStore:
     def _native_queries(self, query: Query) -> list[Any]:
         """One Firestore query, or several when a disjunction is longer than Firestore takes."""
         base = self.client.collection(query.collection)
+        if query.fields is not None:
+            base = base.select(list(query.fields))
         split: tuple[int, list[Any]] | None = None
         for position, flt in enumerate(query.filters):
             if flt.op in ("in", "array_contains_any") and len(flt.value) > _MAX_DISJUNCTION:

@@ -36,9 +36,17 @@ class _MeteredTransaction:
         self._usage.reads += 1
         return self._inner.get(collection, doc_id)
 
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        self._usage.reads += len(set(doc_ids))
+        return self._inner.get_many(collection, doc_ids)
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._usage.writes += 1
         self._inner.set(collection, doc_id, document)
+
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        self._usage.writes += len(documents)
+        self._inner.set_many(collection, documents)
 
     def delete(self, collection: str, doc_id: str) -> None:
         self._usage.deletes += 1
@@ -60,9 +68,11 @@ class MeteredDocumentStore:
         self.usage.reads += 1
         return self.inner.get(collection, doc_id)
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
         self.usage.reads += len(set(doc_ids))
-        return self.inner.get_many(collection, doc_ids)
+        return self.inner.get_many(collection, doc_ids, fields)
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         created = self.inner.create(collection, doc_id, document)

@@ -18,6 +18,7 @@ from shared.indexes import QUERY_INDEXES, QueryIndex
 from shared.ports import Document, FieldFilter, Query, StoreTransaction, effective_order_field
 
 T = TypeVar("T")
+_IDS_PER_STATEMENT = 500
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -59,6 +60,16 @@ def _index_for(query: Query, indexes: Sequence[QueryIndex]) -> QueryIndex | None
         if leading > best_pinned:
             best, best_pinned = index, leading
     return best
+
+
+def _data_sql(fields: Sequence[str] | None) -> str:
+    """The document, or with a projection only its named fields, as JSON text."""
+    if fields is None:
+        return "data"
+    for field in fields:
+        _field_sql(field)  # refuses anything but a plain identifier
+    pairs = ", ".join(f"'{field}', data -> '$.{field}'" for field in fields)
+    return f"json_object({pairs})"
 
 
 def _to_sql_value(value: Any) -> Any:
@@ -108,10 +119,31 @@ class _SqliteTransaction:
         ).fetchone()
         return None if row is None else dict(orjson.loads(row[0]))
 
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
+        found: dict[str, Document] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start : start + _IDS_PER_STATEMENT]
+            rows = self._connection.execute(
+                f"SELECT id, {_data_sql(fields)} FROM documents WHERE collection = ? "
+                f"AND id IN ({','.join('?' * len(chunk))})",
+                (collection, *chunk),
+            )
+            found.update((row[0], orjson.loads(row[1])) for row in rows)
+        return found
+
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         self._connection.execute(
             "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
             (collection, doc_id, json.dumps(document)),
+        )
+
+    def set_many(self, collection: str, documents: dict[str, Document]) -> None:
+        self._connection.executemany(
+            "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
+            [(collection, doc_id, json.dumps(doc)) for doc_id, doc in documents.items()],
         )
 
     def delete(self, collection: str, doc_id: str) -> None:
@@ -159,18 +191,10 @@ class SqliteDocumentStore:
     def get(self, collection: str, doc_id: str) -> Document | None:
         return _SqliteTransaction(self._connection()).get(collection, doc_id)
 
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
-        found: dict[str, Document] = {}
-        ids = list(dict.fromkeys(doc_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self._connection().execute(
-                f"SELECT id, data FROM documents WHERE collection = ? "
-                f"AND id IN ({','.join('?' * len(chunk))})",
-                (collection, *chunk),
-            )
-            found.update((row[0], orjson.loads(row[1])) for row in rows)
-        return found
+    def get_many(
+        self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> dict[str, Document]:
+        return _SqliteTransaction(self._connection()).get_many(collection, doc_ids, fields)
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with self._write() as connection:
@@ -186,10 +210,7 @@ class SqliteDocumentStore:
 
     def set_many(self, collection: str, documents: dict[str, Document]) -> None:
         with self._write() as connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO documents (collection, id, data) VALUES (?, ?, ?)",
-                [(collection, doc_id, json.dumps(doc)) for doc_id, doc in documents.items()],
-            )
+            _SqliteTransaction(connection).set_many(collection, documents)
 
     def update(self, collection: str, doc_id: str, fields: Document) -> None:
         with self._write() as connection:
@@ -239,7 +260,8 @@ class SqliteDocumentStore:
             if query.start_after_id is not None:
                 where += f" AND id {comparison} ?"
                 params.append(query.start_after_id)
-        sql = f"SELECT data FROM {self._source(query)} WHERE {where} ORDER BY {order}"
+        data = _data_sql(query.fields)
+        sql = f"SELECT {data} FROM {self._source(query)} WHERE {where} ORDER BY {order}"
         if query.limit is not None:
             sql += " LIMIT ?"
             params.append(query.limit)

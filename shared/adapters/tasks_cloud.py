@@ -16,7 +16,6 @@ from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.errors import TransientError
 from shared.ports import Clock
-from shared.settings import Settings
 
 _TRANSIENT = (
     google_exceptions.ServiceUnavailable,
@@ -60,22 +59,6 @@ class CloudTasksQueue:
         self._queue_by_target = dict(queue_by_target or {})
         self._client: tasks_v2.CloudTasksClient | None = None
         self._lock = threading.Lock()
-
-    @classmethod
-    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> CloudTasksQueue:
-        return cls(
-            project=settings.google_cloud_project,
-            location=settings.tasks_location,
-            queue=settings.tasks_queue,
-            target_base_url=settings.tasks_target_base_url,
-            queue_by_target=settings.tasks_queue_by_target,
-            service_account_email=settings.tasks_service_account_email,
-            emulator_host=settings.tasks_emulator_host,
-            max_attempts=settings.task_max_attempts,
-            min_backoff_s=settings.task_min_backoff_s,
-            max_backoff_s=settings.task_max_backoff_s,
-            clock=clock,
-        )
 
     @property
     def queue_path(self) -> str:

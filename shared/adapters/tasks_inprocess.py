@@ -20,7 +20,6 @@ from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.models import DeadLetter
 from shared.ports import Clock
-from shared.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -89,23 +88,6 @@ class InProcessTaskQueue:
         self._closed = False
         self._threads: list[threading.Thread] = []
         self._client: httpx.Client | None = None
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        on_dead_letter: Callable[[DeadLetter], None],
-        clock: Clock | None = None,
-    ) -> InProcessTaskQueue:
-        return cls(
-            target_base_url=settings.tasks_target_base_url,
-            on_dead_letter=on_dead_letter,
-            queue=settings.tasks_queue,
-            max_attempts=settings.task_max_attempts,
-            min_backoff_s=settings.task_min_backoff_s,
-            max_backoff_s=settings.task_max_backoff_s,
-            clock=clock,
-        )
 
     # ------------------------------------------------------------------ the port
 

@@ -8,12 +8,12 @@ OCR rules can both invent grades a school does not have or activities it does no
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from shared.models import Activity, Grade, ItemAction, ItemCategory, School, TimezoneName
+from shared.models import Activity, Grade, ItemContent, School, TimezoneName
 
 
 class ExtractionContext(BaseModel):
@@ -68,31 +68,13 @@ class ExtractionContext(BaseModel):
         return {a.slug for a in self.activities}
 
 
-class ExtractedItem(BaseModel):
-    """One parent-relevant thing found in a newsletter, in the label schema's terms."""
+class ExtractedItem(ItemContent):
+    """One parent-relevant thing found in a newsletter, in the label schema's terms.
+
+    Its fields and their constraints are the Item's (shared.models.ItemContent).
+    """
 
     model_config = ConfigDict(extra="ignore")
-
-    title: str = Field(min_length=1, max_length=200)
-    details: str = Field(default="", max_length=2000)
-    category: ItemCategory
-    start_date: date | None = None
-    end_date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
-    grades: Literal["all"] | list[Grade] = "all"
-    activities: list[str] = Field(default_factory=list)
-    action_required: bool = False
-    action: ItemAction | None = None
-    location: str | None = Field(default=None, max_length=200)
-    recurrence: str | None = Field(default=None, max_length=200)
-    confidence: float = Field(ge=0, le=1)
-
-    @model_validator(mode="after")
-    def _range_is_ordered(self) -> ExtractedItem:
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date is before start_date")
-        return self
 
     def to_label(self) -> dict[str, Any]:
         """The item as the evaluation label schema writes it."""

@@ -15,16 +15,19 @@ logger = logging.getLogger(__name__)
 
 
 class StorageUpload(BaseModel):
-    """The data of a `google.cloud.storage.object.v1.finalized` CloudEvent (untrusted input)."""
+    """One object generation finalized in the newsletter bucket, whichever event announced it.
 
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    The wire format (Cloud Storage's CloudEvent) is read by shared.adapters.storage_events.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     bucket: str = Field(min_length=1)
     name: str = Field(min_length=1, max_length=1024)
     generation: str = Field(min_length=1)
     size: int = Field(ge=0)
-    content_type: str | None = Field(default=None, alias="contentType")
-    time_created: AwareDatetime | None = Field(default=None, alias="timeCreated")
+    content_type: str | None = None
+    time_created: AwareDatetime | None = None
 
 
 def school_id_for_object(object_name: str, default_school_id: str) -> str:

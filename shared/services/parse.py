@@ -55,9 +55,7 @@ def parse_recorded_newsletter(newsletter: Newsletter, deps: ParseDependencies) -
     school = deps.repos.schools.get(newsletter.school_id)
     if school is None:
         return _fail(newsletter, f"No school with id {newsletter.school_id!r}.", deps)
-    newsletter = newsletter.model_copy(
-        update={"status": NewsletterStatus.PARSING, "parse_attempts": newsletter.parse_attempts + 1}
-    )
+    newsletter = newsletter.begin_parse()
     deps.repos.newsletters.put(newsletter)
 
     try:
@@ -78,13 +76,7 @@ def parse_recorded_newsletter(newsletter: Newsletter, deps: ParseDependencies) -
     except UnreadableDocument as exc:
         return _fail(newsletter, str(exc), deps)
     except NeedsTranscription as exc:
-        waiting = newsletter.model_copy(
-            update={
-                "status": NewsletterStatus.WAITING_TRANSCRIPTION,
-                "failure_reason": str(exc),
-                "content_type": media_type.value,
-            }
-        )
+        waiting = newsletter.mark_waiting_transcription(str(exc), media_type.value)
         deps.repos.newsletters.put(waiting)
         return waiting
     return _store_items_and_fan_out(newsletter, school, media_type, context, result, deps)
@@ -143,17 +135,13 @@ def _store_items_and_fan_out(
                 TARGETING_TARGET, {"item_id": item.id}, task_name=f"target-{item.id}-auto"
             )
 
-    parsed = newsletter.model_copy(
-        update={
-            "status": NewsletterStatus.PARSED,
-            "content_type": media_type.value,
-            "extractor": result.extractor,
-            "issued_on": result.issued_on or context.issued_on,
-            "item_ids": [i.id for i in items],
-            "tokens_used": newsletter.tokens_used + result.tokens_used,
-            "notes": [*result.notes, *checked.notes],
-            "failure_reason": None,
-        }
+    parsed = newsletter.mark_parsed(
+        content_type=media_type.value,
+        extractor=result.extractor,
+        issued_on=result.issued_on or context.issued_on,
+        item_ids=[i.id for i in items],
+        tokens_used=result.tokens_used,
+        notes=[*result.notes, *checked.notes],
     )
     deps.repos.newsletters.put(parsed)
     logger.info(
@@ -171,19 +159,18 @@ def _store_items_and_fan_out(
 def _item_record(
     newsletter: Newsletter, ordinal: int, extracted: ExtractedItem, school: School, now: datetime
 ) -> Item:
-    threshold = school.auto_approve_threshold
-    approved = threshold is not None and extracted.confidence >= threshold
-    return Item.model_validate(
+    item = Item.model_validate(
         {
             **extracted.model_dump(),
             "id": stable_id("item", newsletter.id, str(ordinal)),
             "school_id": newsletter.school_id,
             "newsletter_id": newsletter.id,
-            "status": ItemStatus.APPROVED if approved else ItemStatus.PENDING_REVIEW,
             "created_at": now,
             "updated_at": now,
         }
     )
+    threshold = school.auto_approve_threshold
+    return item.approve(now) if threshold is not None and item.confidence >= threshold else item
 
 
 def _remove_items_of_an_earlier_attempt(
@@ -206,9 +193,7 @@ def _unsupported_reason(newsletter: Newsletter) -> str:
 
 
 def _fail(newsletter: Newsletter, reason: str, deps: ParseDependencies) -> Newsletter:
-    failed = newsletter.model_copy(
-        update={"status": NewsletterStatus.FAILED, "failure_reason": reason}
-    )
+    failed = newsletter.mark_failed(reason)
     deps.repos.newsletters.put(failed)
     logger.warning("newsletter failed", extra={"newsletter_id": newsletter.id, "reason": reason})
     return failed

@@ -274,3 +274,36 @@ def test_transaction_can_create_only_if_absent(store: DocumentStore) -> None:
 
     assert store.run_transaction(claim) is True
     assert store.run_transaction(claim) is False
+
+
+def test_a_projection_returns_only_the_named_fields(store: DocumentStore) -> None:
+    seed_children(store)
+    query = Query("children", [FieldFilter("school", "==", "a")], fields=("id", "clubs"))
+    projected = store.query(query)
+    assert projected[:2] == [
+        {"id": "c1", "clubs": ["chess"]},
+        {"id": "c2", "clubs": ["chess", "choir"]},
+    ]
+    assert len(projected) == 4
+    assert store.get_many("children", ["c3", "c9"], fields=("grade", "school")) == {
+        "c3": {"grade": 5, "school": "a"}
+    }
+
+
+def test_a_transaction_reads_and_writes_many_documents_at_once(store: DocumentStore) -> None:
+    seed_children(store)
+
+    def grades(tx: StoreTransaction) -> dict[str, object]:
+        return {
+            doc_id: doc["grade"]
+            for doc_id, doc in tx.get_many("children", ["c2", "c4", "zz"]).items()
+        }
+
+    assert store.run_transaction(grades) == {"c2": 3, "c4": 3}
+
+    def promote(tx: StoreTransaction) -> None:
+        found = tx.get_many("children", ["c1", "c3"])
+        tx.set_many("children", {i: {**doc, "grade": doc["grade"] + 1} for i, doc in found.items()})
+
+    store.run_transaction(promote)
+    assert [store.get("children", i)["grade"] for i in ("c1", "c3")] == [2, 6]  # type: ignore[index]

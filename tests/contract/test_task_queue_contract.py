@@ -32,6 +32,7 @@ from shared.adapters.tasks_http import task_id
 from shared.adapters.tasks_inprocess import InProcessTaskQueue
 from shared.models import DeadLetter
 from shared.ports import TaskQueue
+from tests.conftest import standin_missing
 
 T = TypeVar("T")
 
@@ -164,11 +165,20 @@ class Emulator:
     host: str
     admin: tasks_v2.CloudTasksClient
 
-    def settle(self, queue_path: str) -> None:
-        # The emulator has no idle signal: wait until it lists no task, then for a couple of its
-        # 0.1 s dispatch loops, so a task it has just taken off the list is delivered too.
+    def settle(self, queue_path: str, receiver: Receiver) -> None:
+        # The emulator has no idle signal: wait until it lists no task, then until no delivery
+        # has arrived for a couple of its 0.1 s dispatch loops, so that a task it has just taken
+        # off the list is delivered too.
         wait_until(lambda: not list(self.admin.list_tasks(parent=queue_path)), "an empty queue")
-        time.sleep(0.25)
+        last_change = [len(receiver.deliveries()), time.monotonic()]
+
+        def quiet() -> bool:
+            count, now = len(receiver.deliveries()), time.monotonic()
+            if count != last_change[0]:
+                last_change[:] = [count, now]
+            return now - last_change[1] >= 0.25
+
+        wait_until(quiet, "deliveries to stop")
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +188,7 @@ def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
         try:
             host = stack.enter_context(cloud_tasks_emulator(log_dir))
         except StandinUnavailable as exc:
-            pytest.skip(str(exc))
+            standin_missing("Cloud Tasks emulator", exc)
         channel = grpc.insecure_channel(host)
         admin = tasks_v2.CloudTasksClient(transport=CloudTasksGrpcTransport(channel=channel))
         stack.callback(admin.transport.close)
@@ -235,7 +245,7 @@ def harness(request: pytest.FixtureRequest, receiver: Receiver) -> Iterator[Harn
                 "cloudtasks",
                 cloud,
                 queue_name,
-                lambda: emulator.settle(cloud.queue_path),
+                lambda: emulator.settle(cloud.queue_path, receiver),
                 dead_letters,
             )
         finally:

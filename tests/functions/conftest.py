@@ -17,8 +17,15 @@ MAIN = str(REPO_ROOT / "main.py")
 
 
 @pytest.fixture
-def container(tmp_path: Path) -> Iterator[Container]:
-    built = Container(Settings(data_dir=tmp_path, max_upload_bytes=1_000_000), clock=frozen_clock())
+def container_overrides() -> dict[str, object]:
+    """Components the container takes instead of building them (a module may override this)."""
+    return {}
+
+
+@pytest.fixture
+def container(tmp_path: Path, container_overrides: dict[str, object]) -> Iterator[Container]:
+    settings = Settings(data_dir=tmp_path, max_upload_bytes=1_000_000)
+    built = Container(settings, **{"clock": frozen_clock(), **container_overrides})
     seed_sample_school(built)
     use_container(built)
     yield built

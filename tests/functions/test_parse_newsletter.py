@@ -30,12 +30,17 @@ def bucket(gcs_client_factory: Callable[[], Any]) -> GcsBlobStore:
 
 
 @pytest.fixture
-def queue(container: Container, bucket: GcsBlobStore) -> RecordingQueue:
-    """The function reads the GCS emulator's bucket and queues into a recorder."""
-    recording = RecordingQueue()
-    container.__dict__["blobs"] = bucket
-    container.__dict__["tasks"] = recording
-    return recording
+def queue() -> RecordingQueue:
+    return RecordingQueue()
+
+
+@pytest.fixture
+def container_overrides(request: pytest.FixtureRequest) -> dict[str, object]:
+    """A test that asks for the queue has the function read the GCS emulator's bucket and
+    queue into a recorder; the others run on the embedded defaults."""
+    if "queue" not in request.fixturenames:
+        return {}
+    return {"blobs": request.getfixturevalue("bucket"), "tasks": request.getfixturevalue("queue")}
 
 
 def upload_and_deliver(bucket: GcsBlobStore, name: str, data: bytes, content_type: str) -> int:

@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from shared.adapters.clock import FixedClock
+from shared.adapters.storage_events import ObjectFinalizedData
 from shared.models import NewsletterStatus
 from shared.repository import Repositories
 from shared.services.ingest import StorageUpload, record_upload, school_id_for_object
@@ -15,7 +16,7 @@ from shared.services.roster import SchoolRoster, load_roster
 def upload(
     name: str = "sample-school/week-40.pdf", size: int = 7976, gen: str = "1"
 ) -> StorageUpload:
-    return StorageUpload.model_validate(
+    return ObjectFinalizedData.model_validate(
         {
             "bucket": "newsletters",
             "name": name,
@@ -24,7 +25,7 @@ def upload(
             "contentType": "application/pdf",
             "timeCreated": "2026-10-02T16:00:00Z",
         }
-    )
+    ).to_upload()
 
 
 @pytest.fixture
@@ -101,4 +102,4 @@ def test_school_is_the_first_folder_of_the_object_name() -> None:
 
 def test_malformed_event_data_is_refused() -> None:
     with pytest.raises(ValidationError):
-        StorageUpload.model_validate({"bucket": "b", "name": "x.pdf", "size": "-4"})
+        ObjectFinalizedData.model_validate({"bucket": "b", "name": "x.pdf", "size": "-4"})

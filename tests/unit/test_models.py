@@ -87,3 +87,28 @@ def test_documents_round_trip_through_json() -> None:
 def test_unknown_fields_are_refused_at_the_edge() -> None:
     with pytest.raises(ValidationError):
         item(injected="<script>")
+
+
+def test_an_extracted_item_and_a_stored_item_share_one_definition_of_their_content() -> None:
+    from shared.extraction.schema import ExtractedItem
+    from shared.models import ItemContent
+
+    assert issubclass(ExtractedItem, ItemContent) and issubclass(Item, ItemContent)
+    too_long = {"title": "x" * 201, "category": "event", "confidence": 0.5}
+    with pytest.raises(ValidationError, match="at most 200 characters"):
+        ExtractedItem.model_validate(too_long)
+    # The stored item is stricter in one way only: it names activities by slug.
+    extracted = ExtractedItem(
+        title="Chess", category=ItemCategory.EVENT, confidence=0.5, activities=["Chess Club"]
+    )
+    with pytest.raises(ValidationError, match="not a slug"):
+        Item.model_validate(
+            {
+                **extracted.model_dump(),
+                "id": "i",
+                "school_id": "s",
+                "newsletter_id": "n",
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+        )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from infra.local_stack import SAMPLE_ROSTER
+from shared.adapters.roster_files import read_roster_source
 from shared.logs import redact
 from shared.models import ConsentState, School, Subscription
 from shared.repository import Repositories
@@ -24,7 +25,6 @@ from shared.services.roster_import import (
     normalise_language,
     normalise_phone,
     parse_grade,
-    read_roster_source,
 )
 
 SAMPLE_ONEROSTER = SAMPLE_ROSTER.parent / "oneroster"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from shared.adapters.blob_gcs import GcsBlobStore
@@ -58,3 +60,45 @@ def test_one_gemini_client_serves_every_gemini_adapter(tmp_path: Path) -> None:
     # One client, one retry policy, one rate limiter per instance, built without connecting.
     assert extractor.gemini is container.gemini
     assert container.gemini.policy.budget_s == settings.gemini_retry_budget_s
+
+
+def test_importing_the_entry_points_configures_nothing() -> None:
+    # A fresh interpreter: this one has imported and configured plenty already.
+    probe = (
+        "import logging, pkgutil, importlib, functions\n"
+        "for m in pkgutil.iter_modules(functions.__path__):\n"
+        "    importlib.import_module(f'functions.{m.name}')\n"
+        "from shared.logs import CloudLoggingFormatter\n"
+        "from shared.settings import get_settings\n"
+        "from shared import wiring\n"
+        "print(any(isinstance(h.formatter, CloudLoggingFormatter)"
+        " for h in logging.getLogger().handlers),"
+        " get_settings.cache_info().currsize, wiring._container is None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["False", "0", "True"]
+
+
+def test_the_root_entry_module_sets_up_cloud_logging() -> None:
+    probe = (
+        "import logging, main\n"
+        "from shared.logs import CloudLoggingFormatter\n"
+        "print(any(isinstance(h.formatter, CloudLoggingFormatter)"
+        " for h in logging.getLogger().handlers))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["True"]
