@@ -26,6 +26,7 @@ from infra.storage_events import finalized_event
 from shared.logs import configure_logging
 from shared.ports import BlobStore
 from shared.ports import FieldFilter as F
+from shared.ports import Query
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
 from shared.wiring import Container, use_container
@@ -135,6 +136,7 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
             items=f"{base_url}/_local/items?newsletter_id=ID",
             dead_letters=f"{base_url}/_local/dead-letters",
             tick_digests=f"POST {base_url}/_local/tick-digests",
+            outbox=f"{base_url}/_local/outbox?format=text",
         )
 
     @local.get("/_local/newsletters")
@@ -154,10 +156,28 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
         found = container.repos.dead_letters.find(order_by="at", descending=True, limit=50)
         return flask.jsonify([d.to_document() for d in found])
 
+    @local.get("/_local/outbox")
+    def outbox() -> flask.Response:
+        # What the messenger would have sent, newest first; ?to=+1604... for one family.
+        from shared.adapters.messenger_outbox import OUTBOX_COLLECTION
+
+        to = flask.request.args.get("to")
+        filters = [F("to", "==", to)] if to else []
+        found = container.store.query(
+            Query(OUTBOX_COLLECTION, filters, order_by="at", descending=True, limit=200)
+        )
+        if flask.request.args.get("format") == "text":
+            text = "\n\n".join(f"--- to {m['to']} ({m['stands_for']})\n{m['body']}" for m in found)
+            return flask.make_response(text, 200, {"Content-Type": "text/plain; charset=utf-8"})
+        return flask.jsonify(found)
+
     @local.post("/_local/tick-digests")
     def tick_digests() -> flask.Response:
-        # What Cloud Scheduler does weekly: an authenticated POST to build_digests.
-        answer = forward.post(f"{base_url}/build_digests", json={"source": "local-tick"})
+        # What Cloud Scheduler does hourly (an authenticated POST to build_digests), except that
+        # the local tick sends this week's digests now rather than at the schools' digest time.
+        answer = forward.post(
+            f"{base_url}/build_digests", json={"source": "local-tick", "ignore_schedule": True}
+        )
         return flask.make_response(
             answer.content, answer.status_code, {"Content-Type": "application/json"}
         )
@@ -236,6 +256,7 @@ def main() -> None:
         f"  overview:     {stack.base_url}/\n"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"
+        f"  outbox:       {stack.base_url}/_local/outbox?format=text (after POST /_local/tick-digests)\n"
         f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"
         f"  or straight in for the sample school)\n"
         f"  Ctrl-C stops it; state stays in {stack.container.settings.data_dir.resolve()}/",

@@ -96,6 +96,12 @@ class School(DomainModel):
     auto_approve_threshold: float | None = Field(
         default=None, ge=0, le=1, description="Items at or above it skip review; None = off."
     )
+    digest_weekday: int = Field(
+        default=6, ge=0, le=6, description="Day of the weekly digest, 0 = Monday, 6 = Sunday."
+    )
+    digest_time: time = Field(
+        default=time(17, 0), description="Local time of the weekly digest, school timezone."
+    )
 
     @field_validator("grades_offered")
     @classmethod
@@ -217,6 +223,9 @@ class Parent(DomainModel):
         default=None, max_length=128, description="WhatsApp's business-scoped user id (BSUID)."
     )
     whatsapp_reachable: bool = True
+    sms_reachable: bool = Field(
+        default=True, description="False once SMS refused the number for good."
+    )
     child_ids: list[str] = Field(default_factory=list)
     activities: list[Slug] = Field(
         default_factory=list, description="Activities the parent follows for the family."
@@ -278,6 +287,7 @@ class Card(DomainModel):
 
 class DigestStatus(StrEnum):
     BUILT = "built"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
 
@@ -292,10 +302,22 @@ class Digest(DomainModel):
     status: DigestStatus = DigestStatus.BUILT
     message_id: str | None = None
     created_at: AwareDatetime
+    kind: Literal["weekly", "alert"] = "weekly"
+    channel: Literal["whatsapp", "sms", "outbox"] | None = None
+    body: str | None = Field(
+        default=None, description="The full text, kept to be sent when a template is answered."
+    )
+    send_started_at: AwareDatetime | None = None
+    sent_at: AwareDatetime | None = None
+    error: str | None = None
 
     @staticmethod
     def id_for(parent_id: str, week_of: date) -> str:
         return stable_id("digest", parent_id, week_of.isoformat())
+
+    @staticmethod
+    def id_for_alert(parent_id: str, day: date) -> str:
+        return stable_id("alert", parent_id, day.isoformat())
 
 
 class MessageStatus(StrEnum):
@@ -319,6 +341,11 @@ class Message(DomainModel):
     error: str | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    digest_id: str | None = None
+
+    @staticmethod
+    def id_for_outbound(digest_id: str, part: int) -> str:
+        return stable_id("outbound", digest_id, str(part))
 
     @staticmethod
     def id_for_inbound(provider_message_id: str) -> str:
