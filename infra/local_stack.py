@@ -24,9 +24,8 @@ from werkzeug.serving import make_server
 
 from infra.storage_events import finalized_event
 from shared.logs import configure_logging
-from shared.ports import BlobStore
+from shared.ports import BlobStore, Query
 from shared.ports import FieldFilter as F
-from shared.ports import Query
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
 from shared.wiring import Container, use_container
@@ -256,7 +255,7 @@ def main() -> None:
         f"  overview:     {stack.base_url}/\n"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"
-        f"  outbox:       {stack.base_url}/_local/outbox?format=text (after POST /_local/tick-digests)\n"
+        f"  outbox:       {stack.base_url}/_local/outbox?format=text\n"
         f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"
         f"  or straight in for the sample school)\n"
         f"  Ctrl-C stops it; state stays in {stack.container.settings.data_dir.resolve()}/",

@@ -80,6 +80,8 @@ CUSTOMER_SERVICE_WINDOW = timedelta(hours=24)
 SEND_LEASE = timedelta(minutes=10)
 # A tick this long after the digest moment still sends it (the scheduler ticks hourly).
 CATCH_UP = timedelta(hours=24)
+# No alert this close to the weekly digest: it will carry the urgent item anyway.
+ALERT_QUIET_BEFORE_DIGEST = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,11 @@ def digest_moment(school: School, now: datetime) -> datetime:
     if moment > now:
         moment = datetime.combine(day - timedelta(days=7), school.digest_time, tzinfo=tz)
     return moment
+
+
+def _next_moment(school: School, moment: datetime) -> datetime:
+    tz = ZoneInfo(school.timezone)
+    return datetime.combine(moment.date() + timedelta(days=7), school.digest_time, tzinfo=tz)
 
 
 def in_window(item: Item, today: date, window_days: int) -> bool:
@@ -210,9 +217,9 @@ def build_digests(deps: DigestDependencies, *, ignore_schedule: bool = False) ->
                 and is_urgent(item, now, today, deps.urgent_hours)
             ):
                 urgent.setdefault(card.parent_id, card)
+        if weekly_due or _next_moment(school, moment) - now < ALERT_QUIET_BEFORE_DIGEST:
+            continue  # the weekly digest, queued now or soon, carries them
         for parent_id, card in sorted(urgent.items()):
-            if weekly_due:
-                continue  # the weekly digest queued just now carries it
             queued = deps.tasks.enqueue(
                 SEND_DIGEST,
                 {
