@@ -130,8 +130,8 @@ class WhatsAppCloudStandin:
                         meta_error(
                             131047,
                             "Re-engagement message",
-                            "Message failed to send because more than 24 hours have passed since the "
-                            "customer last replied to this number.",
+                            "Message failed to send because more than 24 hours have passed "
+                            "since the customer last replied to this number.",
                         ),
                     )
             elif kind == "template":

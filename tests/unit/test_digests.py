@@ -242,7 +242,7 @@ def test_an_unreachable_parent_gets_nothing(tmp_path) -> None:
 def test_outside_the_24_hour_window_the_template_carries_the_first_thing_to_do(tmp_path) -> None:
     world = make_world(tmp_path)
     send_digest(world.deps, _task_for(world, MARIA))
-    [(recipient, _, template)] = world.whatsapp.sent
+    [(_, _, template)] = world.whatsapp.sent
     assert template is not None and template.language == "fil"
     assert template.body_parameters == ("Maria", "7", "Robotics Club registration closes")
     assert template.quick_reply_payload and template.quick_reply_payload.startswith("digest:")
