@@ -142,7 +142,9 @@ class Settings(BaseSettings):
     twilio_messages_per_second: float = Field(
         default=10.0, gt=0, description="Requests per second to Twilio, which queues the excess."
     )
-    sms_segment_budget: int = Field(default=4, ge=1, le=10)
+    sms_segment_budget: int = Field(
+        default=6, ge=1, le=10, description="Most segments one SMS digest may cost."
+    )
     messenger_timeout_s: float = Field(default=15.0, gt=0)
 
     # The school an upload belongs to when its object name carries no school prefix.

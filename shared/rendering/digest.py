@@ -23,6 +23,8 @@ WHATSAPP_TEXT_LIMIT = 4096  # characters in one WhatsApp text body
 DUE_SOON_DAYS = 3
 THIS_WEEK_DAYS = 7
 _DETAILS_MAX = 160
+# Between a date and its time in an SMS: "·" is not GSM-7 and would make the text UCS-2.
+_SMS_SEPARATOR: dict[LanguageCode, str] = {"en": ", ", "pa": ", ", "tl": ", ", "zh": "，"}
 
 
 class Section(StrEnum):
@@ -120,7 +122,9 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def when_text(item: Item, language: LanguageCode, *, full_weekday: bool = True) -> str:
+def when_text(
+    item: Item, language: LanguageCode, *, full_weekday: bool = True, separator: str = " · "
+) -> str:
     """The item's date and time as the parent's locale writes them ('' when undated)."""
     _ = gettext_for(language)
     if item.start_date is None:
@@ -133,9 +137,9 @@ def when_text(item: Item, language: LanguageCode, *, full_weekday: bool = True) 
     else:
         text = format_days(item.start_date, item.end_date, language, full_weekday=full_weekday)
     if item.start_time is not None:
-        text += " · " + format_times(item.start_time, item.end_time, language)
+        text += separator + format_times(item.start_time, item.end_time, language)
     elif item.category is ItemCategory.CLOSURE:
-        text += " · " + _("all day")
+        text += separator + _("all day")
     return text
 
 
@@ -276,12 +280,19 @@ def render_sms(content: DigestContent, page_url: str, segment_budget: int) -> Sm
         lines = [line for line in content.lines if line.section is section]
         for index, line in enumerate(lines):
             rows = [_plain_title(_(SECTION_TITLES[section]))] if index == 0 else []
-            when = when_text(line.item, content.language, full_weekday=False)
+            when = when_text(
+                line.item,
+                content.language,
+                full_weekday=False,
+                separator=_SMS_SEPARATOR[content.language],
+            )
             rows.append(f"{line.number}. {clean(line.title)}" + (f" - {when}" if when else ""))
             item_rows.append(rows)
 
+    header = _plain_title(_header(content))
+
     def compose(shown: int) -> str:
-        rows = [_plain_title(_header(content))]
+        rows = [header]
         for group in item_rows[:shown]:
             rows.extend(group)
         hidden = len(item_rows) - shown
@@ -295,4 +306,8 @@ def render_sms(content: DigestContent, page_url: str, segment_budget: int) -> Sm
     while shown > 0 and sms_size(body).segments > segment_budget:
         shown -= 1
         body = compose(shown)
+    if sms_size(body).segments > segment_budget:
+        # Not even one item fits: the school's name alone says who writes.
+        header = clean(content.school_name) + ":"
+        body = compose(0)
     return SmsRendering(body=body, size=sms_size(body), items_shown=shown)

@@ -21,7 +21,19 @@ GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
 # Typography that word processors put into newsletters, and its GSM-7 spelling: one curly
 # quote would otherwise turn a whole English SMS into UCS-2 and more than double its cost.
 _GSM_SPELLING = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\u00a0": " "}
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "·": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
 )
 
 Encoding = Literal["GSM-7", "UCS-2"]

@@ -95,7 +95,7 @@ class DigestDependencies:
     links: CalendarLinks
     window_days: int = 14
     urgent_hours: int = 48
-    sms_segment_budget: int = 4
+    sms_segment_budget: int = 6
     template_languages: dict[str, str] = field(default_factory=dict)
 
 
