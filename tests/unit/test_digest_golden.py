@@ -53,6 +53,6 @@ def test_the_familys_week_reads_as_written_in_the_golden_file(tmp_path, language
 def test_the_sms_stays_within_the_segment_budget(tmp_path, language) -> None:
     first_line = _digest_text(tmp_path, language, sms=True).splitlines()[0]
     segments = int(first_line.split(", ")[1].split()[0])
-    assert 1 <= segments <= make_world(tmp_path / 'budget').deps.sms_segment_budget
+    assert 1 <= segments <= make_world(tmp_path / "budget").deps.sms_segment_budget
     expected = "GSM-7" if language in ("en", "tl") else "UCS-2"
     assert first_line.startswith(f"[{expected},")
