@@ -86,10 +86,12 @@ class Container:
         if self.settings.tasks_backend == "cloudtasks":
             from shared.adapters.tasks_cloud import CloudTasksQueue
 
-            return CloudTasksQueue.from_settings(self.settings)
+            return CloudTasksQueue.from_settings(self.settings, clock=self.clock)
         from shared.adapters.tasks_inprocess import InProcessTaskQueue
 
-        queue = InProcessTaskQueue.from_settings(self.settings, self.record_dead_letter)
+        queue = InProcessTaskQueue.from_settings(
+            self.settings, self.record_dead_letter, clock=self.clock
+        )
         queue.start()
         return queue
 

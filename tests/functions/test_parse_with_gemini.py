@@ -17,7 +17,7 @@ from shared.models import Newsletter, NewsletterStatus
 from shared.ports import BlobInfo
 from shared.settings import Settings
 from shared.wiring import Container, use_container
-from tests.fakes import RecordingQueue
+from tests.fakes import TEST_NOW, RecordingQueue, frozen_clock
 from tests.functions.conftest import MAIN, REPO_ROOT
 
 FLYER = REPO_ROOT / "infra" / "sample" / "newsletters" / "sunnyside-kinder-flyer.pdf"
@@ -56,10 +56,13 @@ def container(tmp_path: Path, gemini: FakeGemini) -> Iterator[Container]:
         gemini_max_attempts=2,
         extractor_attempts_before_fallback=2,
     )
-    built = Container(settings)
-    # Backoff waits would only slow the test down; the adapter's own tests check the delays.
-    built.__dict__["extractor"] = GeminiExtractor.from_settings(settings, sleep=lambda _s: None)
-    built.__dict__["tasks"] = RecordingQueue()
+    built = Container(
+        settings,
+        clock=frozen_clock(),
+        # Backoff waits would only slow the test down; the adapter's own tests check the delays.
+        extractor=GeminiExtractor.from_settings(settings, sleep=lambda _s: None),
+        tasks=RecordingQueue(),
+    )
     seed_sample_school(built)
     use_container(built)
     yield built
@@ -68,7 +71,7 @@ def container(tmp_path: Path, gemini: FakeGemini) -> Iterator[Container]:
 
 
 def post_finalized(blob: BlobInfo) -> int:
-    headers, body = finalized_event(blob)
+    headers, body = finalized_event(blob, created_at=TEST_NOW)
     client = functions_framework.create_app("parse_newsletter", MAIN).test_client()
     return client.post("/", headers=headers, data=body).status_code
 
