@@ -23,6 +23,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 
 from infra.storage_events import finalized_event
+from shared.adapters.clock import OffsetClock
 from shared.logs import configure_logging
 from shared.ports import BlobStore, Clock, Query
 from shared.ports import FieldFilter as F
@@ -236,6 +237,8 @@ def create_local_stack(
     settings = Settings(tasks_target_base_url=base_url)
     if settings.store_backend != "sqlite" or settings.blob_backend != "local":
         logger.warning("the local stack is running on cloud backends, as the settings ask")
+    if clock is None and settings.local_clock_start is not None:
+        clock = OffsetClock(settings.local_clock_start)
     container = Container(settings) if clock is None else Container(settings, clock=clock)
     use_container(container)
     container.settings.resolved_local_bucket_dir.mkdir(parents=True, exist_ok=True)

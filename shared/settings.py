@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import AwareDatetime, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -146,6 +146,12 @@ class Settings(BaseSettings):
         default=6, ge=1, le=10, description="Most segments one SMS digest may cost."
     )
     messenger_timeout_s: float = Field(default=15.0, gt=0)
+
+    local_clock_start: AwareDatetime | None = Field(
+        default=None,
+        description="The local stack's clock starts here and runs on (e.g. the sample "
+        "newsletters' week, 2026-10-02T09:00:00-07:00); never set in production.",
+    )
 
     # The school an upload belongs to when its object name carries no school prefix.
     default_school_id: str = "sample-school"

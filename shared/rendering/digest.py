@@ -58,8 +58,19 @@ def due_date(item: Item) -> date | None:
     return item.end_date or item.start_date
 
 
+_HAPPENINGS = frozenset({ItemCategory.EVENT, ItemCategory.MEETING})
+
+
 def is_task(item: Item) -> bool:
-    return item.action_required or item.category is ItemCategory.DEADLINE
+    """Something to get done by a day: a deadline, or an action with a date but no hour.
+
+    An event or a meeting that asks something of the family (bring shoes to practice) is
+    still a thing that happens on its day and time, and reads as one ("Monday · 3:05 PM",
+    never "due Monday").
+    """
+    if item.category is ItemCategory.DEADLINE:
+        return True
+    return item.action_required and item.start_time is None and item.category not in _HAPPENINGS
 
 
 def section_for(item: Item, today: date) -> Section:
@@ -116,6 +127,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-
 def clean(text: str) -> str:
     """Untrusted item text on one line: no control or bidi-override characters."""
     return " ".join(_CONTROL.sub("", text).split())
+
+
+def details_beyond_title(title: str, details: str) -> str:
+    """The details without what the title already says.
+
+    Newsletter lines often repeat the title, and the date before it ("Wed, Oct 7 – Picture
+    Day. Photos in the morning."): what follows the title is what is new.
+    """
+    at = details.casefold().find(title.casefold())
+    if at < 0:
+        return details
+    return details[at + len(title) :].lstrip(" .,:;–—-")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -195,8 +218,9 @@ def render_whatsapp(content: DigestContent) -> str:
                 rows.append(f"   {when}")
             if line.item.location:
                 rows.append(f"   📍 {clean(line.item.location)}")
-            if line.details:
-                rows.append(f"   {_shorten(clean(line.details), _DETAILS_MAX)}")
+            details = details_beyond_title(clean(line.title), clean(line.details))
+            if details:
+                rows.append(f"   {_shorten(details, _DETAILS_MAX)}")
             if line.calendar_url:
                 rows.append("   " + _("Add to calendar: {url}").format(url=line.calendar_url))
         blocks.append("\n".join(rows))

@@ -11,7 +11,14 @@ from babel.messages.mofile import read_mo
 from shared.models import Item, ItemCategory
 from shared.rendering.catalogs import CLDR_LOCALE, compiled, po_path, read_catalog
 from shared.rendering.dates import format_day, format_times
-from shared.rendering.digest import Section, clean, section_for, split_for_whatsapp
+from shared.rendering.digest import (
+    Section,
+    clean,
+    details_beyond_title,
+    section_for,
+    split_for_whatsapp,
+    when_text,
+)
 from shared.rendering.sms import sms_size
 
 TRANSLATED = [locale for locale in CLDR_LOCALE.values() if locale != "en"]
@@ -125,3 +132,26 @@ def _item(category: ItemCategory, start: date | None, *, action: bool = False) -
 )
 def test_sections(category, start, action, section) -> None:
     assert section_for(_item(category, start, action=action), date(2026, 10, 4)) is section
+
+
+def test_an_event_that_asks_something_still_reads_as_an_event() -> None:
+    practice = _item(ItemCategory.EVENT, date(2026, 10, 5), action=True).model_copy(
+        update={"start_time": time(15, 5), "end_time": time(16, 15)}
+    )
+    assert section_for(practice, date(2026, 10, 4)) is Section.THIS_WEEK
+    when = when_text(practice, "en")
+    assert "due" not in when and when.startswith("Monday, Oct 5 · 3:05")
+    errand = _item(ItemCategory.ANNOUNCEMENT, date(2026, 10, 9), action=True)
+    assert when_text(errand, "en") == "due Friday, Oct 9"
+
+
+@pytest.mark.parametrize(
+    ("details", "shown"),
+    [
+        ("Wed, Oct 7 – Picture Day. Photos in the morning.", "Photos in the morning."),
+        ("Mon, Oct 12 – Picture Day", ""),
+        ("Bring a smile.", "Bring a smile."),
+    ],
+)
+def test_details_leave_out_what_the_title_says(details, shown) -> None:
+    assert details_beyond_title("Picture Day", details) == shown
