@@ -8,8 +8,8 @@ import flask
 import functions_framework
 
 from functions.http import dead_letters_last_attempt, json_response, maps_domain_errors
-from shared.services.digests import SendDigestTask
-from shared.services.digests import send_digest as send_one_digest
+from shared.services.digest_send import SendDigestTask
+from shared.services.digest_send import send_digest as send_one_digest
 from shared.wiring import get_container
 
 

@@ -33,13 +33,9 @@ from shared.rendering.digest import render_sms
 from shared.rendering.sms import sms_size
 from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
-from shared.services.digests import (
-    DigestDependencies,
-    SendDigestTask,
-    build_digests,
-    send_digest,
-    sms_content,
-)
+from shared.services.digest_content import sms_content
+from shared.services.digest_send import SendDigestTask, send_digest
+from shared.services.digests import DigestDependencies, build_digests
 from shared.services.targeting import target_parents_for_item
 
 # Sunday 4 October 2026, 17:00 in Vancouver: the district's digest moment.

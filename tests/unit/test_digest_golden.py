@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from shared.rendering.sms import sms_size
-from shared.services.digests import SendDigestTask, build_digests, send_digest
+from shared.services.digest_send import SendDigestTask, send_digest
+from shared.services.digests import build_digests
 from tests.digest_world import make_world, open_window
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "digests"

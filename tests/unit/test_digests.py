@@ -17,14 +17,8 @@ from shared.models import (
     ItemStatus,
     School,
 )
-from shared.services.digests import (
-    SEND_LEASE,
-    SendDigestTask,
-    SendInProgress,
-    build_digests,
-    digest_moment,
-    send_digest,
-)
+from shared.services.digest_send import SEND_LEASE, SendDigestTask, SendInProgress, send_digest
+from shared.services.digests import build_digests, digest_moment
 from shared.services.targeting import target_parents_for_item
 from tests.digest_world import (
     DIGEST_MOMENT,
