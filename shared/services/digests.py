@@ -11,7 +11,7 @@ Sending is `shared.services.digest_send`; the text, `shared.services.digest_cont
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict
@@ -118,68 +118,88 @@ def _task_name(*parts: str) -> str:
 
 
 def build_digests(deps: DigestDependencies, *, ignore_schedule: bool = False) -> BuildResult:
-    """Queue the digests (and urgent alerts) that are due now; idempotent per school week."""
+    """Queue the digests (and urgent alerts) that are due now; idempotent per school week.
+
+    Between digest moments a tick reads only the cards created since the last one (the
+    candidates for an alert), so the hourly schedule costs little on a quiet week.
+    """
     now = deps.clock.now()
     result = BuildResult()
     for school in deps.repos.schools.scan():
         moment = digest_moment(school, now)
         today = now.astimezone(ZoneInfo(school.timezone)).date()
-        week_of = moment.date()
-        weekly_due = ignore_schedule or now - moment < CATCH_UP
-        pending = deps.repos.cards.find(
-            FieldFilter("school_id", "==", school.id), FieldFilter("status", "==", "pending")
-        )
-        if not pending:
-            continue
-        items = deps.repos.items.get_many(sorted({c.item_id for c in pending}))
-        sendable = [
-            c
-            for c in pending
-            if (item := items.get(c.item_id)) is not None
-            and item.status is ItemStatus.APPROVED
-            and in_window(item, today, deps.window_days)
-        ]
-        parents = Collection(deps.repos.store, deps.repos.parents.name, _ReachParent).get_many(
-            sorted({c.parent_id for c in sendable})
-        )
-        reachable = {
-            pid
-            for pid, p in parents.items()
-            if p.consent is ConsentState.OPTED_IN
-            and (p.whatsapp_reachable or (p.sms_reachable and deps.sms is not None))
-        }
-        result.skipped_unreachable += len({c.parent_id for c in sendable} - reachable)
-        if weekly_due:
+        if ignore_schedule or now - moment < CATCH_UP:
             result.schools_due += 1
-            for parent_id in sorted({c.parent_id for c in sendable} & reachable):
-                queued = deps.tasks.enqueue(
-                    SEND_DIGEST,
-                    {"parent_id": parent_id, "kind": "weekly", "on": week_of.isoformat()},
-                    task_name=_task_name("digest", school.id, week_of.isoformat(), parent_id),
-                )
-                result.enqueued += queued
-                result.already_queued += not queued
-        urgent: dict[str, Card] = {}
-        for card in sorted(sendable, key=lambda c: c.created_at):
-            item = items[card.item_id]
-            if (
-                card.parent_id in reachable
-                and card.created_at > moment
-                and is_urgent(item, now, today, deps.urgent_hours)
-            ):
-                urgent.setdefault(card.parent_id, card)
-        if weekly_due or _next_moment(school, moment) - now < ALERT_QUIET_BEFORE_DIGEST:
-            continue  # the weekly digest, queued now or soon, carries them
-        for parent_id, card in sorted(urgent.items()):
-            queued = deps.tasks.enqueue(
-                SEND_DIGEST,
-                {
-                    "parent_id": parent_id,
-                    "kind": "alert",
-                    "on": today.isoformat(),
-                    "card_id": card.id,
-                },
-                task_name=_task_name("alert", parent_id, today.isoformat()),
-            )
-            result.alerts_enqueued += queued
+            _queue_weekly(deps, school, moment.date(), today, result)
+        elif _next_moment(school, moment) - now >= ALERT_QUIET_BEFORE_DIGEST:
+            # Closer to the next digest than that, it carries the urgent items anyway.
+            _queue_alerts(deps, school, moment, now, today, result)
     return result
+
+
+def _sendable(
+    deps: DigestDependencies, school: School, today: date, *since: FieldFilter
+) -> tuple[list[Card], dict[str, Item], set[str], int]:
+    """Pending cards of approved items in the window, their items, the parents who can be
+    reached, and how many parents could not be."""
+    pending = deps.repos.cards.find(
+        FieldFilter("school_id", "==", school.id), FieldFilter("status", "==", "pending"), *since
+    )
+    items = deps.repos.items.get_many(sorted({c.item_id for c in pending}))
+    cards = [
+        c
+        for c in pending
+        if (item := items.get(c.item_id)) is not None
+        and item.status is ItemStatus.APPROVED
+        and in_window(item, today, deps.window_days)
+    ]
+    wanted = {c.parent_id for c in cards}
+    parents = Collection(deps.repos.store, deps.repos.parents.name, _ReachParent).get_many(
+        sorted(wanted)
+    )
+    reachable = {
+        pid
+        for pid, p in parents.items()
+        if p.consent is ConsentState.OPTED_IN
+        and (p.whatsapp_reachable or (p.sms_reachable and deps.sms is not None))
+    }
+    return [c for c in cards if c.parent_id in reachable], items, reachable, len(wanted - reachable)
+
+
+def _queue_weekly(
+    deps: DigestDependencies, school: School, week_of: date, today: date, result: BuildResult
+) -> None:
+    cards, _, _, unreachable = _sendable(deps, school, today)
+    result.skipped_unreachable += unreachable
+    for parent_id in sorted({c.parent_id for c in cards}):
+        queued = deps.tasks.enqueue(
+            SEND_DIGEST,
+            {"parent_id": parent_id, "kind": "weekly", "on": week_of.isoformat()},
+            task_name=_task_name("digest", school.id, week_of.isoformat(), parent_id),
+        )
+        result.enqueued += queued
+        result.already_queued += not queued
+
+
+def _queue_alerts(
+    deps: DigestDependencies,
+    school: School,
+    moment: datetime,
+    now: datetime,
+    today: date,
+    result: BuildResult,
+) -> None:
+    """One alert per parent and day, for the first urgent card approved since the digest."""
+    since = FieldFilter("created_at", ">", moment.astimezone(UTC).isoformat())
+    cards, items, _, _ = _sendable(deps, school, today, since)
+    urgent: dict[str, Card] = {}
+    for card in sorted(cards, key=lambda c: c.created_at):
+        if is_urgent(items[card.item_id], now, today, deps.urgent_hours):
+            urgent.setdefault(card.parent_id, card)
+    for parent_id, card in sorted(urgent.items()):
+        queued = deps.tasks.enqueue(
+            SEND_DIGEST,
+            {"parent_id": parent_id, "kind": "alert", "on": today.isoformat(), "card_id": card.id},
+            task_name=_task_name("alert", parent_id, today.isoformat()),
+        )
+        result.alerts_enqueued += queued
