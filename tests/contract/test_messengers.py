@@ -4,6 +4,7 @@ and the outbox; what the digest flow relies on holds for each."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -15,9 +16,12 @@ from infra.standins.messaging import (
     serve_twilio,
     serve_whatsapp,
 )
+from shared.adapters.clock import FixedClock
 from shared.adapters.messenger_http import RateLimiter
+from shared.adapters.messenger_outbox import OutboxMessenger
 from shared.adapters.messenger_twilio import TwilioSmsMessenger
 from shared.adapters.messenger_whatsapp import WhatsAppCloudMessenger
+from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.errors import DeliveryDeferred, DeliveryRejected, NeedsTemplate, RecipientUnreachable
 from shared.ports import Recipient, TemplateMessage
 
@@ -224,3 +228,24 @@ def test_an_unreachable_provider_is_deferred(http) -> None:
     )
     with pytest.raises(DeliveryDeferred):
         messenger.send(Recipient(phone_e164=PHONE), "x")
+
+
+@pytest.fixture(params=["outbox", "whatsapp", "twilio"])
+def any_messenger(request, tmp_path, http, whatsapp_api, twilio_api):
+    """Every adapter of the Messenger port, each on what it talks to."""
+    if request.param == "outbox":
+        clock = FixedClock(datetime(2026, 10, 5, tzinfo=UTC))
+        return OutboxMessenger(SqliteDocumentStore(tmp_path / "s.sqlite3"), clock, "whatsapp")
+    if request.param == "whatsapp":
+        whatsapp_api.open_windows.add(WA_ID)
+        return whatsapp(whatsapp_api, http)
+    return twilio(twilio_api, http)
+
+
+def test_contract_a_text_gets_a_provider_id_on_the_messengers_channel(any_messenger) -> None:
+    first = any_messenger.send_text(PHONE, "Picture Day is Wednesday.")
+    second = any_messenger.send(Recipient(phone_e164=PHONE), "Reply DONE 1.", reference="m-2")
+    assert first.channel == second.channel == any_messenger.channel
+    assert first.provider_message_id and second.provider_message_id
+    assert first.provider_message_id != second.provider_message_id
+    assert not first.via_template
