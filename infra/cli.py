@@ -138,6 +138,14 @@ def evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def compile_catalogs(args: argparse.Namespace) -> int:
+    from shared.rendering.catalogs import compile_catalogs as compile_all
+
+    for path in compile_all():
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -187,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     eval_extraction.add_argument("folder", type=Path)
     eval_extraction.add_argument("--json", action="store_true", help="print one JSON object")
     eval_extraction.set_defaults(handler=evaluate)
+
+    catalogs = commands.add_parser(
+        "compile-catalogs", help="compile the digest's .po catalogs into the committed .mo files"
+    )
+    catalogs.set_defaults(handler=compile_catalogs)
     return parser
 
 

@@ -23,8 +23,9 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 
 from infra.storage_events import finalized_event
+from shared.adapters.clock import OffsetClock
 from shared.logs import configure_logging
-from shared.ports import BlobStore, Clock
+from shared.ports import BlobStore, Clock, Query
 from shared.ports import FieldFilter as F
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
@@ -140,6 +141,7 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
             items=f"{base_url}/_local/items?newsletter_id=ID",
             dead_letters=f"{base_url}/_local/dead-letters",
             tick_digests=f"POST {base_url}/_local/tick-digests",
+            outbox=f"{base_url}/_local/outbox?format=text",
         )
 
     @local.get("/_local/newsletters")
@@ -159,10 +161,28 @@ def build_app(container: Container, base_url: str) -> DispatcherMiddleware:
         found = container.repos.dead_letters.find(order_by="at", descending=True, limit=50)
         return flask.jsonify([d.to_document() for d in found])
 
+    @local.get("/_local/outbox")
+    def outbox() -> flask.Response:
+        # What the messenger would have sent, newest first; ?to=+1604... for one family.
+        from shared.adapters.messenger_outbox import OUTBOX_COLLECTION
+
+        to = flask.request.args.get("to")
+        filters = [F("to", "==", to)] if to else []
+        found = container.store.query(
+            Query(OUTBOX_COLLECTION, filters, order_by="at", descending=True, limit=200)
+        )
+        if flask.request.args.get("format") == "text":
+            text = "\n\n".join(f"--- to {m['to']} ({m['stands_for']})\n{m['body']}" for m in found)
+            return flask.make_response(text, 200, {"Content-Type": "text/plain; charset=utf-8"})
+        return flask.jsonify(found)
+
     @local.post("/_local/tick-digests")
     def tick_digests() -> flask.Response:
-        # What Cloud Scheduler does weekly: an authenticated POST to build_digests.
-        answer = forward.post(f"{base_url}/build_digests", json={"source": "local-tick"})
+        # What Cloud Scheduler does hourly (an authenticated POST to build_digests), except that
+        # the local tick sends this week's digests now rather than at the schools' digest time.
+        answer = forward.post(
+            f"{base_url}/build_digests", json={"source": "local-tick", "ignore_schedule": True}
+        )
         return flask.make_response(
             answer.content, answer.status_code, {"Content-Type": "application/json"}
         )
@@ -217,6 +237,8 @@ def create_local_stack(
     settings = Settings(tasks_target_base_url=base_url)
     if settings.store_backend != "sqlite" or settings.blob_backend != "local":
         logger.warning("the local stack is running on cloud backends, as the settings ask")
+    if clock is None and settings.local_clock_start is not None:
+        clock = OffsetClock(settings.local_clock_start)
     container = Container(settings) if clock is None else Container(settings, clock=clock)
     use_container(container)
     container.settings.resolved_local_bucket_dir.mkdir(parents=True, exist_ok=True)
@@ -244,6 +266,7 @@ def main() -> None:
         f"  overview:     {stack.base_url}/\n"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"
+        f"  outbox:       {stack.base_url}/_local/outbox?format=text\n"
         f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"
         f"  or straight in for the sample school)\n"
         f"  Ctrl-C stops it; state stays in {stack.container.settings.data_dir.resolve()}/",

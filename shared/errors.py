@@ -57,3 +57,28 @@ class NeedsTranscription(ParentPathError):
 
 class ExtractorFailed(ParentPathError):
     """An extractor gave up for good (exhausted retries, unusable output); fall back."""
+
+
+class DeliveryDeferred(TransientError):
+    """The messaging provider asks us to try later (rate limit, outage): retry with backoff."""
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class DeliveryRejected(ParentPathError):
+    """The provider refused the message for good: retrying the same request cannot help."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class NeedsTemplate(DeliveryRejected):
+    """WhatsApp accepts only a template for this parent now (outside the 24-hour window)."""
+
+
+class RecipientUnreachable(DeliveryRejected):
+    """The parent cannot receive messages on this channel (not a WhatsApp user, unsubscribed
+    from SMS, not a mobile number): mark it and use another channel."""

@@ -31,6 +31,15 @@ QUERY_INDEXES: tuple[QueryIndex, ...] = (
     QueryIndex("cards", ("item_id",)),
     # A newsletter's items in the order they were found (review, and a re-parse's clean-up).
     QueryIndex("items", ("newsletter_id", "created_at")),
+    # The weekly build: a school's unsent cards; one digest: a parent's unsent cards.
+    QueryIndex("cards", ("school_id", "status")),
+    # Between digests: a school's unsent cards created since the last one (urgent alerts).
+    QueryIndex("cards", ("school_id", "status", "created_at")),
+    QueryIndex("cards", ("parent_id", "status")),
+    # Whether a parent wrote in the last 24 hours (WhatsApp's customer-service window).
+    QueryIndex("messages", ("parent_id", "direction", "created_at")),
+    # A parent's sent digests (what "DONE 2" means; an alert numbers after the latest).
+    QueryIndex("digests", ("parent_id", "status")),
 )
 
 

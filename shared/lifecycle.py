@@ -42,8 +42,13 @@ ALLOWED_MOVES: dict[type[StrEnum], dict[Any, frozenset[Any]]] = {
         CardStatus.DONE: frozenset(),
     },
     DigestStatus: {
-        DigestStatus.BUILT: frozenset({DigestStatus.SENT, DigestStatus.FAILED}),
-        DigestStatus.FAILED: frozenset({DigestStatus.SENT, DigestStatus.FAILED}),
+        DigestStatus.BUILT: frozenset({DigestStatus.SENDING}),
+        # SENDING -> SENDING: a sender whose lease ran out is taken over; -> BUILT: released
+        # after a failure worth retrying, so the retry may send.
+        DigestStatus.SENDING: frozenset(
+            {DigestStatus.SENDING, DigestStatus.BUILT, DigestStatus.SENT, DigestStatus.FAILED}
+        ),
+        DigestStatus.FAILED: frozenset(),
         DigestStatus.SENT: frozenset(),
     },
     MessageStatus: {

@@ -103,6 +103,12 @@ class School(DomainModel):
     auto_approve_threshold: float | None = Field(
         default=None, ge=0, le=1, description="Items at or above it skip review; None = off."
     )
+    digest_weekday: int = Field(
+        default=6, ge=0, le=6, description="Day of the weekly digest, 0 = Monday, 6 = Sunday."
+    )
+    digest_time: time = Field(
+        default=time(17, 0), description="Local time of the weekly digest, school timezone."
+    )
 
     @field_validator("grades_offered")
     @classmethod
@@ -305,6 +311,9 @@ class Parent(DomainModel):
         default=None, max_length=128, description="WhatsApp's business-scoped user id (BSUID)."
     )
     whatsapp_reachable: bool = True
+    sms_reachable: bool = Field(
+        default=True, description="False once SMS refused the number for good."
+    )
     child_ids: list[str] = Field(default_factory=list)
     activities: list[Slug] = Field(
         default_factory=list, description="Activities the parent follows for the family."
@@ -386,6 +395,7 @@ class Card(DomainModel):
 
 class DigestStatus(StrEnum):
     BUILT = "built"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
 
@@ -400,20 +410,57 @@ class Digest(DomainModel):
     status: DigestStatus = DigestStatus.BUILT
     message_id: str | None = None
     created_at: AwareDatetime
+    kind: Literal["weekly", "alert"] = "weekly"
+    channel: Literal["whatsapp", "sms", "outbox"] | None = None
+    body: str | None = Field(
+        default=None, description="The full text, kept to be sent when a template is answered."
+    )
+    send_started_at: AwareDatetime | None = None
+    sent_at: AwareDatetime | None = None
+    error: str | None = None
 
     @staticmethod
     def id_for(parent_id: str, week_of: date) -> str:
         return stable_id("digest", parent_id, week_of.isoformat())
 
-    def mark_sent(self, message_id: str) -> Digest:
-        """Handed to the messenger as message `message_id` (a failed digest may be retried)."""
-        _check_move(self.status, DigestStatus.SENT, f"digest {self.id}")
-        return self._changed(status=DigestStatus.SENT, message_id=message_id)
+    def begin_sending(self, at: datetime) -> Digest:
+        """Claimed by one sender (the intent recorded before anything is sent)."""
+        _check_move(self.status, DigestStatus.SENDING, f"digest {self.id}")
+        return self._changed(status=DigestStatus.SENDING, send_started_at=at)
 
-    def mark_failed(self) -> Digest:
-        """The messenger refused it; a later attempt may still send it."""
+    def release(self) -> Digest:
+        """Handed back after a failure worth retrying: the retry may send."""
+        _check_move(self.status, DigestStatus.BUILT, f"digest {self.id}")
+        return self._changed(status=DigestStatus.BUILT, send_started_at=None)
+
+    def mark_sent(
+        self,
+        *,
+        channel: Literal["whatsapp", "sms", "outbox"] | None,
+        at: datetime,
+        message_id: str | None = None,
+        unconfirmed: str | None = None,
+    ) -> Digest:
+        """Handed to the messenger; `unconfirmed` says why delivery cannot be confirmed."""
+        _check_move(self.status, DigestStatus.SENT, f"digest {self.id}")
+        return self._changed(
+            status=DigestStatus.SENT,
+            channel=channel,
+            sent_at=at,
+            message_id=message_id or self.message_id,
+            error=unconfirmed,
+        )
+
+    def mark_failed(
+        self, channel: Literal["whatsapp", "sms", "outbox"] | None, error: str
+    ) -> Digest:
+        """Refused for good: no retry can change it."""
         _check_move(self.status, DigestStatus.FAILED, f"digest {self.id}")
-        return self._changed(status=DigestStatus.FAILED)
+        return self._changed(status=DigestStatus.FAILED, channel=channel, error=error[:500])
+
+    @staticmethod
+    def id_for_alert(parent_id: str, day: date) -> str:
+        return stable_id("alert", parent_id, day.isoformat())
 
 
 class MessageStatus(StrEnum):
@@ -437,6 +484,11 @@ class Message(DomainModel):
     error: str | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    digest_id: str | None = None
+
+    @staticmethod
+    def id_for_outbound(digest_id: str, part: int) -> str:
+        return stable_id("outbound", digest_id, str(part))
 
     @staticmethod
     def id_for_inbound(provider_message_id: str) -> str:

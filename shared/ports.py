@@ -293,6 +293,12 @@ class ItemSearch(Protocol):
 
 
 class Translator(Protocol):
+    """Item text into a parent's language. `translates` is False for the offline identity
+    translator, which hands text back unchanged (the digest then says so, once)."""
+
+    name: str
+    translates: bool
+
     def translate(self, text: str, target_language: str) -> str: ...
 
 
@@ -300,12 +306,60 @@ class Translator(Protocol):
 class SentMessage:
     provider_message_id: str
     channel: Literal["whatsapp", "sms", "outbox"]
+    via_template: bool = False
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a message goes to: a phone number, or WhatsApp's business-scoped user id (BSUID)
+    for a parent who hides their number behind a username. The phone wins when both exist."""
+
+    phone_e164: str | None = None
+    whatsapp_user_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if not (self.phone_e164 or self.whatsapp_user_id):
+            raise ValueError("a recipient needs a phone number or a WhatsApp user id")
+
+
+@dataclass(frozen=True)
+class TemplateMessage:
+    """A pre-approved WhatsApp utility template, for a parent outside the 24-hour window:
+    its body's parameters, and the payload its quick-reply button sends back."""
+
+    language: str
+    body_parameters: tuple[str, ...]
+    quick_reply_payload: str | None = None
 
 
 class Messenger(Protocol):
-    """Sends a text to a parent's phone (WhatsApp, SMS, or the local outbox)."""
+    """Sends a text to a parent (WhatsApp, SMS, or the local outbox).
+
+    Errors (shared.errors): DeliveryDeferred when a retry later may work (rate limits, 5xx);
+    NeedsTemplate when WhatsApp wants a template (outside the 24-hour window);
+    RecipientUnreachable when the parent cannot get messages on this channel at all;
+    DeliveryRejected for any other permanent refusal. Only DeliveryDeferred is worth a retry.
+    """
+
+    @property
+    def channel(self) -> Literal["whatsapp", "sms", "outbox"]: ...
 
     def send_text(self, phone_e164: str, body: str) -> SentMessage: ...
+
+    def send(
+        self,
+        recipient: Recipient,
+        body: str,
+        *,
+        template: TemplateMessage | None = None,
+        reference: str | None = None,
+    ) -> SentMessage:
+        """Send `body` as free-form text, or the template instead when one is given.
+
+        `reference` is our id of the message, handed back by the provider's status callbacks
+        where it allows (WhatsApp's biz_opaque_callback_data).
+        """
+        ...
 
 
 class Clock(Protocol):

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import AwareDatetime, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -121,6 +121,62 @@ class Settings(BaseSettings):
         default="eng+chi_sim+pan+fil", description="Tesseract language packs used for OCR."
     )
 
+    # Digests and their delivery.
+    digest_window_days: int = Field(
+        default=14, ge=1, description="A digest carries items due or happening this far ahead."
+    )
+    urgent_alert_hours: int = Field(
+        default=48,
+        ge=1,
+        description="A deadline or closure this close, approved after the "
+        "weekly digest, goes out alone (at most one alert a day per parent).",
+    )
+    public_base_url: str | None = Field(
+        default=None,
+        description="Public URL of the admin function (calendar links); defaults to "
+        "TASKS_TARGET_BASE_URL/admin.",
+    )
+    calendar_link_key: SecretStr = Field(
+        default=SecretStr("local-development-only"),
+        description="HMAC key of calendar links; set a random secret in production.",
+    )
+    calendar_link_ttl_days: int = Field(default=45, ge=1)
+    messenger_backend: Literal["outbox", "cloud"] = Field(
+        default="outbox", description="outbox = the local outbox; cloud = WhatsApp and Twilio."
+    )
+    whatsapp_graph_base_url: str = "https://graph.facebook.com"
+    whatsapp_graph_api_version: str = "v23.0"
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_digest_template: str = Field(
+        default="weekly_digest", description="Approved utility template sent outside 24 h."
+    )
+    whatsapp_template_languages: dict[str, str] = Field(
+        default={"en": "en", "pa": "pa", "tl": "fil", "zh": "zh_CN"},
+        description="The template's language code per parent language.",
+    )
+    whatsapp_messages_per_second: float = Field(
+        default=80.0, gt=0, description="Per business number; the send queue's rate too."
+    )
+    whatsapp_seconds_between_messages_to_a_user: float = Field(default=6.0, ge=0)
+    twilio_base_url: str = "https://api.twilio.com"
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_from_number: str | None = None
+    twilio_messages_per_second: float = Field(
+        default=10.0, gt=0, description="Requests per second to Twilio, which queues the excess."
+    )
+    sms_segment_budget: int = Field(
+        default=6, ge=1, le=10, description="Most segments one SMS digest may cost."
+    )
+    messenger_timeout_s: float = Field(default=15.0, gt=0)
+
+    local_clock_start: AwareDatetime | None = Field(
+        default=None,
+        description="The local stack's clock starts here and runs on (e.g. the sample "
+        "newsletters' week, 2026-10-02T09:00:00-07:00); never set in production.",
+    )
+
     # The school an upload belongs to when its object name carries no school prefix.
     default_school_id: str = "sample-school"
 
@@ -130,6 +186,20 @@ class Settings(BaseSettings):
     def _production_backends_have_their_settings(self) -> Settings:
         if self.vector_backend == "qdrant" and not self.qdrant_url:
             raise ValueError("VECTOR_BACKEND=qdrant needs QDRANT_URL")
+        if self.messenger_backend == "cloud":
+            missing = [
+                name.upper()
+                for name in (
+                    "whatsapp_phone_number_id",
+                    "whatsapp_access_token",
+                    "twilio_account_sid",
+                    "twilio_auth_token",
+                    "twilio_from_number",
+                )
+                if getattr(self, name) is None
+            ]
+            if missing:
+                raise ValueError(f"MESSENGER_BACKEND=cloud needs {', '.join(missing)}")
         if self.task_max_backoff_s < self.task_min_backoff_s:
             raise ValueError("TASK_MAX_BACKOFF_S must be >= TASK_MIN_BACKOFF_S")
         return self
@@ -141,6 +211,10 @@ class Settings(BaseSettings):
     @property
     def resolved_local_bucket_dir(self) -> Path:
         return self.local_bucket_dir or self.data_dir / "inbox"
+
+    @property
+    def resolved_public_base_url(self) -> str:
+        return self.public_base_url or f"{self.tasks_target_base_url.rstrip('/')}/admin"
 
     @property
     def resolved_vector_dir(self) -> Path:

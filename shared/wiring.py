@@ -7,17 +7,31 @@ import time; each adapter is built on first use and kept for the life of the ins
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
-from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
+from shared.ports import (
+    BlobStore,
+    Clock,
+    DocumentStore,
+    Extractor,
+    Messenger,
+    TaskQueue,
+    Translator,
+    VectorIndex,
+)
 from shared.repository import Repositories
+from shared.services.calendar import CalendarLinks
+from shared.services.digests import DigestDependencies
 from shared.services.parse import ParseDependencies
 from shared.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    import httpx
+
     from shared.adapters.gemini.client import GeminiClient
 
 
@@ -151,12 +165,94 @@ class Container:
             attempts_before_fallback=self.settings.extractor_attempts_before_fallback,
         )
 
+    @cached_property
+    def translator(self) -> Translator:
+        # Gemini translation (with its per-item cache in the store) is not built yet: the
+        # offline translator keeps items as written and the digest says so.
+        from shared.adapters.translator_identity import IdentityTranslator
+
+        return IdentityTranslator()
+
+    @cached_property
+    def messenger_http(self) -> httpx.Client:
+        import httpx
+
+        timeout = self.settings.messenger_timeout_s
+        return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)))
+
+    @cached_property
+    def whatsapp(self) -> Messenger:
+        settings = self.settings
+        if settings.messenger_backend == "outbox":
+            from shared.adapters.messenger_outbox import OutboxMessenger
+
+            return OutboxMessenger(self.store, self.clock, "whatsapp")
+        from shared.adapters.messenger_http import RateLimiter
+        from shared.adapters.messenger_whatsapp import WhatsAppCloudMessenger
+
+        assert settings.whatsapp_phone_number_id and settings.whatsapp_access_token
+        return WhatsAppCloudMessenger(
+            self.messenger_http,
+            base_url=settings.whatsapp_graph_base_url,
+            api_version=settings.whatsapp_graph_api_version,
+            phone_number_id=settings.whatsapp_phone_number_id,
+            access_token=settings.whatsapp_access_token.get_secret_value(),
+            template_name=settings.whatsapp_digest_template,
+            rate_limiter=RateLimiter(settings.whatsapp_messages_per_second),
+            seconds_between_messages_to_a_user=settings.whatsapp_seconds_between_messages_to_a_user,
+        )
+
+    @cached_property
+    def sms(self) -> Messenger:
+        settings = self.settings
+        if settings.messenger_backend == "outbox":
+            from shared.adapters.messenger_outbox import OutboxMessenger
+
+            return OutboxMessenger(self.store, self.clock, "sms")
+        from shared.adapters.messenger_http import RateLimiter
+        from shared.adapters.messenger_twilio import TwilioSmsMessenger
+
+        assert settings.twilio_account_sid and settings.twilio_auth_token
+        assert settings.twilio_from_number
+        return TwilioSmsMessenger(
+            self.messenger_http,
+            base_url=settings.twilio_base_url,
+            account_sid=settings.twilio_account_sid,
+            auth_token=settings.twilio_auth_token.get_secret_value(),
+            from_number=settings.twilio_from_number,
+            rate_limiter=RateLimiter(settings.twilio_messages_per_second),
+        )
+
+    @cached_property
+    def calendar_links(self) -> CalendarLinks:
+        return CalendarLinks(
+            key=self.settings.calendar_link_key.get_secret_value().encode(),
+            base_url=self.settings.resolved_public_base_url,
+            ttl=timedelta(days=self.settings.calendar_link_ttl_days),
+        )
+
+    @cached_property
+    def digest_dependencies(self) -> DigestDependencies:
+        return DigestDependencies(
+            repos=self.repos,
+            tasks=self.tasks,
+            clock=self.clock,
+            whatsapp=self.whatsapp,
+            sms=self.sms,
+            translator=self.translator,
+            links=self.calendar_links,
+            window_days=self.settings.digest_window_days,
+            urgent_hours=self.settings.urgent_alert_hours,
+            sms_segment_budget=self.settings.sms_segment_budget,
+            template_languages=dict(self.settings.whatsapp_template_languages),
+        )
+
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:
         self.repos.dead_letters.put(dead_letter)
 
     def close(self) -> None:
         """Stop queue workers and release the embedded index (only what was built)."""
-        for name in ("tasks", "vectors"):
+        for name in ("tasks", "vectors", "messenger_http"):
             built = self.__dict__.get(name)
             close = getattr(built, "close", None)
             if close is not None:

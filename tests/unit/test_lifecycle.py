@@ -203,7 +203,7 @@ def test_a_card_number_is_validated() -> None:
         card().mark_sent("d1", 0)
 
 
-def test_a_digest_is_sent_or_fails_and_a_failed_one_may_be_sent_later() -> None:
+def test_a_digest_is_claimed_before_it_is_sent_and_a_released_one_may_be_claimed_again() -> None:
     digest = Digest(
         id="d1",
         school_id="maple",
@@ -212,13 +212,19 @@ def test_a_digest_is_sent_or_fails_and_a_failed_one_may_be_sent_later() -> None:
         language="en",
         created_at=NOW,
     )
-    failed = digest.mark_failed()
-    sent = failed.mark_failed().mark_sent("m1")
-    assert (sent.status, sent.message_id) == (DigestStatus.SENT, "m1")
     with pytest.raises(IllegalTransition):
-        sent.mark_failed()
+        digest.mark_sent(channel="whatsapp", at=NOW)  # never sent without a recorded intent
+    released = digest.begin_sending(NOW).release()
+    assert (released.status, released.send_started_at) == (DigestStatus.BUILT, None)
+    taken_over = released.begin_sending(NOW).begin_sending(NOW)  # a lease that ran out
+    sent = taken_over.mark_sent(channel="whatsapp", at=NOW, message_id="m1")
+    assert (sent.status, sent.message_id, sent.sent_at) == (DigestStatus.SENT, "m1", NOW)
     with pytest.raises(IllegalTransition):
-        sent.mark_sent("m2")
+        sent.begin_sending(NOW)
+    failed = digest.begin_sending(NOW).mark_failed("sms", "refused")
+    assert (failed.status, failed.error) == (DigestStatus.FAILED, "refused")
+    with pytest.raises(IllegalTransition):
+        failed.begin_sending(NOW)
 
 
 def test_a_message_only_moves_forward_and_a_late_status_report_is_recognised() -> None:
