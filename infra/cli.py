@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     classify_cmd = commands.add_parser(
         "classify-replies",
-        help="classify WhatsApp replies, one JSON object a line with a \"text\"",
+        help='classify WhatsApp replies, one JSON object a line with a "text"',
     )
     classify_cmd.add_argument("path", type=Path)
     classify_cmd.add_argument(

@@ -1,4 +1,4 @@
-"""Scoring the reply classifier on a labelled JSONL file (the format of ../shared/eval/intents.jsonl).
+"""Scores the reply classifier on labelled JSONL (the format of ../shared/eval/intents.jsonl).
 
 Each line: {"text", "lang", "intent", "item_ref", "language"}. The scores are intent accuracy
 overall and per `lang`, item_ref accuracy on the rows whose gold intent is `done`, and the
@@ -25,7 +25,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path.name} line {number}: not JSON ({exc.msg})") from None
         if not isinstance(row, dict) or not isinstance(row.get("text", row.get("reply_id")), str):
-            raise ValueError(f"{path.name} line {number}: needs a \"text\" string")
+            raise ValueError(f'{path.name} line {number}: needs a "text" string')
         rows.append(row)
     return rows
 
@@ -78,7 +78,9 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [f"intent accuracy  {report['accuracy']}  ({report['rows']} replies)"]
     for lang, figures in report["by_language"].items():
         lines.append(f"  {lang:<4} {figures['accuracy']}  ({figures['rows']})")
-    lines.append(f"item_ref accuracy {report['item_ref_accuracy']} ({report['item_ref_rows']} done rows)")
+    lines.append(
+        f"item_ref accuracy {report['item_ref_accuracy']} ({report['item_ref_rows']} done rows)"
+    )
     lines.append(f"language asked    {report['language_accuracy']}")
     for wrong in report["confusion"]:
         lines.append(f"  {wrong['expected']} -> {wrong['got']}: {wrong['count']}")

@@ -31,6 +31,13 @@ QUERY_INDEXES: tuple[QueryIndex, ...] = (
     QueryIndex("cards", ("item_id",)),
     # A newsletter's items in the order they were found (review, and a re-parse's clean-up).
     QueryIndex("items", ("newsletter_id", "created_at")),
+    # Who wrote to the webhook: a parent by phone or by WhatsApp's business-scoped user id.
+    QueryIndex("parents", ("phone",)),
+    QueryIndex("parents", ("whatsapp_user_id",)),
+    # The outbound message a delivery status is about.
+    QueryIndex("messages", ("provider_message_id",)),
+    # A parent's latest digest: what "DONE 2" points at.
+    QueryIndex("digests", ("parent_id",)),
 )
 
 

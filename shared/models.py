@@ -319,10 +319,40 @@ class Message(DomainModel):
     error: str | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    kind: str | None = Field(
+        default=None, max_length=80, description="The provider's message type (text, audio...)."
+    )
+    intent: str | None = Field(default=None, max_length=40, description="What a reply asked.")
+    in_reply_to: str | None = Field(
+        default=None, description="For our answers: the id of the inbound Message answered."
+    )
+    handled_at: AwareDatetime | None = Field(
+        default=None, description="When an inbound message was fully acted on (never twice)."
+    )
 
     @staticmethod
     def id_for_inbound(provider_message_id: str) -> str:
         return stable_id("inbound", provider_message_id)
+
+    @staticmethod
+    def id_for_reply(inbound_message_id: str) -> str:
+        """Our one answer to an inbound message: a redelivery can never send a second."""
+        return stable_id("reply", inbound_message_id)
+
+    def advanced_to(self, status: MessageStatus) -> bool:
+        """Whether `status` moves this outbound message forward (statuses arrive out of order:
+        a late 'sent' never undoes 'read', and 'failed' never overrides a delivery)."""
+        return _STATUS_RANK[status] > _STATUS_RANK[self.status]
+
+
+_STATUS_RANK = {
+    MessageStatus.RECEIVED: 0,
+    MessageStatus.QUEUED: 0,
+    MessageStatus.SENT: 1,
+    MessageStatus.FAILED: 2,
+    MessageStatus.DELIVERED: 3,
+    MessageStatus.READ: 4,
+}
 
 
 class TicketStatus(StrEnum):
@@ -339,6 +369,7 @@ class Ticket(DomainModel):
     item_id: str | None = None
     message_id: str
     text: str = Field(max_length=4096)
+    kind: Literal["error_report", "unanswered_question"] = "error_report"
     status: TicketStatus = TicketStatus.OPEN
     created_at: AwareDatetime
     resolved_at: AwareDatetime | None = None
@@ -365,3 +396,33 @@ class DeadLetter(DomainModel):
     attempts: int = Field(ge=1)
     last_error: str
     at: AwareDatetime
+
+
+class IgnoredUpdate(DomainModel):
+    """A webhook update we received and do not act on, kept with its kind (never a 500)."""
+
+    id: str
+    kind: str = Field(max_length=80)
+    reason: str = Field(max_length=200)
+    provider_message_id: str | None = None
+    received_at: AwareDatetime
+
+    @staticmethod
+    def id_for(kind: str, provider_message_id: str | None, received_at: str) -> str:
+        return stable_id("ignored", kind, provider_message_id or received_at)
+
+
+class UnknownSender(DomainModel):
+    """Someone who wrote to us and matches no parent, known only by a pseudonym of their id.
+
+    It is what rate-limits our one polite answer to them.
+    """
+
+    id: str
+    first_seen_at: AwareDatetime
+    last_answered_at: AwareDatetime | None = None
+    messages: int = Field(default=0, ge=0)
+
+    @staticmethod
+    def id_for(identity: str) -> str:
+        return stable_id("unknown-sender", identity)

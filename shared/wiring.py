@@ -7,14 +7,29 @@ import time; each adapter is built on first use and kept for the life of the ins
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
+from shared.errors import NotBuiltYet
 from shared.models import DeadLetter
-from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
+from shared.ports import (
+    BlobStore,
+    Clock,
+    DocumentStore,
+    Extractor,
+    ItemSearch,
+    Messenger,
+    TaskQueue,
+    VectorIndex,
+)
 from shared.repository import Repositories
 from shared.services.parse import ParseDependencies
 from shared.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from shared.services.replies import ReplyDependencies
 
 
 class Container:
@@ -116,6 +131,30 @@ class Container:
             fallback=self.offline_extractor,
             max_upload_bytes=self.settings.max_upload_bytes,
             attempts_before_fallback=self.settings.extractor_attempts_before_fallback,
+        )
+
+    @cached_property
+    def messenger(self) -> Messenger:
+        """The digest issue's adapters (WhatsApp Cloud API, Twilio, local outbox) go here."""
+        raise NotBuiltYet("no Messenger adapter is wired yet (the digest issue builds them)")
+
+    @cached_property
+    def item_search(self) -> ItemSearch:
+        """The index issue's search service (shared.services.search) goes here."""
+        raise NotBuiltYet("no ItemSearch is wired yet (the index issue builds it)")
+
+    @cached_property
+    def reply_dependencies(self) -> ReplyDependencies:
+        from shared.services.replies import ReplyDependencies
+
+        return ReplyDependencies(
+            repos=self.repos,
+            messenger=self.messenger,
+            search=self.item_search,
+            clock=self.clock,
+            unknown_sender_answer_every=timedelta(
+                seconds=self.settings.whatsapp_unknown_sender_answer_every_s
+            ),
         )
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+
+from shared.models import ItemStatus
+from shared.ports import FieldFilter, ItemMatch, SentMessage
+from shared.repository import Repositories
 
 
 @dataclass
@@ -27,3 +34,59 @@ class RecordingQueue:
 
     def targets(self) -> list[str]:
         return [target for target, _, _ in self.tasks]
+
+
+@dataclass
+class RecordingMessenger:
+    """A Messenger that keeps what it was asked to send (by phone or by BSUID)."""
+
+    sent: list[tuple[str, str]] = field(default_factory=list)
+    fail_with: Exception | None = None
+
+    def send_text(self, phone_e164: str, body: str) -> SentMessage:
+        return self._record(phone_e164, body)
+
+    def send_text_to_user_id(self, user_id: str, body: str) -> SentMessage:
+        return self._record(user_id, body)
+
+    def _record(self, recipient: str, body: str) -> SentMessage:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.sent.append((recipient, body))
+        return SentMessage(provider_message_id=f"wamid.out-{len(self.sent)}", channel="whatsapp")
+
+    def bodies_to(self, recipient: str) -> list[str]:
+        return [body for to, body in self.sent if to == recipient]
+
+
+@dataclass
+class KeywordItemSearch:
+    """An ItemSearch over the store's approved items by shared title words (the real one, by
+    meaning, is the index issue's); nothing in common means nothing fits."""
+
+    repos: Repositories
+    calls: list[str] = field(default_factory=list)
+
+    def search(
+        self,
+        school_id: str,
+        text: str,
+        *,
+        now: datetime,
+        parent_id: str | None = None,
+        grades: Sequence[int] | None = None,
+        limit: int = 5,
+    ) -> list[ItemMatch]:
+        self.calls.append(text)
+        words = set(re.findall(r"\w{4,}", text.lower()))
+        matches = []
+        for item in self.repos.items.find(FieldFilter("school_id", "==", school_id)):
+            if item.status is not ItemStatus.APPROVED:
+                continue
+            shared = words & set(re.findall(r"\w{4,}", item.title.lower()))
+            if shared:
+                matches.append(ItemMatch(item.id, len(shared) / len(words), "title words"))
+        return sorted(matches, key=lambda m: -m.score)[:limit]
+
+    def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:
+        return []

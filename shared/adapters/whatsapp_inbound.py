@@ -285,13 +285,22 @@ def _event_of_message(message: WhatsAppMessage, senders: dict[str | None, Sender
             is_voice=message.audio.voice,
             context_message_id=context_id,
         )
-    kind = f"message:{message.type}"
-    if message.interactive is not None:
-        kind += f":{message.interactive.type}"
-    reason = "message type not acted on"
-    if message.errors:
-        reason = "provider error " + ",".join(str(e.code) for e in message.errors)
-    return IgnoredUpdate(kind[:80], reason[:200], provider_message_id=message.id, sender=sender)
+    # Every other message is still a message from a person: the replies service records it
+    # and says it was not acted on.
+    media = message.image or message.video or message.document
+    kind = (
+        message.type
+        if message.interactive is None
+        else f"{message.type}:{message.interactive.type}"
+    )
+    return IncomingMessage(
+        message.id,
+        sender,
+        kind[:80],
+        at,
+        text=media.caption if media else None,
+        context_message_id=context_id,
+    )
 
 
 def _identity_change(
@@ -314,7 +323,9 @@ def _identity_change(
 
 
 def _event_of_status(status: Status) -> InboundEvent:
-    recipient = Sender(phone_from_wa_id(status.recipient_id), user_id_from(status.recipient_user_id))
+    recipient = Sender(
+        phone_from_wa_id(status.recipient_id), user_id_from(status.recipient_user_id)
+    )
     error = status.errors[0] if status.errors else None
     title = (error.title or error.message) if error else None
     return DeliveryStatus(

@@ -72,7 +72,17 @@ START_WORDS = _words(
     r"shuru",
     r"chalu\s+kar\w*",
 )
-START_CHARS = _chars(r"重新订阅", r"订阅", r"恢复", r"重新开始", r"开始接收", r"继续(?:发|接收)", r"ਸ਼ੁਰੂ", r"ਸੁਰੂ", r"ਚਾਲੂ")
+START_CHARS = _chars(
+    r"重新订阅",
+    r"订阅",
+    r"恢复",
+    r"重新开始",
+    r"开始接收",
+    r"继续(?:发|接收)",
+    r"ਸ਼ੁਰੂ",
+    r"ਸੁਰੂ",
+    r"ਚਾਲੂ",
+)
 # Something we send, wanted again: "send me the reminders again", "padalhan ulit".
 AGAIN = _words(r"again", r"back", r"ulit", r"muli", r"dobara", r"dubara", r"fir\s+to", r"phir\s+se")
 AGAIN_CHARS = _chars(r"再", r"重新", r"ਦੁਬਾਰਾ", r"ਫਿਰ")
@@ -93,10 +103,12 @@ RECEIVE = _words(
 # ---------------------------------------------------------------- change of language
 LANGUAGE_NAMES: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        LATIN_WORD.format(r"(?:english|eng|ingles|inglés|angrezi|angreji|ingglis)") + r"|英文|英语|英語|ਅੰਗਰੇਜ਼ੀ|ਅੰਗਰੇਜੀ"
+        LATIN_WORD.format(r"(?:english|eng|ingles|inglés|angrezi|angreji|ingglis)")
+        + r"|英文|英语|英語|ਅੰਗਰੇਜ਼ੀ|ਅੰਗਰੇਜੀ"
     ),
     "pa": re.compile(
-        LATIN_WORD.format(r"(?:punjabi|panjabi|punjaabi|pan?jabi|gurmukhi)") + r"|旁遮普|ਪੰਜਾਬੀ|ਗੁਰਮੁਖੀ"
+        LATIN_WORD.format(r"(?:punjabi|panjabi|punjaabi|pan?jabi|gurmukhi)")
+        + r"|旁遮普|ਪੰਜਾਬੀ|ਗੁਰਮੁਖੀ"
     ),
     "zh": re.compile(
         LATIN_WORD.format(r"(?:chinese|mandarin|tsino|intsik|chini|cheeni|zhongwen)")
@@ -133,7 +145,9 @@ LANGUAGE_CUES = _words(
     r"po",
     r"ji",
 )
-LANGUAGE_CUE_CHARS = _chars(r"改", r"换", r"換", r"用", r"成", r"切换", r"语言", r"ਵਿੱਚ", r"ਵਿਚ", r"ਚ\b", r"ਭਾਸ਼ਾ", r"ਭੇਜੋ")
+LANGUAGE_CUE_CHARS = _chars(
+    r"改", r"换", r"換", r"用", r"成", r"切换", r"语言", r"ਵਿੱਚ", r"ਵਿਚ", r"ਚ\b", r"ਭਾਸ਼ਾ", r"ਭੇਜੋ"
+)
 NEGATION_BEFORE = re.compile(r"(?:not|no|hindi|di|nahi|nai|不是|不要|非|ਨਹੀਂ)\W*$")
 
 # ---------------------------------------------------------------- report an error in an item
@@ -153,7 +167,9 @@ WRONG_WORDS = _words(
     r"galat|glt|ghalat",
     r"sahi\s+(?:nahi|nai)",
 )
-WRONG_CHARS = _chars(r"错", r"錯", r"不对", r"不對", r"有误", r"有誤", r"不正确", r"ਗਲਤ", r"ਗ਼ਲਤ", r"ਸਹੀ\s*ਨਹੀਂ")
+WRONG_CHARS = _chars(
+    r"错", r"錯", r"不对", r"不對", r"有误", r"有誤", r"不正确", r"ਗਲਤ", r"ਗ਼ਲਤ", r"ਸਹੀ\s*ਨਹੀਂ"
+)
 # Weaker: a correction that only reads as one outside a question.
 CORRECTION_WORDS = _words(
     r"should\s+be",
@@ -308,8 +324,10 @@ NEGATED_DONE = _words(
     r"haven'?t|hasn'?t|didn'?t|havent|didnt",
     r"(?:hindi|di)\s+pa",
     r"(?:nahi|nai)\s+(?:hoya|hoyea|kita|kitta)",
-) 
-NEGATED_DONE_CHARS = _chars(r"还没", r"還沒", r"没有(?:完成|交|付|签)", r"未(?:完成|交|付)", r"ਨਹੀਂ\s*ਹੋਇਆ")
+)
+NEGATED_DONE_CHARS = _chars(
+    r"还没", r"還沒", r"没有(?:完成|交|付|签)", r"未(?:完成|交|付)", r"ਨਹੀਂ\s*ਹੋਇਆ"
+)
 
 # ---------------------------------------------------------------- a question about the school
 QUESTION_WORDS = _words(

@@ -43,7 +43,19 @@ class Classification:
 REPLY_ID = re.compile(r"^(done|help|stop|start|query|report|lang)(?::(\w+))?$")
 
 _GURMUKHI_DIGITS = str.maketrans("੦੧੨੩੪੫੬੭੮੯", "0123456789")
-_CHINESE_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _CHINESE_NUMBER = re.compile(r"十?[一二两三四五六七八九]?十?")
 _WORD_NUMBERS = {
     "one": 1,
@@ -89,7 +101,9 @@ _MARKED_NUMBER = re.compile(
 _MARKED_WORD_NUMBER = re.compile(r"(?:#|\bno\.?|\bnumber|\bitem|\bbilang|\bnumero)\s+([a-z]+)\b")
 _NUMBER_SUFFIX_CN = re.compile(r"(\d{1,2})\s*(?:项|項|个|個|条|條|号项)")
 _PARENTHESISED = re.compile(r"\(\s*#?(\d{1,2})\s*\)")
-_BARE_NUMBER = re.compile(r"(?<![\d:/$.,-])(\d{1,2})(?![\d:/%]|\s*(?:am|pm|a\.m|p\.m|th|st|nd|rd|vaje|baje|o'?clock|点|點|月|日|号|號|元|块|dollars?|\$|pesos?|min|hrs?|hours?|years?|yrs?|kids?|children))")
+_BARE_NUMBER = re.compile(
+    r"(?<![\d:/$.,-])(\d{1,2})(?![\d:/%]|\s*(?:am|pm|a\.m|p\.m|th|st|nd|rd|vaje|baje|o'?clock|点|點|月|日|号|號|元|块|dollars?|\$|pesos?|min|hrs?|hours?|years?|yrs?|kids?|children))"
+)
 _NOT_AN_ITEM_BEFORE = re.compile(
     r"(?<![a-z])(?:grade|grades|gr|g|kinder|kindergarten|room|rm|class|age|aged|at|by|\$|php|rs|usd|cad|年级|年級|ਜਮਾਤ|baitang|grado|division|div|till|until|from|to|on|the)\s*$"
 )
@@ -116,7 +130,9 @@ def _chinese_numerals_to_digits(text: str) -> str:
 
     text = re.sub(r"第([一二两三四五六七八九十]+)", lambda m: "第" + value(m.group(1)), text)
     text = re.sub(
-        r"([一二两三四五六七八九十]+)(?=\s*(?:项|項|个|個|条|條))", lambda m: value(m.group(1)), text
+        r"([一二两三四五六七八九十]+)(?=\s*(?:项|項|个|個|条|條))",
+        lambda m: value(m.group(1)),
+        text,
     )
     return re.sub(
         r"(?<=完成|好了|交了|付了|签了|做完)(了?)([一二两三四五六七八九十]+)",
@@ -248,12 +264,45 @@ def classify_reply_id(reply_id: str, title: str | None = None) -> Classification
 
 
 _TAGALOG_MARKERS = lex._words(
-    r"po", r"na", r"ng", r"yung", r"ang", r"ko", r"ba", r"lang", r"naman", r"salamat", r"opo",
-    r"ano", r"saan", r"kailan", r"paano", r"mali", r"tapos", r"ito", r"sa",
+    r"po",
+    r"na",
+    r"ng",
+    r"yung",
+    r"ang",
+    r"ko",
+    r"ba",
+    r"lang",
+    r"naman",
+    r"salamat",
+    r"opo",
+    r"ano",
+    r"saan",
+    r"kailan",
+    r"paano",
+    r"mali",
+    r"tapos",
+    r"ito",
+    r"sa",
 )
 _PUNJABI_MARKERS = lex._words(
-    r"ji", r"kiven", r"kinne", r"vaje", r"ho\s+gaya", r"karo", r"ditta", r"nai", r"samajh",
-    r"eh", r"aa", r"kithe", r"kado", r"dobara", r"shuru", r"tuhada", r"sanu", r"haan",
+    r"ji",
+    r"kiven",
+    r"kinne",
+    r"vaje",
+    r"ho\s+gaya",
+    r"karo",
+    r"ditta",
+    r"nai",
+    r"samajh",
+    r"eh",
+    r"aa",
+    r"kithe",
+    r"kado",
+    r"dobara",
+    r"shuru",
+    r"tuhada",
+    r"sanu",
+    r"haan",
 )
 
 
