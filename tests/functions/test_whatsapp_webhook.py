@@ -80,6 +80,14 @@ def test_every_signed_payload_is_answered_200(webhook, body: bytes) -> None:
     received = response.get_json()["received"]
     assert sum(received.values()) >= 1
     assert "failed" not in received
+    # Nothing is dropped silently: each update is a Message, an audit of an identity move,
+    # or a record of what was ignored and why.
+    recorded = (
+        container.repos.messages.count()
+        + container.repos.ignored_updates.count()
+        + container.repos.audit_events.count()
+    )
+    assert recorded >= 1
 
 
 @pytest.mark.parametrize("body", BODIES)
