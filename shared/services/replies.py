@@ -187,11 +187,13 @@ def handle_message(event: IncomingMessage, deps: ReplyDependencies) -> str:
         raise
 
 
-def _finish(deps: ReplyDependencies, inbound: Message, intent: str) -> None:
+def _finish(
+    deps: ReplyDependencies, inbound: Message, intent: str, answer: Message | None = None
+) -> None:
+    """Mark the inbound message handled, with our answer's outcome in the same write."""
     now = deps.clock.now()
-    deps.repos.messages.put(
-        inbound.model_copy(update={"intent": intent, "handled_at": now, "updated_at": now})
-    )
+    handled = inbound.model_copy(update={"intent": intent, "handled_at": now, "updated_at": now})
+    deps.repos.messages.put_many([handled, *([answer] if answer else [])])
 
 
 def _classification(event: IncomingMessage) -> Classification:
@@ -212,8 +214,10 @@ def _answer_parent(
         parent = parents[0]
     if event.kind == "audio":
         # Transcription is not wired yet: say so instead of guessing (see README).
-        _send_reply(deps, inbound, parent, reply_texts.text("voice_unavailable", parent.language))
-        _finish(deps, inbound, "voice_note")
+        answer = _send_reply(
+            deps, inbound, parent, reply_texts.text("voice_unavailable", parent.language)
+        )
+        _finish(deps, inbound, "voice_note", answer)
         return "voice_note"
     if event.kind not in TEXT_KINDS:
         record_ignored(
@@ -235,8 +239,8 @@ def _answer_parent(
             deps.repos, deps.search, deps.clock, parents, inbound, event.text or ""
         )
         reply = act(context, classification)
-    _send_reply(deps, inbound, parent, reply)
-    _finish(deps, inbound, str(classification.intent))
+    answer = _send_reply(deps, inbound, parent, reply)
+    _finish(deps, inbound, str(classification.intent), answer)
     logger.info(
         "reply handled",
         extra={"message_id": inbound.id, "intent": str(classification.intent), "kind": event.kind},
@@ -271,18 +275,22 @@ def _answer_unknown_sender(
         tx.set("unknown_senders", sender_id, record.model_copy(update=update).to_document())
         return due
 
-    answer = deps.repos.store.run_transaction(work)
-    if answer:
+    due = deps.repos.store.run_transaction(work)
+    answer = None
+    if due:
         language = detect_language(event.text or "")
-        _send(deps, inbound, None, event.sender, reply_texts.text("unknown_sender", language))
-    _finish(deps, inbound, "unknown_sender")
-    logger.info("unknown sender", extra={"message_id": inbound.id, "answered": answer})
+        body = reply_texts.text("unknown_sender", language)
+        answer = _send(deps, inbound, None, event.sender, body)
+    _finish(deps, inbound, "unknown_sender", answer)
+    logger.info("unknown sender", extra={"message_id": inbound.id, "answered": due})
     return "unknown_sender"
 
 
-def _send_reply(deps: ReplyDependencies, inbound: Message, parent: Parent, body: str) -> None:
+def _send_reply(
+    deps: ReplyDependencies, inbound: Message, parent: Parent, body: str
+) -> Message | None:
     # Replies go by phone where we have one, else by BSUID.
-    _send(deps, inbound, parent, Sender(parent.phone, parent.whatsapp_user_id), body)
+    return _send(deps, inbound, parent, Sender(parent.phone, parent.whatsapp_user_id), body)
 
 
 def _send(
@@ -291,8 +299,9 @@ def _send(
     parent: Parent | None,
     recipient: Sender,
     body: str,
-) -> None:
-    """Send our one answer to `inbound`; a redelivered or retried inbound never sends twice."""
+) -> Message | None:
+    """Send our one answer to `inbound` and return it as sent or failed, for the caller to
+    store; None when it was sent before (a redelivered or retried inbound never sends twice)."""
     now = deps.clock.now()
     outbound = Message(
         id=Message.id_for_reply(inbound.id),
@@ -307,7 +316,7 @@ def _send(
         updated_at=now,
     )
     if not deps.repos.messages.create(outbound):
-        return
+        return None
     try:
         if recipient.phone_e164:
             sent = deps.messenger.send_text(recipient.phone_e164, body)
@@ -320,25 +329,15 @@ def _send(
         logger.warning(
             "reply not sent", extra={"message_id": outbound.id, "error": type(exc).__name__}
         )
-        deps.repos.messages.put(
-            outbound.model_copy(
-                update={
-                    "status": MessageStatus.FAILED,
-                    "error": type(exc).__name__,
-                    "updated_at": deps.clock.now(),
-                }
-            )
-        )
-        return
-    deps.repos.messages.put(
-        outbound.model_copy(
-            update={
-                "status": MessageStatus.SENT,
-                "provider_message_id": sent.provider_message_id,
-                "channel": sent.channel,
-                "updated_at": deps.clock.now(),
-            }
-        )
+        failed = {"status": MessageStatus.FAILED, "error": type(exc).__name__}
+        return outbound.model_copy(update={**failed, "updated_at": deps.clock.now()})
+    return outbound.model_copy(
+        update={
+            "status": MessageStatus.SENT,
+            "provider_message_id": sent.provider_message_id,
+            "channel": sent.channel,
+            "updated_at": deps.clock.now(),
+        }
     )
 
 
