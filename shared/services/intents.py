@@ -100,6 +100,7 @@ _MARKED_NUMBER = re.compile(
 )
 _MARKED_WORD_NUMBER = re.compile(r"(?:#|\bno\.?|\bnumber|\bitem|\bbilang|\bnumero)\s+([a-z]+)\b")
 _NUMBER_SUFFIX_CN = re.compile(r"(\d{1,2})\s*(?:项|項|个|個|条|條|号项)")
+_DATE_LIKE_REF = re.compile(r"(?<!\d)(\d{1,2})\s*[号號]")
 _PARENTHESISED = re.compile(r"\(\s*#?(\d{1,2})\s*\)")
 _BARE_NUMBER = re.compile(
     r"(?<![\d:/$.,-])(\d{1,2})(?![\d:/%]|\s*(?:am|pm|a\.m|p\.m|th|st|nd|rd|vaje|baje|o'?clock|点|點|月|日|号|號|元|块|dollars?|\$|pesos?|min|hrs?|hours?|years?|yrs?|kids?|children))"
@@ -160,6 +161,11 @@ def item_reference(text: str) -> int | None:
     return None
 
 
+def _words_of(text: str) -> list[str]:
+    """Words, counting each Chinese character as one (Chinese has no spaces)."""
+    return re.findall(r"[a-z0-9']+|[\u4e00-\u9fff]|[\u0a00-\u0a7f]+", text)
+
+
 def _has(text: str, *patterns: re.Pattern[str]) -> bool:
     return any(p.search(text) for p in patterns)
 
@@ -194,8 +200,7 @@ def _language_asked_for(text: str) -> str | None:
                 named.append((match.start(), code))
     if not named:
         return None
-    words = re.findall(r"[a-z']+|[\u4e00-\u9fff]|[\u0a00-\u0a7f]+", text)
-    short = len(words) <= 3
+    short = len(_words_of(text)) <= 3
     if short or _has(text, lex.LANGUAGE_CUES, lex.LANGUAGE_CUE_CHARS):
         return max(named)[1]
     return None
@@ -232,7 +237,9 @@ def classify(text: str) -> Classification:
     if _has(norm, lex.HELP_WORDS, lex.HELP_CHARS) and not lex.HELP_AT_EVENT.search(norm):
         return Classification(Intent.HELP)
     if _reports_done(norm) and not (question and lex.ASKING_OPENERS.search(norm)):
-        return Classification(Intent.DONE, ref)
+        # "2号完成": next to a completion, a day-of-month suffix points at an item.
+        dated = _DATE_LIKE_REF.search(norm) if ref is None else None
+        return Classification(Intent.DONE, int(dated.group(1)) if dated else ref)
     if _only_a_number(norm):
         return Classification(Intent.DONE, ref)
     if question:
@@ -241,8 +248,7 @@ def classify(text: str) -> Classification:
         return Classification(Intent.SMALLTALK)
     # A sentence we cannot place is most often a question without its question mark; the
     # answer path says plainly when nothing fits and asks the school.
-    words = re.findall(r"\w+", norm)
-    if len(words) >= 3:
+    if len(_words_of(norm)) >= 3:
         return Classification(Intent.QUERY, ref, confident=False)
     return Classification(Intent.SMALLTALK, confident=False)
 
