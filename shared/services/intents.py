@@ -34,6 +34,8 @@ class Classification:
     item_ref: int | None = None
     language: str | None = None  # the language asked for, for change_language only
     confident: bool = True
+    # Every number of a completion that names several ("done 1 and 3"); item_ref is the first.
+    item_refs: tuple[int, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {"intent": str(self.intent), "item_ref": self.item_ref, "language": self.language}
@@ -161,6 +163,19 @@ def item_reference(text: str) -> int | None:
     return None
 
 
+def item_references(text: str) -> list[int]:
+    """Every item number a reply names, in order ("done 1 and 3", "1、2都完成了")."""
+    found: list[tuple[int, int]] = []
+    for pattern in (_MARKED_NUMBER, _NUMBER_SUFFIX_CN, _PARENTHESISED):
+        found.extend((m.start(1), int(m.group(1))) for m in pattern.finditer(text))
+    for match in _BARE_NUMBER.finditer(text):
+        before = text[: match.start()]
+        if not (_NOT_AN_ITEM_BEFORE.search(before) or re.search(r"\d\s*-\s*$", before)):
+            found.append((match.start(1), int(match.group(1))))
+    numbers = [n for _, n in sorted(found) if 1 <= n <= _MAX_ITEM]
+    return list(dict.fromkeys(numbers))
+
+
 def _words_of(text: str) -> list[str]:
     """Words, counting each Chinese character as one (Chinese has no spaces)."""
     return re.findall(r"[a-z0-9']+|[\u4e00-\u9fff]|[\u0a00-\u0a7f]+", text)
@@ -239,7 +254,9 @@ def classify(text: str) -> Classification:
     if _reports_done(norm) and not (question and lex.ASKING_OPENERS.search(norm)):
         # "2号完成": next to a completion, a day-of-month suffix points at an item.
         dated = _DATE_LIKE_REF.search(norm) if ref is None else None
-        return Classification(Intent.DONE, int(dated.group(1)) if dated else ref)
+        if dated:
+            return Classification(Intent.DONE, int(dated.group(1)))
+        return Classification(Intent.DONE, ref, item_refs=tuple(item_references(norm)))
     if _only_a_number(norm):
         return Classification(Intent.DONE, ref)
     if question:

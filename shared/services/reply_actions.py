@@ -110,6 +110,10 @@ def _done(context: ActionContext, classification: Classification) -> str:
         if not open_cards:
             return reply_texts.text("nothing_open", language)
         return reply_texts.text("done_which", language, choices=choices)
+    if len(classification.item_refs) > 1:
+        wanted = [(c, i) for n, c, i in numbered if n in classification.item_refs]
+        if len(wanted) == len(classification.item_refs):
+            return "\n".join(_mark_done(context, card, item) for card, item in wanted)
     match = [(c, i) for n, c, i in numbered if n == classification.item_ref]
     if not match:
         all_choices = choices or reply_texts.numbered_choices(

@@ -91,3 +91,9 @@ def test_the_bar_holds_on_both_labelled_sets(name: str) -> None:
     for language, figures in report["by_language"].items():
         assert figures["accuracy"] >= 0.90, language
     assert report["item_ref_accuracy"] >= 0.95
+
+
+def test_a_completion_can_name_several_items() -> None:
+    assert classify("done 1 and 3").item_refs == (1, 3)
+    assert classify("#2, #4 paid ✅").item_refs == (2, 4)
+    assert classify("done 3").item_refs == (3,)

@@ -453,3 +453,11 @@ def test_an_unknown_bsuid_is_answered_by_bsuid_in_its_language(world) -> None:
     run(deps, text("你好，请问几点放学？", Sender(None, "CA.UNKNOWN1")))
     [(to, reply)] = messenger.sent
     assert to == "CA.UNKNOWN1" and "您好" in reply
+
+
+def test_done_naming_several_items_marks_each(world) -> None:
+    deps, messenger = world
+    assert run(deps, text("done 1 and 2")) == {"done": 1}
+    assert {card(deps, i).status for i in ("i1", "i2")} == {CardStatus.DONE}
+    reply = messenger.sent[0][1]
+    assert "Pumpkin patch field trip" in reply and "Permission slip due" in reply
