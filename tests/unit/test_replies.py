@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -9,6 +10,7 @@ import pytest
 
 from shared.adapters.clock import FixedClock
 from shared.errors import TransientError
+from shared.logs import CloudLoggingFormatter
 from shared.models import (
     Card,
     CardStatus,
@@ -461,3 +463,22 @@ def test_done_naming_several_items_marks_each(world) -> None:
     assert {card(deps, i).status for i in ("i1", "i2")} == {CardStatus.DONE}
     reply = messenger.sent[0][1]
     assert "Pumpkin patch field trip" in reply and "Permission slip due" in reply
+
+
+def test_logs_carry_no_phone_number_bsuid_or_message_text(
+    world, caplog: pytest.LogCaptureFixture
+) -> None:
+    deps, _ = world
+    caplog.set_level(logging.DEBUG)
+    run(
+        deps,
+        text("when is the pumpkin patch trip?", Sender(PHONE, BSUID)),
+        text("secret words here", Sender("+16045550142", "CA.STRANGER1")),
+        IdentityChange(
+            "wamid.x", "user_changed_user_id", Sender(None, BSUID), Sender(None, "CA.N2"), NOW
+        ),
+    )
+    lines = [CloudLoggingFormatter().format(record) for record in caplog.records]
+    assert lines
+    for secret in (PHONE, PHONE[1:], BSUID, "CA.STRANGER1", "CA.N2", "pumpkin", "secret words"):
+        assert not any(secret in line for line in lines), secret
