@@ -6,6 +6,7 @@ from functions.index_items import index_items
 from functions.parse_newsletter import parse_newsletter
 from functions.send_digest import send_digest
 from functions.target_item import target_item
+from functions.whatsapp_replies import whatsapp_replies
 from functions.whatsapp_webhook import whatsapp_webhook
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "parse_newsletter",
     "send_digest",
     "target_item",
+    "whatsapp_replies",
     "whatsapp_webhook",
 ]

@@ -26,7 +26,15 @@ from shared.models import (
 from shared.models import (
     IgnoredUpdate as IgnoredUpdateRecord,
 )
-from shared.ports import Clock, FieldFilter, ItemSearch, Messenger, StoreTransaction
+from shared.ports import (
+    Clock,
+    FieldFilter,
+    ItemSearch,
+    Messenger,
+    StoreTransaction,
+    TaskQueue,
+    VoiceTranscriber,
+)
 from shared.repository import Repositories
 from shared.services import reply_texts
 from shared.services.identity import IdentityNotMoved, move_identity, recognise
@@ -49,6 +57,8 @@ from shared.services.reply_actions import ActionContext, act, order_by_latest_di
 
 logger = logging.getLogger(__name__)
 
+# The Cloud Tasks target that answers voice notes (functions/whatsapp_replies.py).
+REPLIES_TASK_TARGET = "whatsapp_replies"
 # Message types we act on; any other is recorded as a Message and as ignored.
 TEXT_KINDS = frozenset({"text", "button_reply", "list_reply", "button"})
 # Failures that say this person cannot be reached on WhatsApp at all (not "try later"):
@@ -74,6 +84,9 @@ class ReplyDependencies:
     messenger: Messenger
     search: ItemSearch
     clock: Clock
+    # Slow work (a voice note's transcription) goes to a task; None does it inline.
+    tasks: TaskQueue | None = None
+    transcriber: VoiceTranscriber | None = None
     unknown_sender_answer_every: timedelta = timedelta(days=7)
     claim_lease: timedelta = timedelta(seconds=60)
 
@@ -212,12 +225,14 @@ def _answer_parent(
             deps.repos.parents.put(record.model_copy(update={"whatsapp_reachable": True}))
         parents = [p.model_copy(update={"whatsapp_reachable": True}) for p in parents]
         parent = parents[0]
-    if event.kind == "audio":
-        # Transcription is not wired yet: say so instead of guessing (see README).
-        answer = _send_reply(
-            deps, inbound, parent, reply_texts.text("voice_unavailable", parent.language)
-        )
-        _finish(deps, inbound, "voice_note", answer)
+    if event.kind == "audio" and event.media_id:
+        # Transcribing takes longer than Meta waits for an answer: a task does it.
+        if deps.tasks is not None:
+            payload = {"message_id": inbound.id, "media_id": event.media_id}
+            deps.tasks.enqueue(REPLIES_TASK_TARGET, payload, task_name=f"voice-{inbound.id}")
+            _finish(deps, inbound, "voice_note")
+            return "voice_note_queued"
+        _finish(deps, inbound, "voice_note", _answer_voice(deps, inbound, parents, event.media_id))
         return "voice_note"
     if event.kind not in TEXT_KINDS:
         record_ignored(
@@ -246,6 +261,39 @@ def _answer_parent(
         extra={"message_id": inbound.id, "intent": str(classification.intent), "kind": event.kind},
     )
     return str(classification.intent)
+
+
+def _answer_voice(
+    deps: ReplyDependencies, inbound: Message, parents: list[Parent], media_id: str
+) -> Message | None:
+    parent = parents[0]
+    if deps.transcriber is None:
+        # No transcription is configured: say so rather than guess.
+        return _send_reply(
+            deps, inbound, parent, reply_texts.text("voice_unavailable", parent.language)
+        )
+    transcript = deps.transcriber.transcribe(media_id, parent.language)
+    classification = classify(transcript)
+    context = ActionContext(deps.repos, deps.search, deps.clock, parents, inbound, transcript)
+    return _send_reply(deps, inbound, parent, act(context, classification))
+
+
+def answer_voice_note(message_id: str, media_id: str, deps: ReplyDependencies) -> str:
+    """The replies task: transcribe a voice note and answer it as if it were text (once)."""
+    inbound = deps.repos.messages.get(message_id)
+    if inbound is None or inbound.parent_id is None:
+        return "unknown_message"
+    if deps.repos.messages.get(Message.id_for_reply(inbound.id)) is not None:
+        return "duplicate"
+    parent = deps.repos.parents.get(inbound.parent_id)
+    if parent is None:
+        return "unknown_message"
+    others = recognise(deps.repos, Sender(parent.phone, parent.whatsapp_user_id))
+    parents = [parent, *(p for p in others if p.id != parent.id)]
+    answer = _answer_voice(deps, inbound, parents, media_id)
+    if answer is not None:
+        deps.repos.messages.put(answer)
+    return "voice_note"
 
 
 def _answer_unknown_sender(

@@ -19,7 +19,7 @@ from shared.models import Message
 from shared.repository import Repositories
 from shared.settings import Settings
 from shared.wiring import Container, use_container
-from tests.fakes import KeywordItemSearch, RecordingMessenger
+from tests.fakes import KeywordItemSearch, RecordingMessenger, RecordingQueue
 from tests.functions.conftest import MAIN
 
 SECRET = "test-app-secret"
@@ -45,6 +45,7 @@ def webhook(tmp_path: Path) -> Iterator[tuple[FlaskClient, Container, RecordingM
         store=store,
         messenger=messenger,
         item_search=KeywordItemSearch(Repositories(store)),
+        tasks=RecordingQueue(),
     )
     seed_sample_school(container)
     use_container(container)
@@ -149,3 +150,20 @@ def test_the_handshake_echoes_the_challenge_only_for_our_token(webhook) -> None:
     assert client.get("/", query_string={**good, "hub.verify_token": "nope"}).status_code == 403
     assert client.get("/", query_string={**good, "hub.mode": "unsubscribe"}).status_code == 403
     assert client.get("/").status_code == 403
+
+
+def test_a_voice_note_goes_to_the_replies_task_which_answers_it(webhook) -> None:
+    client, container, messenger = webhook
+    body = json.loads((FIXTURES / "message.json").read_text(encoding="utf-8"))["voice"]
+    message = body["entry"][0]["changes"][0]["value"]
+    message["contacts"][0]["wa_id"] = message["messages"][0]["from"] = "16045550101"
+    raw = json.dumps(body).encode()
+    assert post(client, raw, sign(raw, SECRET)) == 200
+    [(target, payload, _)] = container.tasks.tasks  # type: ignore[attr-defined]
+    assert target == "whatsapp_replies" and messenger.sent == []
+    replies = functions_framework.create_app("whatsapp_replies", MAIN).test_client()
+    assert replies.post("/", json=payload).get_json() == {"outcome": "voice_note"}
+    assert replies.post("/", json=payload).get_json() == {"outcome": "duplicate"}
+    [(to, reply)] = messenger.sent
+    assert to == "+16045550101" and "type" in reply
+    assert replies.post("/", json={"message_id": "x"}).status_code == 400

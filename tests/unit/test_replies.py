@@ -33,8 +33,8 @@ from shared.services.inbound import (
     IncomingMessage,
     Sender,
 )
-from shared.services.replies import ReplyDependencies, handle_events
-from tests.fakes import KeywordItemSearch, RecordingMessenger
+from shared.services.replies import ReplyDependencies, answer_voice_note, handle_events
+from tests.fakes import KeywordItemSearch, RecordingMessenger, RecordingQueue
 
 PHONE = "+16045550101"
 BSUID = "CA.1502576394655843"
@@ -482,3 +482,25 @@ def test_logs_carry_no_phone_number_bsuid_or_message_text(
     assert lines
     for secret in (PHONE, PHONE[1:], BSUID, "CA.STRANGER1", "CA.N2", "pumpkin", "secret words"):
         assert not any(secret in line for line in lines), secret
+
+
+class ScriptedTranscriber:
+    def __init__(self, transcript: str) -> None:
+        self.transcript = transcript
+
+    def transcribe(self, media_id: str, language_hint: str) -> str:
+        return self.transcript
+
+
+def test_a_voice_note_is_queued_then_transcribed_and_acted_on_once(world) -> None:
+    deps, messenger = world
+    deps.tasks = RecordingQueue()
+    deps.transcriber = ScriptedTranscriber("ho gaya 1")
+    note = IncomingMessage("wamid.v2", Sender(PHONE), "audio", NOW, media_id="m2", is_voice=True)
+    assert run(deps, note) == {"voice_note_queued": 1}
+    [(target, payload, _)] = deps.tasks.tasks
+    assert target == "whatsapp_replies" and messenger.sent == []
+    assert answer_voice_note(payload["message_id"], payload["media_id"], deps) == "voice_note"
+    assert answer_voice_note(payload["message_id"], payload["media_id"], deps) == "duplicate"
+    assert card(deps, "i1").status is CardStatus.DONE
+    assert len(messenger.sent) == 1
