@@ -235,8 +235,6 @@ def _percentile(values: list[float], q: int) -> float:
 
 
 def run(seconds: float = 60.0) -> dict[str, Any]:
-    # One log line per request would time the terminal, and stdout carries the figures.
-    logging.getLogger().setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="bench-webhook-") as folder:
         settings = Settings(data_dir=Path(folder), whatsapp_app_secret=SECRET, log_level="WARNING")
         messenger = InstantMessenger()
@@ -244,6 +242,9 @@ def run(seconds: float = 60.0) -> dict[str, Any]:
         _seed(container)
         use_container(container)
         app = functions_framework.create_app("whatsapp_webhook", MAIN)
+        # Loading main.py configures logging; one line per request would time the terminal,
+        # and stdout carries the figures.
+        logging.getLogger().setLevel(logging.WARNING)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
