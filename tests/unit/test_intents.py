@@ -84,7 +84,9 @@ def test_a_reply_s_language_is_told_by_script_and_common_words() -> None:
     assert detect_language("what time") == "en"
 
 
-@pytest.mark.parametrize("name", ["developer.jsonl", "replies-own.jsonl", "replies-own-2.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["developer.jsonl", "replies-own.jsonl", "replies-own-2.jsonl", "replies-own-3.jsonl"]
+)
 def test_the_bar_holds_on_both_labelled_sets(name: str) -> None:
     report = score(read_jsonl(SETS / name))
     assert report["accuracy"] >= 0.95, report["confusion"]
