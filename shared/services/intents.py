@@ -105,7 +105,7 @@ _NUMBER_SUFFIX_CN = re.compile(r"(\d{1,2})\s*(?:项|項|个|個|条|條|号项)"
 _DATE_LIKE_REF = re.compile(r"(?<!\d)(\d{1,2})\s*[号號]")
 _PARENTHESISED = re.compile(r"\(\s*#?(\d{1,2})\s*\)")
 _BARE_NUMBER = re.compile(
-    r"(?<![\d:/$.,-])(\d{1,2})(?![\d:/%]|\s*(?:am|pm|a\.m|p\.m|th|st|nd|rd|vaje|baje|o'?clock|点|點|月|日|号|號|元|块|dollars?|\$|pesos?|min|hrs?|hours?|years?|yrs?|kids?|children))"
+    r"(?<![\d:/$.-])(\d{1,2})(?![\d:/%]|(?:th|st|nd|rd)\b|\s*(?:am|pm|a\.m|p\.m|vaje|baje|o'?clock|点|點|月|日|号|號|元|块|dollars?|\$|pesos?|min|hrs?|hours?|years?|yrs?|kids?|children))"
 )
 _NOT_AN_ITEM_BEFORE = re.compile(
     r"(?<![a-z])(?:grade|grades|gr|g|kinder|kindergarten|room|rm|class|age|aged|at|by|\$|php|rs|usd|cad|年级|年級|ਜਮਾਤ|baitang|grado|division|div|till|until|from|to|on|the)\s*$"
@@ -236,6 +236,8 @@ def classify(text: str) -> Classification:
     norm = normalise(text).strip()
     if not norm:
         return Classification(Intent.SMALLTALK, confident=False)
+    if set(norm) <= set("?？¿ "):
+        return Classification(Intent.HELP)
     ref = item_reference(norm)
     if _is_stop(norm):
         return Classification(Intent.STOP)

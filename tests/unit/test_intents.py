@@ -85,7 +85,14 @@ def test_a_reply_s_language_is_told_by_script_and_common_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["developer.jsonl", "replies-own.jsonl", "replies-own-2.jsonl", "replies-own-3.jsonl"]
+    "name",
+    [
+        "developer.jsonl",
+        "replies-own.jsonl",
+        "replies-own-2.jsonl",
+        "replies-own-3.jsonl",
+        "replies-own-4.jsonl",
+    ],
 )
 def test_the_bar_holds_on_both_labelled_sets(name: str) -> None:
     report = score(read_jsonl(SETS / name))
