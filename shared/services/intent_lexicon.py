@@ -125,6 +125,11 @@ LANGUAGE_NAMES: dict[str, re.Pattern[str]] = {
         LATIN_WORD.format(r"(?:tagalog|filipino|pilipino|tagalug)") + r"|他加禄|菲律宾语|ਤਾਗਾਲੋਗ"
     ),
 }
+# Languages we are asked for and do not offer yet: the answer lists those we do.
+OTHER_LANGUAGE_NAMES = _words(
+    r"spanish|espa[nñ]ol|french|fran[cç]ais|vietnamese|korean|arabic|urdu|farsi|persian",
+    r"russian|japanese|portuguese|ukrainian|tamil|hindustani|gujarati|bengali|somali",
+)
 LANGUAGE_CUES = _words(
     r"switch\w*",
     r"chang\w*",

@@ -246,6 +246,11 @@ def classify(text: str) -> Classification:
     language = _language_asked_for(norm)
     if language is not None:
         return Classification(Intent.CHANGE_LANGUAGE, language=language)
+    if lex.OTHER_LANGUAGE_NAMES.search(norm) and (
+        len(_words_of(norm)) <= 3 or _has(norm, lex.LANGUAGE_CUES, lex.LANGUAGE_CUE_CHARS)
+    ):
+        # A language we do not offer: the answer says which ones we do.
+        return Classification(Intent.CHANGE_LANGUAGE)
     question = _is_question(norm)
     if _has(norm, lex.WRONG_WORDS, lex.WRONG_CHARS) or (
         not question and _has(norm, lex.CORRECTION_WORDS, lex.CORRECTION_CHARS)

@@ -203,7 +203,9 @@ def _start(context: ActionContext, _: Classification) -> str:
 
 
 def _change_language(context: ActionContext, classification: Classification) -> str:
-    language = classification.language or context.parent.language
+    if classification.language is None:
+        return reply_texts.text("languages_offered", context.parent.language)
+    language = classification.language
     for parent in context.parents:
         if parent.language != language:
             context.repos.parents.put(parent.model_copy(update={"language": language}))

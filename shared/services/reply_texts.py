@@ -144,6 +144,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "tl": "Sige po, mula ngayon ay sa Tagalog na ako susulat.",
         "zh": "好的，今后我会用中文给您发消息。",
     },
+    "languages_offered": {
+        "en": "I can write to you in English, ਪੰਜਾਬੀ, Tagalog or 中文. Reply with the one you want.",
+        "pa": "ਮੈਂ English, ਪੰਜਾਬੀ, Tagalog ਜਾਂ 中文 ਵਿੱਚ ਲਿਖ ਸਕਦਾ ਹਾਂ। ਜਿਹੜੀ ਚਾਹੀਦੀ ਹੈ, ਉਹ ਭੇਜੋ।",
+        "tl": "Makakasulat ako sa English, ਪੰਜਾਬੀ, Tagalog o 中文. I-reply po ang gusto ninyo.",
+        "zh": "我可以用 English、ਪੰਜਾਬੀ、Tagalog 或中文给您发消息，请回复您想要的语言。",
+    },
     "smalltalk": {
         "en": "You're welcome! 😊",
         "pa": "ਜੀ, ਤੁਹਾਡਾ ਸੁਆਗਤ ਹੈ! 😊",

@@ -94,7 +94,7 @@ def test_a_reply_s_language_is_told_by_script_and_common_words() -> None:
         "replies-own-4.jsonl",
     ],
 )
-def test_the_bar_holds_on_both_labelled_sets(name: str) -> None:
+def test_the_bar_holds_on_every_labelled_set(name: str) -> None:
     report = score(read_jsonl(SETS / name))
     assert report["accuracy"] >= 0.95, report["confusion"]
     for language, figures in report["by_language"].items():

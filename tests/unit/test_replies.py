@@ -504,3 +504,10 @@ def test_a_voice_note_is_queued_then_transcribed_and_acted_on_once(world) -> Non
     assert answer_voice_note(payload["message_id"], payload["media_id"], deps) == "duplicate"
     assert card(deps, "i1").status is CardStatus.DONE
     assert len(messenger.sent) == 1
+
+
+def test_a_language_we_do_not_offer_gets_the_list_of_those_we_do(world) -> None:
+    deps, messenger = world
+    run(deps, text("Spanish please"))
+    assert parent(deps).language == "pa"
+    assert "Tagalog" in messenger.sent[0][1] and "中文" in messenger.sent[0][1]
