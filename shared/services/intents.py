@@ -144,6 +144,38 @@ def _chinese_numerals_to_digits(text: str) -> str:
     )
 
 
+def _one_slip_apart(word: str, keyword: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours (only a swap for short
+    words, where any other edit too often lands on a real word)."""
+    if word == keyword or abs(len(word) - len(keyword)) > 1:
+        return False
+    if len(word) == len(keyword):
+        diffs = [i for i, (a, b) in enumerate(zip(word, keyword, strict=True)) if a != b]
+        swapped = (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and word[diffs[0]] == keyword[diffs[1]]
+            and word[diffs[1]] == keyword[diffs[0]]
+        )
+        return swapped or (len(diffs) == 1 and len(word) >= 5)
+    if min(len(word), len(keyword)) < 4:
+        return False
+    short, long_ = sorted((word, keyword), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def correct_slips(text: str) -> str:
+    """Latin words one slip away from a keyword become the keyword ("dnoe 2" -> "done 2")."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) < 4 or word in lex.NOT_TYPOS or word in lex.TYPO_KEYWORDS:
+            return word
+        return next((k for k in lex.TYPO_KEYWORDS if _one_slip_apart(word, k)), word)
+
+    return re.sub(r"[a-z]+", fix, text)
+
+
 def item_reference(text: str) -> int | None:
     """The item number a reply points at, read from normalised text; None when it names none."""
     for pattern in (_MARKED_NUMBER, _NUMBER_SUFFIX_CN, _PARENTHESISED):
@@ -233,7 +265,7 @@ def _reports_done(text: str) -> bool:
 
 def classify(text: str) -> Classification:
     """The intent of a free-text reply, with the item number it names and any language asked."""
-    norm = normalise(text).strip()
+    norm = correct_slips(normalise(text).strip())
     if not norm:
         return Classification(Intent.SMALLTALK, confident=False)
     if set(norm) <= set("?？¿ "):

@@ -106,3 +106,10 @@ def test_a_completion_can_name_several_items() -> None:
     assert classify("done 1 and 3").item_refs == (1, 3)
     assert classify("#2, #4 paid ✅").item_refs == (2, 4)
     assert classify("done 3").item_refs == (3,)
+
+
+def test_slips_of_the_thumb_reach_the_keyword_and_real_words_stay() -> None:
+    assert classify("dnoe 2").as_json() == {"intent": "done", "item_ref": 2, "language": None}
+    assert classify("stpo").intent is Intent.STOP
+    assert classify("where does the bus stop?").intent is Intent.QUERY
+    assert classify("I think the step is fine").intent is not Intent.STOP
