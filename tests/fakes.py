@@ -5,12 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from shared.adapters.clock import FixedClock
 from shared.models import ItemStatus
 from shared.ports import FieldFilter, ItemMatch, SentMessage
 from shared.repository import Repositories
+
+# "Now" in every test: the afternoon the sample newsletter was issued (Friday 2 October 2026,
+# 09:30 in Vancouver). Tests never read the wall clock; `make test` runs them again with the
+# wall clock a year ahead in another timezone to prove it.
+TEST_NOW = datetime(2026, 10, 2, 16, 30, tzinfo=UTC)
+
+
+def frozen_clock() -> FixedClock:
+    return FixedClock(TEST_NOW)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, Self
 
@@ -12,8 +12,10 @@ from google.api_core import exceptions as google_exceptions
 from google.cloud import tasks_v2
 from google.cloud.tasks_v2.services.cloud_tasks.transports import CloudTasksGrpcTransport
 
+from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.errors import TransientError
+from shared.ports import Clock
 from shared.settings import Settings
 
 _TRANSIENT = (
@@ -41,8 +43,10 @@ class CloudTasksQueue:
         max_attempts: int = 5,
         min_backoff_s: float = 1.0,
         max_backoff_s: float = 60.0,
+        clock: Clock | None = None,
     ) -> None:
         self._project = project
+        self._clock = clock or SystemClock()
         self._location = location
         self._queue = queue
         self._target_base_url = target_base_url
@@ -56,7 +60,7 @@ class CloudTasksQueue:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> CloudTasksQueue:
+    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> CloudTasksQueue:
         return cls(
             project=settings.google_cloud_project,
             location=settings.tasks_location,
@@ -67,6 +71,7 @@ class CloudTasksQueue:
             max_attempts=settings.task_max_attempts,
             min_backoff_s=settings.task_min_backoff_s,
             max_backoff_s=settings.task_max_backoff_s,
+            clock=clock,
         )
 
     @property
@@ -96,7 +101,7 @@ class CloudTasksQueue:
         if task_name is not None:
             task.name = f"{self._queue_path}/tasks/{task_id(task_name)}"
         if delay_s > 0:
-            task.schedule_time = datetime.now(UTC) + timedelta(seconds=delay_s)
+            task.schedule_time = self._clock.now() + timedelta(seconds=delay_s)
         try:
             self._tasks().create_task(parent=self._queue_path, task=task)
         except google_exceptions.AlreadyExists:
