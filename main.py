@@ -10,6 +10,7 @@ from functions.index_items import index_items
 from functions.parse_newsletter import parse_newsletter
 from functions.send_digest import send_digest
 from functions.target_item import target_item
+from functions.whatsapp_replies import whatsapp_replies
 from functions.whatsapp_webhook import whatsapp_webhook
 from shared.logs import configure_logging
 from shared.settings import get_settings
@@ -23,5 +24,6 @@ __all__ = [
     "parse_newsletter",
     "send_digest",
     "target_item",
+    "whatsapp_replies",
     "whatsapp_webhook",
 ]

@@ -22,7 +22,8 @@ def run_benchmark(args: argparse.Namespace) -> int:
     if args.name not in _benchmarks():
         print(f"unknown benchmark {args.name!r}; have: {', '.join(_benchmarks())}", file=sys.stderr)
         return 2
-    figures = importlib.import_module(f"infra.bench.{args.name}").run()
+    options = {"seconds": args.seconds} if args.seconds is not None else {}
+    figures = importlib.import_module(f"infra.bench.{args.name}").run(**options)
     if args.json:
         print(json.dumps(figures))
     else:
@@ -138,11 +139,35 @@ def evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def compile_catalogs(args: argparse.Namespace) -> int:
-    from shared.rendering.catalogs import compile_catalogs as compile_all
+def classify_replies(args: argparse.Namespace) -> int:
+    from infra.intent_eval import classify_row, read_jsonl
 
-    for path in compile_all():
-        print(path)
+    try:
+        rows = read_jsonl(args.path)
+    except (OSError, ValueError) as exc:
+        print(f"cannot read replies: {exc}", file=sys.stderr)
+        return 2
+    for row in rows:
+        got = classify_row(row).as_json()
+        if args.json:
+            print(json.dumps(got, ensure_ascii=False))
+        else:
+            ref = "" if got["item_ref"] is None else f" #{got['item_ref']}"
+            lang = "" if got["language"] is None else f" ->{got['language']}"
+            print(f"{got['intent']}{ref}{lang}\t{row.get('text', '')}")
+    return 0
+
+
+def evaluate_intents(args: argparse.Namespace) -> int:
+    from infra.intent_eval import format_report, read_jsonl, score
+
+    try:
+        rows = read_jsonl(args.path)
+    except (OSError, ValueError) as exc:
+        print(f"cannot read replies: {exc}", file=sys.stderr)
+        return 2
+    report = score(rows)
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
     return 0
 
 
@@ -153,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="run one benchmark from infra/bench/")
     bench.add_argument("name", help=f"one of: {', '.join(_benchmarks())}")
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    bench.add_argument(
+        "--seconds", type=float, help="how long a timed benchmark runs (those that take it)"
+    )
     bench.set_defaults(handler=run_benchmark)
 
     serve_cmd = commands.add_parser("serve", help="run the local stack (what `make run` does)")
@@ -195,11 +223,22 @@ def build_parser() -> argparse.ArgumentParser:
     eval_extraction.add_argument("folder", type=Path)
     eval_extraction.add_argument("--json", action="store_true", help="print one JSON object")
     eval_extraction.set_defaults(handler=evaluate)
-
-    catalogs = commands.add_parser(
-        "compile-catalogs", help="compile the digest's .po catalogs into the committed .mo files"
+    eval_intents = eval_kinds.add_parser(
+        "intents", help="labelled replies, one JSON object a line (accuracy by language)"
     )
-    catalogs.set_defaults(handler=compile_catalogs)
+    eval_intents.add_argument("path", type=Path)
+    eval_intents.add_argument("--json", action="store_true", help="print one JSON object")
+    eval_intents.set_defaults(handler=evaluate_intents)
+
+    classify_cmd = commands.add_parser(
+        "classify-replies",
+        help='classify WhatsApp replies, one JSON object a line with a "text"',
+    )
+    classify_cmd.add_argument("path", type=Path)
+    classify_cmd.add_argument(
+        "--json", action="store_true", help='print {"intent", "item_ref", "language"} a line'
+    )
+    classify_cmd.set_defaults(handler=classify_replies)
     return parser
 
 

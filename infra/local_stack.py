@@ -42,6 +42,7 @@ FUNCTION_NAMES = (
     "build_digests",
     "send_digest",
     "whatsapp_webhook",
+    "whatsapp_replies",
     "admin",
 )
 

@@ -40,6 +40,11 @@ QUERY_INDEXES: tuple[QueryIndex, ...] = (
     QueryIndex("messages", ("parent_id", "direction", "created_at")),
     # A parent's sent digests (what "DONE 2" means; an alert numbers after the latest).
     QueryIndex("digests", ("parent_id", "status")),
+    # Who wrote to the webhook: a parent by phone or by WhatsApp's business-scoped user id.
+    QueryIndex("parents", ("phone",)),
+    QueryIndex("parents", ("whatsapp_user_id",)),
+    # The outbound message a delivery status is about.
+    QueryIndex("messages", ("provider_message_id",)),
 )
 
 

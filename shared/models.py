@@ -485,14 +485,29 @@ class Message(DomainModel):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     digest_id: str | None = None
+    kind: str | None = Field(
+        default=None, max_length=80, description="The provider's message type (text, audio...)."
+    )
+    intent: str | None = Field(default=None, max_length=40, description="What a reply asked.")
+    in_reply_to: str | None = Field(
+        default=None, description="For our answers: the id of the inbound Message answered."
+    )
+    handled_at: AwareDatetime | None = Field(
+        default=None, description="When an inbound message was fully acted on (never twice)."
+    )
+
+    @staticmethod
+    def id_for_inbound(provider_message_id: str) -> str:
+        return stable_id("inbound", provider_message_id)
 
     @staticmethod
     def id_for_outbound(digest_id: str, part: int) -> str:
         return stable_id("outbound", digest_id, str(part))
 
     @staticmethod
-    def id_for_inbound(provider_message_id: str) -> str:
-        return stable_id("inbound", provider_message_id)
+    def id_for_reply(inbound_message_id: str) -> str:
+        """Our one answer to an inbound message: a redelivery can never send a second."""
+        return stable_id("reply", inbound_message_id)
 
     def can_advance_to(self, status: MessageStatus) -> bool:
         """False for a status report that arrives late (WhatsApp may send "sent" after "read")."""
@@ -504,6 +519,21 @@ class Message(DomainModel):
         """An outbound message's delivery moved on (sent, delivered, read or failed)."""
         _check_move(self.status, status, f"message {self.id}")
         return self._changed(status=status, error=error, updated_at=at)
+
+    def sent_as(
+        self,
+        provider_message_id: str,
+        channel: Literal["whatsapp", "sms", "outbox"],
+        at: datetime,
+    ) -> Message:
+        """The provider accepted it under its own id (which its delivery statuses carry)."""
+        _check_move(self.status, MessageStatus.SENT, f"message {self.id}")
+        return self._changed(
+            status=MessageStatus.SENT,
+            provider_message_id=provider_message_id,
+            channel=channel,
+            updated_at=at,
+        )
 
 
 class TicketStatus(StrEnum):
@@ -520,6 +550,7 @@ class Ticket(DomainModel):
     item_id: str | None = None
     message_id: str
     text: str = Field(max_length=4096)
+    kind: Literal["error_report", "unanswered_question"] = "error_report"
     status: TicketStatus = TicketStatus.OPEN
     created_at: AwareDatetime
     resolved_at: AwareDatetime | None = None
@@ -559,3 +590,33 @@ def _check_move(current: StrEnum, target: StrEnum, subject: str) -> None:
 
     if not can_move(current, target):
         raise IllegalTransition(f"{subject} cannot go from {current.value} to {target.value}")
+
+
+class IgnoredUpdate(DomainModel):
+    """A webhook update we received and do not act on, kept with its kind (never a 500)."""
+
+    id: str
+    kind: str = Field(max_length=80)
+    reason: str = Field(max_length=200)
+    provider_message_id: str | None = None
+    received_at: AwareDatetime
+
+    @staticmethod
+    def id_for(kind: str, provider_message_id: str | None, received_at: str) -> str:
+        return stable_id("ignored", kind, provider_message_id or received_at)
+
+
+class UnknownSender(DomainModel):
+    """Someone who wrote to us and matches no parent, known only by a pseudonym of their id.
+
+    It is what rate-limits our one polite answer to them.
+    """
+
+    id: str
+    first_seen_at: AwareDatetime
+    last_answered_at: AwareDatetime | None = None
+    messages: int = Field(default=0, ge=0)
+
+    @staticmethod
+    def id_for(identity: str) -> str:
+        return stable_id("unknown-sender", identity)

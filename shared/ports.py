@@ -362,6 +362,14 @@ class Messenger(Protocol):
         ...
 
 
+class VoiceTranscriber(Protocol):
+    """The words of a voice note a person sent on WhatsApp, fetched by its media id."""
+
+    def transcribe(self, media_id: str, language_hint: str) -> str:
+        """The transcript; TransientError when a retry may help."""
+        ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""

@@ -12,6 +12,7 @@ from shared.models import (
     DeadLetter,
     Digest,
     DomainModel,
+    IgnoredUpdate,
     Item,
     Message,
     Newsletter,
@@ -19,6 +20,7 @@ from shared.models import (
     School,
     Subscription,
     Ticket,
+    UnknownSender,
 )
 from shared.ports import DocumentStore, FieldFilter, Query, StoreTransaction
 
@@ -127,6 +129,8 @@ class Repositories:
         self.tickets = Collection(store, "tickets", Ticket)
         self.audit_events = Collection(store, "audit_events", AuditEvent)
         self.dead_letters = Collection(store, "dead_letters", DeadLetter)
+        self.ignored_updates = Collection(store, "ignored_updates", IgnoredUpdate)
+        self.unknown_senders = Collection(store, "unknown_senders", UnknownSender)
 
     def atomically(self, work: Callable[[UnitOfWork], T]) -> T:
         """Run `work` as one transaction of the store.

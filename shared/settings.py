@@ -177,6 +177,20 @@ class Settings(BaseSettings):
         "newsletters' week, 2026-10-02T09:00:00-07:00); never set in production.",
     )
 
+    # The WhatsApp webhook. Without an app secret every POST is refused (nothing unsigned
+    # gets in); without a verify token the subscription handshake is refused.
+    whatsapp_app_secret: str | None = Field(
+        default=None, repr=False, description="Meta app secret: X-Hub-Signature-256 key."
+    )
+    whatsapp_verify_token: str | None = Field(
+        default=None, repr=False, description="Token Meta echoes in the GET handshake."
+    )
+    whatsapp_unknown_sender_answer_every_s: float = Field(
+        default=7 * 24 * 3600,
+        gt=0,
+        description="An unknown number or BSUID gets one polite answer per this many seconds.",
+    )
+
     # The school an upload belongs to when its object name carries no school prefix.
     default_school_id: str = "sample-school"
 

@@ -12,16 +12,19 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
+from shared.errors import NotBuiltYet
 from shared.models import DeadLetter
 from shared.ports import (
     BlobStore,
     Clock,
     DocumentStore,
     Extractor,
+    ItemSearch,
     Messenger,
     TaskQueue,
     Translator,
     VectorIndex,
+    VoiceTranscriber,
 )
 from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     import httpx
 
     from shared.adapters.gemini.client import GeminiClient
+    from shared.services.replies import ReplyDependencies
 
 
 class Container:
@@ -245,6 +249,38 @@ class Container:
             urgent_hours=self.settings.urgent_alert_hours,
             sms_segment_budget=self.settings.sms_segment_budget,
             template_languages=dict(self.settings.whatsapp_template_languages),
+        )
+
+    @cached_property
+    def messenger(self) -> Messenger:
+        """The channel parents answer on (WhatsApp): replies go back by it."""
+        return self.whatsapp
+
+    @cached_property
+    def item_search(self) -> ItemSearch:
+        """The index issue's search service (shared.services.search) goes here."""
+        raise NotBuiltYet("no ItemSearch is wired yet (the index issue builds it)")
+
+    @cached_property
+    def voice_transcriber(self) -> VoiceTranscriber | None:
+        """None until WhatsApp media download (digest issue) and a transcriber are wired:
+        voice notes are then answered "please type" from the replies task."""
+        return None
+
+    @cached_property
+    def reply_dependencies(self) -> ReplyDependencies:
+        from shared.services.replies import ReplyDependencies
+
+        return ReplyDependencies(
+            repos=self.repos,
+            messenger=self.messenger,
+            search=self.item_search,
+            clock=self.clock,
+            tasks=self.tasks,
+            transcriber=self.voice_transcriber,
+            unknown_sender_answer_every=timedelta(
+                seconds=self.settings.whatsapp_unknown_sender_answer_every_s
+            ),
         )
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:

@@ -16,7 +16,8 @@ from datetime import datetime
 
 from shared.errors import BadInput, NotFound
 from shared.lifecycle import can_move
-from shared.models import Card, CardStatus
+from shared.models import Card, CardStatus, Digest
+from shared.ports import FieldFilter
 from shared.repository import Repositories, UnitOfWork
 
 # Firestore takes at most 500 writes in one transaction; a digest is far shorter.
@@ -94,3 +95,11 @@ def mark_done(repos: Repositories, card_id: str, *, parent_id: str, at: datetime
         return CardDone(card=done, changed=True)
 
     return repos.atomically(work)
+
+
+def latest_digest(repos: Repositories, parent_id: str) -> Digest | None:
+    """The parent's latest sent digest (or alert): its numbering is what "DONE 2" means."""
+    sent = repos.digests.find(
+        FieldFilter("parent_id", "==", parent_id), FieldFilter("status", "==", "sent")
+    )
+    return max(sent, key=lambda d: (d.sent_at or d.created_at, d.week_of), default=None)

@@ -170,10 +170,7 @@ def _cards_for(
 
 
 def _latest_numbering(repos: Repositories, parent_id: str) -> list[str]:
-    sent = repos.digests.find(
-        FieldFilter("parent_id", "==", parent_id), FieldFilter("status", "==", "sent")
-    )
-    latest = max(sent, key=lambda d: d.sent_at or d.created_at, default=None)
+    latest = cards.latest_digest(repos, parent_id)
     return list(latest.card_ids) if latest else []
 
 
