@@ -60,7 +60,16 @@ def _slug(value: str) -> str:
     return value
 
 
+def _email(value: str) -> str:
+    local, at, domain = value.strip().partition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in value.strip()):
+        raise ValueError(f"not an email address: {value!r}")
+    # IAP reports addresses as the identity provider spells them; compare them case-blind.
+    return value.strip().lower()
+
+
 PhoneE164 = Annotated[str, AfterValidator(_e164)]
+AdminEmail = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 TimezoneName = Annotated[str, AfterValidator(_timezone)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Grade = Annotated[int, Field(ge=PRE_K, le=12)]
@@ -95,6 +104,9 @@ class School(DomainModel):
     default_language: LanguageCode = "en"
     auto_approve_threshold: float | None = Field(
         default=None, ge=0, le=1, description="Items at or above it skip review; None = off."
+    )
+    admin_emails: list[AdminEmail] = Field(
+        default_factory=list, description="Who may use the admin page for this school."
     )
 
     @field_validator("grades_offered")
@@ -166,6 +178,13 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class ItemSource(DomainModel):
+    """Where in the newsletter the extractor read an item, for a reviewer to check it against."""
+
+    page: int | None = Field(default=None, ge=1)
+    text: str = Field(min_length=1, max_length=2000)
+
+
 class Item(DomainModel):
     id: str
     school_id: str
@@ -184,6 +203,7 @@ class Item(DomainModel):
     location: str | None = Field(default=None, max_length=200)
     recurrence: str | None = Field(default=None, max_length=200)
     confidence: float = Field(ge=0, le=1)
+    source: ItemSource | None = None
     status: ItemStatus = ItemStatus.PENDING_REVIEW
     created_at: AwareDatetime
     updated_at: AwareDatetime
@@ -353,6 +373,19 @@ class AuditEvent(DomainModel):
     subject_id: str
     changes: dict[str, Any] = Field(default_factory=dict)
     at: AwareDatetime
+
+
+class AdminLoginLink(DomainModel):
+    """A one-time sign-in link for the admin page where no IAP stands in front (local runs).
+
+    Only a hash of the link's secret is stored; using the link marks it used.
+    """
+
+    id: str = Field(description="SHA-256 of the link's secret.")
+    email: AdminEmail
+    school_id: str
+    expires_at: AwareDatetime
+    used_at: AwareDatetime | None = None
 
 
 class DeadLetter(DomainModel):

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Generic, TypeVar
 
 from shared.models import (
+    AdminLoginLink,
     AuditEvent,
     Card,
     Child,
@@ -100,3 +101,4 @@ class Repositories:
         self.tickets = Collection(store, "tickets", Ticket)
         self.audit_events = Collection(store, "audit_events", AuditEvent)
         self.dead_letters = Collection(store, "dead_letters", DeadLetter)
+        self.admin_login_links = Collection(store, "admin_login_links", AdminLoginLink)
