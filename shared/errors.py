@@ -50,3 +50,11 @@ class NeedsTranscription(ParentPathError):
 
 class ExtractorFailed(ParentPathError):
     """An extractor gave up for good (exhausted retries, unusable output); fall back."""
+
+
+class NotAuthenticated(ParentPathError):
+    """No valid proof of who is asking (no session, a forged or expired token)."""
+
+
+class NotAuthorised(ParentPathError):
+    """Who is asking is known, and may not do this (another school's data, a non-admin)."""

@@ -50,7 +50,8 @@ def firestore_index_definitions(
     """Composite indexes as google_firestore_index takes them (attribute names kept as-is).
 
     Fields are ASCENDING (our filters are == and `in`, which an ascending field serves) but
-    for a last field ordered newest first; Firestore appends `__name__` itself, which is the order our queries ask for.
+    for a last field ordered newest first; Firestore appends `__name__` itself, which is the
+    order our queries ask for.
     """
     return [
         {

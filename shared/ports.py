@@ -293,6 +293,15 @@ class Messenger(Protocol):
     def send_text(self, phone_e164: str, body: str) -> SentMessage: ...
 
 
+class SignedIdentityVerifier(Protocol):
+    """Checks a signed assertion of who a request comes from (IAP's JWT in production)."""
+
+    def verify(self, assertion: str) -> str:
+        """The verified, lower-cased email; NotAuthenticated for anything not provably valid,
+        TransientError when the signing keys cannot be fetched."""
+        ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""

@@ -11,9 +11,19 @@ from functools import cached_property
 
 from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
-from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
+from shared.ports import (
+    BlobStore,
+    Clock,
+    DocumentStore,
+    Extractor,
+    ItemSearch,
+    SignedIdentityVerifier,
+    TaskQueue,
+    VectorIndex,
+)
 from shared.repository import Repositories
 from shared.services.parse import ParseDependencies
+from shared.services.review import ReviewService
 from shared.settings import Settings, get_settings
 
 
@@ -117,6 +127,28 @@ class Container:
             max_upload_bytes=self.settings.max_upload_bytes,
             attempts_before_fallback=self.settings.extractor_attempts_before_fallback,
         )
+
+    @cached_property
+    def item_search(self) -> ItemSearch | None:
+        """Similar items and duplicates for the admin page. None until the index issue's
+        search service is wired in here; the page then says similar items are unavailable."""
+        return None
+
+    @cached_property
+    def review(self) -> ReviewService:
+        return ReviewService(
+            self.repos,
+            self.tasks,
+            self.clock,
+            self.item_search,
+            duplicate_min_score=self.settings.admin_duplicate_min_score,
+        )
+
+    @cached_property
+    def admin_identity_verifier(self) -> SignedIdentityVerifier:
+        from shared.adapters.iap import IapJwtVerifier
+
+        return IapJwtVerifier(self.settings.iap_audience, self.settings.iap_certs_url, self.clock)
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:
         self.repos.dead_letters.put(dead_letter)
