@@ -170,7 +170,7 @@ class Page:
             school=school,
             csrf_field=CSRF_FIELD,
             csrf=csrf_token(self.caller, self.container) if self.caller else "",
-            stylesheet=self.request.script_root + "/static/admin.css",
+            stylesheet=self.request.script_root + "/assets/admin.css",
             local_run=self.container.settings.admin_auth == "login_link",
             notice=self.request.args.get("notice", ""),
             **context,
@@ -195,7 +195,7 @@ def _error_page(
             lang=language.replace("_", "-"),
             status=status,
             message=translations(language).gettext(message),
-            stylesheet=request.script_root + "/static/admin.css",
+            stylesheet=request.script_root + "/assets/admin.css",
             signed_in=caller is not None,
         )
     )
@@ -227,7 +227,7 @@ def handle(request: flask.Request, views: dict[str, View]) -> flask.Response:
         return _calendar(request)
     if path == "/health":
         return with_security_headers(flask.jsonify(status="ok"))
-    if path == "/static/admin.css":
+    if path == "/assets/admin.css":
         return with_security_headers(_static(request))
     return with_security_headers(_dispatch(request, views))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import flask
+import werkzeug.exceptions
 from pydantic import ValidationError
 
 from functions.admin_web.app import Page, View
@@ -33,7 +34,7 @@ def home(page: Page) -> flask.Response:
 
 def login(page: Page) -> flask.Response:
     if page.container.settings.admin_auth != "login_link":
-        return page.render("error.html", 404, status=404, message="Not found.", signed_in=False)
+        raise werkzeug.exceptions.NotFound()  # behind IAP, IAP is the only way in
     if page.request.method == "GET":
         return page.render("login.html", token=page.request.args.get("token", ""))
     token = page.request.form.get("token", "")
