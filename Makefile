@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TASKS_VENV := .venv-tasks-emulator
 PORT ?= 8080
 
-.PHONY: setup setup-standins system-packages run test lint typecheck unit bench clean
+.PHONY: setup setup-standins system-packages browser run test lint typecheck unit bench clean
 
 setup: $(VENV)/.installed
 
@@ -26,6 +26,10 @@ $(TASKS_VENV)/.installed: requirements-tasks-emulator.txt
 system-packages:
 	bash infra/scripts/install-system-packages.sh
 
+# Debian's chromium for the admin page's browser tests (Playwright drives it); a no-op when present.
+browser:
+	bash infra/scripts/install-browser.sh
+
 run: setup system-packages
 	PORT=$(PORT) $(BIN)/python -m infra.cli serve
 
@@ -36,7 +40,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup setup-standins system-packages lint typecheck
+test: setup setup-standins system-packages browser lint typecheck
 	$(BIN)/python -m pytest
 
 unit: setup

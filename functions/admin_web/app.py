@@ -124,7 +124,15 @@ def environment(language: str) -> jinja2.Environment:
     def moment(value: datetime | None) -> str:
         return format_datetime(value, format="medium", locale=language) if value else ""
 
-    env.filters.update(day=day, clock_time=clock_time, moment=moment, grade=grade_name)
+    def language_name(code: str) -> str:
+        try:
+            return str(Locale.parse(code).get_display_name(language) or code)
+        except (UnknownLocaleError, ValueError):
+            return code
+
+    env.filters.update(
+        day=day, clock_time=clock_time, moment=moment, grade=grade_name, language_name=language_name
+    )
     env.filters["percent"] = lambda value: f"{round(float(value) * 100)}%"
     return env
 
