@@ -175,14 +175,23 @@ class ReviewService:
         )
         more = len(page) > page_size
         page = page[:page_size]
-        entries = [
-            QueueEntry(
-                item=item,
-                preview=preview_audience(item, self._repos),
-                possible_duplicate=self._duplicate_among(self._similar(item, limit=1)),
+        # Items with the same grades and activities reach the same families: one preview each.
+        previews: dict[tuple[object, ...], AudiencePreview] = {}
+        entries = []
+        for item in page:
+            key = (
+                item.grades if item.grades == "all" else tuple(sorted(item.grades)),
+                tuple(sorted(item.activities)),
             )
-            for item in page
-        ]
+            if key not in previews:
+                previews[key] = preview_audience(item, self._repos)
+            entries.append(
+                QueueEntry(
+                    item=item,
+                    preview=previews[key],
+                    possible_duplicate=self._duplicate_among(self._similar(item, limit=1)),
+                )
+            )
         return ReviewQueue(
             entries=entries,
             pending_total=self._repos.items.count(*filters),
