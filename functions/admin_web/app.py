@@ -42,6 +42,46 @@ DOMAIN = "admin"
 
 View = Callable[["Page"], flask.Response]
 
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog; it is translated where it is shown."""
+    return message
+
+
+# How the page names the domain's enum values (the store keeps the values themselves).
+LABELS = {
+    "event": N_("Event"),
+    "deadline": N_("Deadline"),
+    "closure": N_("Closure"),
+    "meeting": N_("Meeting"),
+    "fundraiser": N_("Fundraiser"),
+    "volunteer": N_("Volunteer"),
+    "announcement": N_("Announcement"),
+    "sign": N_("Sign"),
+    "bring": N_("Bring"),
+    "pay": N_("Pay"),
+    "register": N_("Register"),
+    "rsvp": N_("RSVP"),
+    "pending_review": N_("Pending review"),
+    "approved": N_("Approved"),
+    "rejected": N_("Rejected"),
+    "withdrawn": N_("Withdrawn"),
+    "received": N_("Received"),
+    "parsing": N_("Reading"),
+    "parsed": N_("Parsed"),
+    "failed": N_("Failed"),
+    "waiting_transcription": N_("Waiting for transcription"),
+    "opted_in": N_("opted in"),
+    "opted_out": N_("opted out"),
+    "pending": N_("pending"),
+    "open": N_("Open"),
+    "resolved": N_("Resolved"),
+    "queued": N_("Queued"),
+    "sent": N_("Sent"),
+    "delivered": N_("Delivered"),
+    "read": N_("Read"),
+}
+
 URLS = Map(
     [
         Rule("/", endpoint="home", methods=["GET"]),
@@ -91,9 +131,9 @@ def negotiate_language(request: flask.Request) -> str:
 def grade_name(grade: int) -> str:
     # Shown through gettext in templates; these are the msgids.
     if grade == PRE_K:
-        return "Pre-K"
+        return N_("Pre-K")
     if grade == 0:
-        return "K"
+        return N_("K")
     return str(grade)
 
 
@@ -130,8 +170,16 @@ def environment(language: str) -> jinja2.Environment:
         except (UnknownLocaleError, ValueError):
             return code
 
+    def label(value: str) -> str:
+        return translations(language).gettext(LABELS.get(value, value.replace("_", " ")))
+
     env.filters.update(
-        day=day, clock_time=clock_time, moment=moment, grade=grade_name, language_name=language_name
+        day=day,
+        clock_time=clock_time,
+        moment=moment,
+        grade=grade_name,
+        language_name=language_name,
+        label=label,
     )
     env.filters["percent"] = lambda value: f"{round(float(value) * 100)}%"
     return env
@@ -258,18 +306,18 @@ def _dispatch(request: flask.Request, views: dict[str, View]) -> flask.Response:
         return _error_page(request, exc.code or 500, exc.description or exc.name, caller)
     except NotAuthenticated as exc:
         logger.warning("admin request not authenticated", extra={"reason": str(exc)})
-        return _error_page(request, 401, "Sign in to use the admin page.")
+        return _error_page(request, 401, N_("Sign in to use the admin page."))
     except NotAuthorised:
-        return _error_page(request, 403, "You are not an admin of this school.", caller)
+        return _error_page(request, 403, N_("You are not an admin of this school."), caller)
     except CsrfRefused as exc:
         return _error_page(request, 403, str(exc), caller)
     except NotFound:
-        return _error_page(request, 404, "Not found in this school.", caller)
+        return _error_page(request, 404, N_("Not found in this school."), caller)
     except BadInput as exc:
         return _error_page(request, 400, str(exc), caller)
     except TransientError:
         logger.exception("admin request failed transiently")
-        return _error_page(request, 503, "Something we depend on is unavailable; try again.")
+        return _error_page(request, 503, N_("Something we depend on is unavailable; try again."))
     except Exception:
         logger.exception("admin request failed")
-        return _error_page(request, 500, "Something went wrong; it is logged for us to fix.")
+        return _error_page(request, 500, N_("Something went wrong; it is logged for us to fix."))
