@@ -241,6 +241,19 @@ def admin_login_url(stack: LocalStack, school_id: str | None = None) -> str | No
     return f"{stack.base_url}/admin/login?token={secret}"
 
 
+def _admin_banner_line(stack: LocalStack) -> str:
+    if stack.container.settings.admin_auth != "login_link":
+        return ""
+    login_url = admin_login_url(stack)
+    if login_url is None:
+        return "  admin page:   no sign-in link: the school lists no admin_emails\n"
+    ttl_min = stack.container.settings.admin_login_link_ttl_s // 60
+    return (
+        f"  admin page:   {login_url}\n"
+        f"                (a one-time sign-in link, valid {ttl_min} min)\n"
+    )
+
+
 def _placeholder(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     start_response("503 Service Unavailable", [("Content-Type", "application/json")])
     return [json.dumps({"error": "starting"}).encode()]
@@ -253,16 +266,12 @@ def main() -> None:
     for chatty in ("werkzeug", "httpx"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
     inbox = stack.container.settings.resolved_local_bucket_dir.resolve()
-    login_url = admin_login_url(stack)
-    if login_url:
-        ttl_min = stack.container.settings.admin_login_link_ttl_s // 60
-        print(f"  admin page:   {login_url}\n  (one-time sign-in link, valid {ttl_min} min)")
-    elif stack.container.settings.admin_auth == "login_link":
-        print("  admin page:   no sign-in link: the school lists no admin_emails")
+    admin_line = _admin_banner_line(stack)
     print(
         f"ParentPath local stack on {stack.base_url}\n"
         f"  health:       {stack.base_url}/health\n"
         f"  overview:     {stack.base_url}/\n"
+        f"{admin_line}"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"
         f"  drop PDFs, images or voice notes into {inbox}/ (a sub-folder per school id,\n"

@@ -294,6 +294,8 @@ def _dispatch(request: flask.Request, views: dict[str, View]) -> flask.Response:
     try:
         urls = URLS.bind_to_environ(request.environ)
         endpoint, args = urls.match()
+        # The largest form is an upload: refuse bigger bodies before reading them.
+        request.max_content_length = container.settings.max_upload_bytes + 64 * 1024
         if endpoint not in PUBLIC_ENDPOINTS:
             caller = identify(request, container)
             if "school_id" in args:
