@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import functions_framework
+import markupsafe
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -39,6 +40,7 @@ from tests.functions.admin_fixtures import (
 from tests.functions.conftest import MAIN
 
 NOW = datetime(2026, 10, 2, 16, 30, tzinfo=UTC)
+THEIR_SECRET = str(markupsafe.escape("Other school's secret"))  # as the page would show it
 AUDIENCE = "/projects/123456/global/backendServices/987654"
 KID = "iap-test-key"
 
@@ -94,12 +96,18 @@ def iap_key() -> ec.EllipticCurvePrivateKey:
 
 
 @pytest.fixture(scope="module")
-def certs_url(iap_key: ec.EllipticCurvePrivateKey) -> Iterator[str]:
+def key_fetches() -> list[str]:
+    return []
+
+
+@pytest.fixture(scope="module")
+def certs_url(iap_key: ec.EllipticCurvePrivateKey, key_fetches: list[str]) -> Iterator[str]:
     """IAP's key endpoint in its shape: {key id: PEM public key}."""
     body = json.dumps({KID: _pem_of(iap_key, private=False).decode()})
 
     @Request.application  # type: ignore[arg-type]
     def keys(request: Request) -> Response:
+        key_fetches.append(request.path)
         return Response(body, mimetype="application/json", headers={"Cache-Control": "max-age=60"})
 
     server = make_server("127.0.0.1", 0, keys)
@@ -255,7 +263,7 @@ def test_an_admin_cannot_reach_another_schools_pages(
     form = {"csrf_token": csrf_from(client, f"/s/{SAMPLE}/queue", headers=headers), "reason": "x"}
     response = call(client, method, path_for(template, school=OTHER), headers=headers, data=form)
     assert response.status_code == 403
-    assert "Other school's secret" not in response.get_data(as_text=True)
+    assert THEIR_SECRET not in response.get_data(as_text=True)
     assert container.repos.audit_events.count() == 0
 
 
@@ -328,3 +336,24 @@ def test_health_needs_no_token(client: FlaskClient) -> None:
     response = client.get("/health")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok"}
+
+
+def test_the_keys_are_fetched_once_and_kept_for_their_max_age(
+    client: FlaskClient, iap_key: ec.EllipticCurvePrivateKey, key_fetches: list[str]
+) -> None:
+    before = len(key_fetches)
+    for _ in range(3):
+        assert client.get(f"/s/{SAMPLE}/queue", headers=iap(token(iap_key))).status_code == 200
+    assert len(key_fetches) - before == 1
+
+
+def test_an_admin_of_two_schools_can_switch_between_them(
+    client: FlaskClient, iap_key: ec.EllipticCurvePrivateKey, container: Container
+) -> None:
+    other = container.repos.schools.get(OTHER)
+    assert other is not None
+    container.repos.schools.put(other.model_copy(update={"admin_emails": [SAMPLE_ADMIN]}))
+    headers = iap(token(iap_key))
+    assert f"/s/{OTHER}/queue" in client.get(f"/s/{SAMPLE}/queue", headers=headers).get_data(True)
+    theirs = client.get(f"/s/{OTHER}/queue", headers=headers)
+    assert theirs.status_code == 200 and THEIR_SECRET in theirs.get_data(True)
