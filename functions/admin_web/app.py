@@ -80,7 +80,16 @@ LABELS = {
     "sent": N_("Sent"),
     "delivered": N_("Delivered"),
     "read": N_("Read"),
+    "item.approved": N_("Approved"),
+    "item.rejected": N_("Rejected"),
+    "item.edited": N_("Edited"),
+    "ticket.resolved": N_("Ticket resolved"),
+    "newsletter.rerun": N_("Extracted again"),
+    "ticket": N_("ticket"),
+    "newsletter": N_("newsletter"),
 }
+# Babel knows Tagalog as Filipino (Philippines); families and staff here call it Tagalog.
+LANGUAGE_NAMES = {"tl": N_("Tagalog")}
 
 URLS = Map(
     [
@@ -165,6 +174,8 @@ def environment(language: str) -> jinja2.Environment:
         return format_datetime(value, format="medium", locale=language) if value else ""
 
     def language_name(code: str) -> str:
+        if code in LANGUAGE_NAMES:
+            return translations(language).gettext(LANGUAGE_NAMES[code])
         try:
             return str(Locale.parse(code).get_display_name(language) or code)
         except (UnknownLocaleError, ValueError):

@@ -230,7 +230,11 @@ def resolve(page: Page) -> flask.Response:
 
 def audit(page: Page) -> flask.Response:
     events = audit_trail(page.school_id, page.container.repos)
-    return page.render("audit.html", events=events, nav="audit")
+    items = page.container.repos.items.get_many(
+        sorted({e.subject_id for e in events if e.subject_kind == "item"})
+    )
+    titles = {i.id: i.title for i in items.values() if i.school_id == page.school_id}
+    return page.render("audit.html", events=events, titles=titles, nav="audit")
 
 
 def outbox(page: Page) -> flask.Response:

@@ -34,6 +34,7 @@ from shared.services.roster_import import (
 
 RERUNNABLE = frozenset({NewsletterStatus.FAILED, NewsletterStatus.WAITING_TRANSCRIPTION})
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_UPLOAD_STAMP = re.compile(r"^\d{8}T\d{12}Z-")
 
 # --------------------------------------------------------------------------- newsletters
 
@@ -46,6 +47,11 @@ class NewsletterRow:
     @property
     def can_rerun(self) -> bool:
         return self.newsletter.status in RERUNNABLE
+
+    @property
+    def file_name(self) -> str:
+        """The name staff gave the file, without the school folder and our upload stamp."""
+        return _UPLOAD_STAMP.sub("", self.newsletter.object_name.rsplit("/", 1)[-1])
 
 
 def newsletters_of(school_id: str, repos: Repositories, limit: int = 50) -> list[NewsletterRow]:

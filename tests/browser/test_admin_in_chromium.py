@@ -269,6 +269,7 @@ def test_6_upload_a_newsletter_and_see_its_items_arrive(
         return "Parsed" in page.content()  # type: ignore[attr-defined]
 
     eventually(parsed, timeout_s=120)
+    shoot(page, "newsletters")
     page.goto(queue_url(stack))  # type: ignore[attr-defined]
     summary = page.locator(".summary").inner_text()  # type: ignore[attr-defined]
     waiting = int(summary.split()[0])
@@ -282,8 +283,25 @@ def test_7_see_a_ticket_and_resolve_it(
     expect = playwright_api.expect
     page.goto(f"{stack.base_url}/admin/s/sample-school/tickets")  # type: ignore[attr-defined]
     expect(page.get_by_text("That date is wrong, it is the 16th")).to_be_visible()  # type: ignore[attr-defined]
+    shoot(page, "tickets")
     page.get_by_role("button", name=re.compile("^Resolve")).click()  # type: ignore[attr-defined]
     expect(page.get_by_role("status")).to_contain_text("Ticket resolved")  # type: ignore[attr-defined]
     ticket = stack.container.repos.tickets.get("ticket-1")
     assert ticket is not None and ticket.status is TicketStatus.RESOLVED
     assert dialogs == []
+
+
+def test_8_families_and_the_audit_trail(
+    session: tuple[object, list[str]], stack: LocalStack
+) -> None:
+    page, _ = session
+    expect = playwright_api.expect
+    page.goto(f"{stack.base_url}/admin/s/sample-school/families")  # type: ignore[attr-defined]
+    expect(page.get_by_role("rowheader", name="Avery Thompson")).to_be_visible()  # type: ignore[attr-defined]
+    assert "604555" not in page.content()  # type: ignore[attr-defined]
+    shoot(page, "families")
+    page.goto(f"{stack.base_url}/admin/s/sample-school/audit")  # type: ignore[attr-defined]
+    rejected = page.get_by_role("row").filter(has_text="Rejected:")  # type: ignore[attr-defined]
+    expect(rejected.get_by_role("link", name="Bake sale")).to_be_visible()
+    expect(page.get_by_text("Last year's sale")).to_be_visible()  # type: ignore[attr-defined]
+    shoot(page, "audit")

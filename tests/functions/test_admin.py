@@ -153,7 +153,7 @@ def test_approving_queues_targeting_and_records_the_change(
         "after": {"status": "approved"},
     }
     audit = client.get(f"/s/{SAMPLE}/audit").get_data(as_text=True)
-    assert "item.approved" in audit and "pending_review" in audit
+    assert "Approved:" in audit and ">Picture day</a>" in audit and "pending_review" in audit
 
 
 def test_an_edit_reindexes_and_retargets_and_keeps_before_and_after(
