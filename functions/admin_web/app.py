@@ -36,7 +36,11 @@ logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
-STYLESHEET = HERE / "static" / "admin.css"
+# The page's only static files: its stylesheet and its icon (so browsers stop asking for one).
+ASSETS = {
+    "/assets/admin.css": (HERE / "static" / "admin.css", "text/css"),
+    "/assets/icon.svg": (HERE / "static" / "icon.svg", "image/svg+xml"),
+}
 LOCALE_DIR = HERE / "locale"
 DOMAIN = "admin"
 
@@ -281,8 +285,9 @@ def _calendar(request: flask.Request) -> flask.Response:
     return response
 
 
-def _static(request: flask.Request) -> flask.Response:
-    response = flask.Response(STYLESHEET.read_bytes(), mimetype="text/css")
+def _asset(path: str) -> flask.Response:
+    file, mimetype = ASSETS[path]
+    response = flask.Response(file.read_bytes(), mimetype=mimetype)
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
 
@@ -294,8 +299,8 @@ def handle(request: flask.Request, views: dict[str, View]) -> flask.Response:
         return _calendar(request)
     if path == "/health":
         return with_security_headers(flask.jsonify(status="ok"))
-    if path == "/assets/admin.css":
-        return with_security_headers(_static(request))
+    if path in ASSETS:
+        return with_security_headers(_asset(path))
     return with_security_headers(_dispatch(request, views))
 
 

@@ -49,6 +49,10 @@ class NewsletterRow:
         return self.newsletter.status in RERUNNABLE
 
     @property
+    def in_progress(self) -> bool:
+        return self.newsletter.status in (NewsletterStatus.RECEIVED, NewsletterStatus.PARSING)
+
+    @property
     def file_name(self) -> str:
         """The name staff gave the file, without the school folder and our upload stamp."""
         return _UPLOAD_STAMP.sub("", self.newsletter.object_name.rsplit("/", 1)[-1])
@@ -151,9 +155,13 @@ class FamilyRow:
         return self.parent.can_be_messaged and self.parent.whatsapp_reachable
 
 
+FAMILIES_LISTED = 300
+
+
 @dataclass(frozen=True)
 class Reach:
-    families: list[FamilyRow]
+    families: list[FamilyRow]  # the first FAMILIES_LISTED by name; the counts cover all
+    total: int
     opted_in: int
     opted_out: int
     pending: int
@@ -168,7 +176,8 @@ def reach_of(school_id: str, repos: Repositories) -> Reach:
     consent = Counter(p.consent for p in parents)
     rows = [FamilyRow(p, len(p.child_ids)) for p in parents]
     return Reach(
-        families=rows,
+        families=rows[:FAMILIES_LISTED],
+        total=len(rows),
         opted_in=consent[ConsentState.OPTED_IN],
         opted_out=consent[ConsentState.OPTED_OUT],
         pending=consent[ConsentState.PENDING],

@@ -131,11 +131,21 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def session(browser: object, stack: LocalStack) -> Iterator[tuple[object, list[str]]]:
-    """One signed-in browser context for the whole story, recording any dialog that opens."""
+    """One signed-in browser context for the whole story, recording any dialog that opens and
+    any console error."""
     context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    # A CSP violation (an inline script or style slipping in) is logged as a console error.
+    page.on(
+        "console",
+        lambda message: (
+            dialogs.append(f"console {message.type}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
+    )
     login_url = admin_login_url(stack)
     assert login_url is not None
     page.goto(login_url)
@@ -294,7 +304,7 @@ def test_7_see_a_ticket_and_resolve_it(
 def test_8_families_and_the_audit_trail(
     session: tuple[object, list[str]], stack: LocalStack
 ) -> None:
-    page, _ = session
+    page, dialogs = session
     expect = playwright_api.expect
     page.goto(f"{stack.base_url}/admin/s/sample-school/families")  # type: ignore[attr-defined]
     expect(page.get_by_role("rowheader", name="Avery Thompson")).to_be_visible()  # type: ignore[attr-defined]
@@ -305,3 +315,4 @@ def test_8_families_and_the_audit_trail(
     expect(rejected.get_by_role("link", name="Bake sale")).to_be_visible()
     expect(page.get_by_text("Last year's sale")).to_be_visible()  # type: ignore[attr-defined]
     shoot(page, "audit")
+    assert dialogs == []

@@ -328,3 +328,13 @@ def test_calendar_paths_go_to_the_calendar_links_module(
     response = _client().get("/calendar/some/signed/link.ics")  # no sign-in needed
     assert response.status_code == 200
     assert seen == ["/calendar/some/signed/link.ics"]
+
+
+def test_the_newsletters_page_reloads_itself_while_an_upload_is_read(
+    client: FlaskClient, container: Container
+) -> None:
+    assert 'http-equiv="refresh"' not in client.get(f"/s/{SAMPLE}/newsletters").get_data(True)
+    stored = container.repos.newsletters.get(f"nl-{SAMPLE}")
+    assert stored is not None
+    container.repos.newsletters.put(stored.model_copy(update={"status": NewsletterStatus.PARSING}))
+    assert 'http-equiv="refresh"' in client.get(f"/s/{SAMPLE}/newsletters").get_data(True)
