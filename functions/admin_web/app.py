@@ -16,7 +16,7 @@ import jinja2
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_time
 from babel.support import Translations
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.routing import Map, MapAdapter, Rule
 
 from functions.admin_web.security import (
@@ -30,6 +30,7 @@ from functions.admin_web.security import (
 )
 from shared.errors import BadInput, NotAuthenticated, NotAuthorised, NotFound, TransientError
 from shared.models import PRE_K
+from shared.services.ingest import too_large_reason
 from shared.wiring import Container, get_container
 
 logger = logging.getLogger(__name__)
@@ -310,8 +311,13 @@ def _dispatch(request: flask.Request, views: dict[str, View]) -> flask.Response:
     try:
         urls = URLS.bind_to_environ(request.environ)
         endpoint, args = urls.match()
-        # The largest form is an upload: refuse bigger bodies before reading them.
-        request.max_content_length = container.settings.max_upload_bytes + 64 * 1024
+        # The largest form is an upload: refuse bigger bodies before reading them. (Setting
+        # request.max_content_length instead breaks functions-framework, which reads the body
+        # again after the response.)
+        if (request.content_length or 0) > container.settings.max_upload_bytes + 64 * 1024:
+            raise RequestEntityTooLarge(
+                too_large_reason(request.content_length or 0, container.settings.max_upload_bytes)
+            )
         if endpoint not in PUBLIC_ENDPOINTS:
             caller = identify(request, container)
             if "school_id" in args:

@@ -338,3 +338,41 @@ def test_the_newsletters_page_reloads_itself_while_an_upload_is_read(
     assert stored is not None
     container.repos.newsletters.put(stored.model_copy(update={"status": NewsletterStatus.PARSING}))
     assert 'http-equiv="refresh"' in client.get(f"/s/{SAMPLE}/newsletters").get_data(True)
+
+
+def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(
+    client: FlaskClient, csrf: str, container: Container
+) -> None:
+    data = {"csrf_token": csrf, "newsletter": (io.BytesIO(b"x" * 200_000), "huge.pdf")}
+    response = client.post(f"/s/{SAMPLE}/newsletters/upload", data=data)
+    assert response.status_code == 413
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert container.blobs.list() == []
+
+
+def test_the_page_speaks_the_browsers_language_when_a_catalog_exists(
+    client: FlaskClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from functions.admin_web import app
+
+    catalog = Catalog(locale="pa", domain="admin")
+    catalog.add("Review queue", "ਸਮੀਖਿਆ ਕਤਾਰ")
+    folder = tmp_path / "locale" / "pa" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "admin.mo").open("wb") as mo:
+        write_mo(mo, catalog)
+    monkeypatch.setattr(app, "LOCALE_DIR", tmp_path / "locale")
+    for cached in (app.translations, app.environment):
+        cached.cache_clear()
+    try:
+        punjabi = client.get(f"/s/{SAMPLE}/queue", headers={"Accept-Language": "pa-IN,pa;q=0.9"})
+        html = punjabi.get_data(as_text=True)
+        assert '<html lang="pa">' in html and "ਸਮੀਖਿਆ ਕਤਾਰ" in html
+        english = client.get(f"/s/{SAMPLE}/queue", headers={"Accept-Language": "fr"})
+        assert "Review queue" in english.get_data(as_text=True)
+    finally:
+        for cached in (app.translations, app.environment):
+            cached.cache_clear()
