@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import Any
 
 import flask
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 from functions.admin_web.app import Page, View
 from functions.admin_web.security import SESSION_COOKIE, session_cookie
 from shared.errors import BadInput, NotAuthenticated
-from shared.models import ItemAction, ItemCategory
+from shared.models import Item, ItemAction, ItemCategory
 from shared.services.admin_access import redeem_login_link
 from shared.services.review import ItemEdit, audit_trail
 from shared.services.roster_import import RosterUnreadable
@@ -71,10 +72,13 @@ def queue(page: Page) -> flask.Response:
 
 def item(page: Page, error: str = "", status: int = 200) -> flask.Response:
     review = page.container.review.review(page.school_id, str(page.args["item_id"]))
+    # After a refused edit the form shows what was typed, so nothing has to be typed again.
+    draft = page.request.form if page.endpoint == "edit" else None
     return page.render(
         "item.html",
         status,
         review=review,
+        form=_form_values(review.item, draft),
         nav="queue",
         error=error,
         categories=list(ItemCategory),
@@ -142,6 +146,46 @@ def _edit_fields(form: Any) -> dict[str, Any]:
         "action": optional("action"),
         "location": optional("location"),
     }
+
+
+def _form_values(shown: Item, draft: Any) -> dict[str, Any]:
+    """The edit form's fields as text: the item's, or those of a refused submission."""
+    if draft is not None:
+        return {
+            **{name: str(draft.get(name, "")) for name in _TEXT_FIELDS},
+            "grades": draft.getlist("grades"),
+            "activities": draft.getlist("activities"),
+            "action_required": draft.get("action_required") == "on",
+        }
+
+    def text(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, time):
+            return value.strftime("%H:%M")
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(getattr(value, "value", value))
+
+    return {
+        **{name: text(getattr(shown, name)) for name in _TEXT_FIELDS},
+        "grades": ["all"] if shown.grades == "all" else [str(g) for g in shown.grades],
+        "activities": list(shown.activities),
+        "action_required": shown.action_required,
+    }
+
+
+_TEXT_FIELDS = (
+    "title",
+    "details",
+    "category",
+    "start_date",
+    "end_date",
+    "start_time",
+    "end_time",
+    "action",
+    "location",
+)
 
 
 def _validation_message(exc: ValidationError) -> str:

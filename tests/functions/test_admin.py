@@ -197,9 +197,12 @@ def test_an_invalid_edit_is_refused_with_the_reason_and_changes_nothing(
 ) -> None:
     form = {"csrf_token": csrf, "title": "Picture day", "category": "event", "grades": "3"}
     form[field] = value
+    form["location"] = "Gym B"
     response = client.post(f"/s/{SAMPLE}/items/{SAMPLE}-1/edit", data=form)
     assert response.status_code == 400
-    assert 'role="alert"' in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert 'role="alert"' in page
+    assert 'value="Gym B"' in page  # what was typed is kept for another try
     stored = container.repos.items.get(f"{SAMPLE}-1")
     assert stored is not None and stored.title == "Picture day"
     assert container.repos.audit_events.count() == 0
