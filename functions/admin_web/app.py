@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import flask
 import jinja2
@@ -175,8 +176,14 @@ def environment(language: str) -> jinja2.Environment:
     def clock_time(value: time | None) -> str:
         return format_time(value, format="short", locale=language) if value else ""
 
-    def moment(value: datetime | None) -> str:
-        return format_datetime(value, format="medium", locale=language) if value else ""
+    @jinja2.pass_context
+    def moment(context: Any, value: datetime | None) -> str:
+        """A timestamp in the school's own timezone (the store keeps UTC)."""
+        if value is None:
+            return ""
+        school = context.get("school")
+        zone = ZoneInfo(school.timezone) if school is not None else None
+        return format_datetime(value, format="medium", tzinfo=zone, locale=language)
 
     def language_name(code: str) -> str:
         if code in LANGUAGE_NAMES:

@@ -379,3 +379,9 @@ def test_the_page_speaks_the_browsers_language_when_a_catalog_exists(
     finally:
         for cached in (app.translations, app.environment):
             cached.cache_clear()
+
+
+def test_times_are_shown_in_the_schools_timezone(client: FlaskClient) -> None:
+    # The ticket was opened at 09:00 UTC: 2 a.m. in Vancouver, where the sample school is.
+    html = client.get(f"/s/{SAMPLE}/tickets").get_data(as_text=True)
+    assert "Oct 1, 2026, 2:00:00" in html and ", 9:00:00" not in html
