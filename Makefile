@@ -6,7 +6,7 @@ TASKS_VENV := .venv-tasks-emulator
 CHECKOV_VENV := .venv-checkov
 PORT ?= 8080
 
-.PHONY: setup setup-standins setup-checkov system-packages run test lint typecheck unit bench package clean
+.PHONY: setup setup-standins setup-checkov system-packages browser run test lint typecheck unit bench package clean
 
 setup: $(VENV)/.installed
 
@@ -40,6 +40,10 @@ package: setup
 system-packages:
 	bash infra/scripts/install-system-packages.sh
 
+# Debian's chromium for the admin page's browser tests (Playwright drives it); a no-op when present.
+browser:
+	bash infra/scripts/install-browser.sh
+
 run: setup system-packages
 	PORT=$(PORT) $(BIN)/python -m infra.cli serve
 
@@ -57,7 +61,7 @@ typecheck: setup
 WALL_CLOCK_AHEAD := $(shell date -u -d '+1 year' +%Y-%m-%dT%H:%M:%S+00:00)
 CLOCK_SENSITIVE := tests/unit tests/functions tests/e2e
 
-test: setup setup-standins setup-checkov system-packages lint typecheck
+test: setup setup-standins setup-checkov system-packages browser lint typecheck
 	$(BIN)/python -m pytest
 	TZ=Asia/Kolkata PARENTPATH_TEST_WALL_CLOCK_AT=$(WALL_CLOCK_AHEAD) \
 		$(BIN)/python -m pytest -q -p no:cacheprovider $(CLOCK_SENSITIVE)

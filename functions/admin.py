@@ -1,14 +1,14 @@
-"""HTTP function `admin`: the admin review page. Answers 501 until its issue lands."""
+"""HTTP function `admin`: the review page where staff fix and approve what goes to families."""
 
 from __future__ import annotations
 
 import flask
 import functions_framework
 
-from functions.http import maps_domain_errors, not_built_yet
+from functions.admin_web.app import handle
+from functions.admin_web.views import VIEWS
 
 
 @functions_framework.http
-@maps_domain_errors
 def admin(request: flask.Request) -> flask.Response:
-    return not_built_yet("admin", "the admin review page")
+    return handle(request, VIEWS)

@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from shared.adapters.clock import OffsetClock
 from shared.logs import configure_logging
 from shared.ports import BlobStore, Clock, Query
 from shared.ports import FieldFilter as F
+from shared.services.admin_access import issue_login_link
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
 from shared.wiring import Container, use_container
@@ -235,7 +237,10 @@ def create_local_stack(
     # Bind first, so a port of 0 (tests) is known before the queue needs the base URL.
     server = make_server(host, port, app=_placeholder, threaded=True)
     base_url = f"http://{host}:{server.server_port}"
-    settings = Settings(tasks_target_base_url=base_url)
+    # Locally no IAP stands in front of the admin page: one-time links sign admins in,
+    # unless the environment asks for IAP explicitly.
+    admin_auth = {} if "ADMIN_AUTH" in os.environ else {"admin_auth": "login_link"}
+    settings = Settings(tasks_target_base_url=base_url, **admin_auth)
     if settings.store_backend != "sqlite" or settings.blob_backend != "local":
         logger.warning("the local stack is running on cloud backends, as the settings ask")
     if clock is None and settings.local_clock_start is not None:
@@ -247,6 +252,37 @@ def create_local_stack(
     server.app = build_app(container, base_url)
     watcher = InboxWatcher(container.blobs, container.clock, f"{base_url}/parse_newsletter")
     return LocalStack(container, base_url, watcher, server)
+
+
+def admin_login_url(stack: LocalStack, school_id: str | None = None) -> str | None:
+    """A one-time sign-in link to the admin page for the (sample) school's first admin."""
+    container = stack.container
+    if container.settings.admin_auth != "login_link":
+        return None
+    school = container.repos.schools.get(school_id or container.settings.default_school_id)
+    if school is None or not school.admin_emails:
+        return None
+    secret = issue_login_link(
+        school.admin_emails[0],
+        school.id,
+        container.repos,
+        container.clock,
+        timedelta(seconds=container.settings.admin_login_link_ttl_s),
+    )
+    return f"{stack.base_url}/admin/login?token={secret}"
+
+
+def _admin_banner_line(stack: LocalStack) -> str:
+    if stack.container.settings.admin_auth != "login_link":
+        return ""
+    login_url = admin_login_url(stack)
+    if login_url is None:
+        return "  admin page:   no sign-in link: the school lists no admin_emails\n"
+    ttl_min = stack.container.settings.admin_login_link_ttl_s // 60
+    return (
+        f"  admin page:   {login_url}\n"
+        f"                (a one-time sign-in link, valid {ttl_min} min)\n"
+    )
 
 
 def _placeholder(environ: dict[str, Any], start_response: Any) -> list[bytes]:
@@ -261,10 +297,12 @@ def main() -> None:
     for chatty in ("werkzeug", "httpx"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
     inbox = stack.container.settings.resolved_local_bucket_dir.resolve()
+    admin_line = _admin_banner_line(stack)
     print(
         f"ParentPath local stack on {stack.base_url}\n"
         f"  health:       {stack.base_url}/health\n"
         f"  overview:     {stack.base_url}/\n"
+        f"{admin_line}"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"
         f"  outbox:       {stack.base_url}/_local/outbox?format=text\n"

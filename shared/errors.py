@@ -82,3 +82,11 @@ class NeedsTemplate(DeliveryRejected):
 class RecipientUnreachable(DeliveryRejected):
     """The parent cannot receive messages on this channel (not a WhatsApp user, unsubscribed
     from SMS, not a mobile number): mark it and use another channel."""
+
+
+class NotAuthenticated(ParentPathError):
+    """No valid proof of who is asking (no session, a forged or expired token)."""
+
+
+class NotAuthorised(ParentPathError):
+    """Who is asking is known, and may not do this (another school's data, a non-admin)."""

@@ -16,6 +16,8 @@ from typing import Any
 class QueryIndex:
     collection: str
     fields: tuple[str, ...]
+    # Newest first: Firestore serves a descending order only from a descending index field.
+    last_descending: bool = False
 
     @property
     def name(self) -> str:
@@ -45,6 +47,14 @@ QUERY_INDEXES: tuple[QueryIndex, ...] = (
     QueryIndex("parents", ("whatsapp_user_id",)),
     # The outbound message a delivery status is about.
     QueryIndex("messages", ("provider_message_id",)),
+    # The admin page: the review queue (lowest confidence first), uploads, tickets, audit trail
+    # and outbox of one school, newest first; one item's history.
+    QueryIndex("items", ("school_id", "status", "confidence")),
+    QueryIndex("newsletters", ("school_id", "uploaded_at"), last_descending=True),
+    QueryIndex("tickets", ("school_id", "created_at"), last_descending=True),
+    QueryIndex("audit_events", ("school_id", "at"), last_descending=True),
+    QueryIndex("audit_events", ("subject_id", "at"), last_descending=True),
+    QueryIndex("messages", ("school_id", "channel", "created_at"), last_descending=True),
 )
 
 
@@ -53,14 +63,23 @@ def firestore_index_definitions(
 ) -> list[dict[str, Any]]:
     """Composite indexes as google_firestore_index takes them (attribute names kept as-is).
 
-    Every field is ASCENDING: our queries filter with == and `in`, which an ascending field
-    serves; Firestore appends `__name__` itself, which is the order our queries ask for.
+    Fields are ASCENDING (our filters are == and `in`, which an ascending field serves) but
+    for a last field ordered newest first; Firestore appends `__name__` itself, which is the
+    order our queries ask for.
     """
     return [
         {
             "collection": index.collection,
             "query_scope": "COLLECTION",
-            "fields": [{"field_path": field, "order": "ASCENDING"} for field in index.fields],
+            "fields": [
+                {
+                    "field_path": field,
+                    "order": "DESCENDING"
+                    if index.last_descending and position == len(index.fields) - 1
+                    else "ASCENDING",
+                }
+                for position, field in enumerate(index.fields)
+            ],
         }
         for index in indexes
         # Firestore refuses a composite index of one field: it indexes single fields itself.

@@ -63,7 +63,16 @@ def _slug(value: str) -> str:
     return value
 
 
+def _email(value: str) -> str:
+    local, at, domain = value.strip().partition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in value.strip()):
+        raise ValueError(f"not an email address: {value!r}")
+    # IAP reports addresses as the identity provider spells them; compare them case-blind.
+    return value.strip().lower()
+
+
 PhoneE164 = Annotated[str, AfterValidator(_e164)]
+AdminEmail = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 TimezoneName = Annotated[str, AfterValidator(_timezone)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Grade = Annotated[int, Field(ge=PRE_K, le=12)]
@@ -108,6 +117,9 @@ class School(DomainModel):
     )
     digest_time: time = Field(
         default=time(17, 0), description="Local time of the weekly digest, school timezone."
+    )
+    admin_emails: list[AdminEmail] = Field(
+        default_factory=list, description="Who may use the admin page for this school."
     )
 
     @field_validator("grades_offered")
@@ -223,6 +235,13 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class ItemSource(DomainModel):
+    """Where in the newsletter the extractor read an item, for a reviewer to check it against."""
+
+    page: int | None = Field(default=None, ge=1)
+    text: str = Field(min_length=1, max_length=2000)
+
+
 class ItemContent(BaseModel):
     """What an item says, with its constraints, defined once: an extractor's ExtractedItem
     (shared.extraction.schema) and the stored Item both are one."""
@@ -256,6 +275,7 @@ class Item(DomainModel, ItemContent):
     newsletter_id: str
     # Stored items name only the school's activities, by slug.
     activities: list[Slug] = Field(default_factory=list)
+    source: ItemSource | None = None
     status: ItemStatus = ItemStatus.PENDING_REVIEW
     created_at: AwareDatetime
     updated_at: AwareDatetime
@@ -565,6 +585,19 @@ class AuditEvent(DomainModel):
     subject_id: str
     changes: dict[str, Any] = Field(default_factory=dict)
     at: AwareDatetime
+
+
+class AdminLoginLink(DomainModel):
+    """A one-time sign-in link for the admin page where no IAP stands in front (local runs).
+
+    Only a hash of the link's secret is stored; using the link marks it used.
+    """
+
+    id: str = Field(description="SHA-256 of the link's secret.")
+    email: AdminEmail
+    school_id: str
+    expires_at: AwareDatetime
+    used_at: AwareDatetime | None = None
 
 
 class DeadLetter(DomainModel):

@@ -370,6 +370,15 @@ class VoiceTranscriber(Protocol):
         ...
 
 
+class SignedIdentityVerifier(Protocol):
+    """Checks a signed assertion of who a request comes from (IAP's JWT in production)."""
+
+    def verify(self, assertion: str) -> str:
+        """The verified, lower-cased email; NotAuthenticated for anything not provably valid,
+        TransientError when the signing keys cannot be fetched."""
+        ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""

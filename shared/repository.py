@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from shared.models import (
+    AdminLoginLink,
     AuditEvent,
     Card,
     Child,
@@ -131,6 +132,7 @@ class Repositories:
         self.dead_letters = Collection(store, "dead_letters", DeadLetter)
         self.ignored_updates = Collection(store, "ignored_updates", IgnoredUpdate)
         self.unknown_senders = Collection(store, "unknown_senders", UnknownSender)
+        self.admin_login_links = Collection(store, "admin_login_links", AdminLoginLink)
 
     def atomically(self, work: Callable[[UnitOfWork], T]) -> T:
         """Run `work` as one transaction of the store.

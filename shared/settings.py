@@ -196,6 +196,31 @@ class Settings(BaseSettings):
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
+    # The admin page. Behind Identity-Aware Proxy in production; the local stack signs admins
+    # in with one-time links instead.
+    admin_auth: Literal["iap", "login_link"] = Field(
+        default="iap", description="iap: verify IAP's signed header; login_link: local runs."
+    )
+    iap_audience: str | None = Field(
+        default=None,
+        description="The IAP JWT's expected aud: /projects/NUMBER/global/backendServices/ID.",
+    )
+    iap_certs_url: str = Field(
+        default="https://www.gstatic.com/iap/verify/public_key",
+        description="IAP's public keys (ES256), fetched and cached per instance.",
+    )
+    admin_session_secret: SecretStr | None = Field(
+        default=None,
+        repr=False,
+        description="Signs admin session cookies and CSRF tokens; one value for every instance. "
+        "Unset, each instance draws a random one (fine for one local process only).",
+    )
+    admin_session_max_age_s: int = Field(default=12 * 3600, gt=0)
+    admin_login_link_ttl_s: int = Field(default=15 * 60, gt=0)
+    admin_duplicate_min_score: float = Field(
+        default=0.9, ge=0, le=1, description="A similar item this close is a possible duplicate."
+    )
+
     @model_validator(mode="after")
     def _production_backends_have_their_settings(self) -> Settings:
         if self.vector_backend == "qdrant" and not self.qdrant_url:

@@ -21,6 +21,7 @@ from shared.ports import (
     Extractor,
     ItemSearch,
     Messenger,
+    SignedIdentityVerifier,
     TaskQueue,
     Translator,
     VectorIndex,
@@ -30,6 +31,7 @@ from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
 from shared.services.digests import DigestDependencies
 from shared.services.parse import ParseDependencies
+from shared.services.review import ReviewService
 from shared.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -282,6 +284,22 @@ class Container:
                 seconds=self.settings.whatsapp_unknown_sender_answer_every_s
             ),
         )
+
+    @cached_property
+    def review(self) -> ReviewService:
+        return ReviewService(
+            self.repos,
+            self.tasks,
+            self.clock,
+            self.item_search,
+            duplicate_min_score=self.settings.admin_duplicate_min_score,
+        )
+
+    @cached_property
+    def admin_identity_verifier(self) -> SignedIdentityVerifier:
+        from shared.adapters.iap import IapJwtVerifier
+
+        return IapJwtVerifier(self.settings.iap_audience, self.settings.iap_certs_url, self.clock)
 
     def record_dead_letter(self, dead_letter: DeadLetter) -> None:
         self.repos.dead_letters.put(dead_letter)

@@ -33,6 +33,15 @@ def read_roster_source(path: Path) -> RosterSource:
     raise RosterUnreadable(f"{path.name}: expected a OneRoster folder or zip, or a .csv file")
 
 
+def roster_source_from_upload(filename: str, data: bytes) -> RosterSource:
+    """A roster uploaded through the admin page: a OneRoster zip or a simple CSV."""
+    if filename.lower().endswith(".zip"):
+        return oneroster_from_zip(data)
+    if filename.lower().endswith(".csv"):
+        return SimpleRosterCsv(filename, _text_of(filename, data))
+    raise RosterUnreadable(f"{filename}: expected a OneRoster .zip or a .csv file")
+
+
 def oneroster_from_zip(data: bytes) -> OneRosterExport:
     """A zipped OneRoster export (the files may sit in a folder inside the zip)."""
     try:

@@ -119,3 +119,4 @@ def test_the_run_command_serves_health_within_a_minute(tmp_path: Path) -> None:
         output, _ = process.communicate(timeout=20)
     assert process.returncode == 0, output.decode()
     assert f"http://127.0.0.1:{port}/health" in output.decode()
+    assert f"http://127.0.0.1:{port}/admin/login?token=" in output.decode()
