@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from shared.errors import IndexMismatch
-from shared.ports import VectorFilter, VectorHit, VectorPoint
+from shared.ports import SparseVector, VectorFilter, VectorHit, VectorPoint
 
 T = TypeVar("T")
 
@@ -87,6 +87,23 @@ def as_floats(collection: str, record: IndexRecord, vector: Sequence[float]) -> 
     # Lists (what embedders return) pass as they are; anything else, numpy rows included, is
     # converted because the engines refuse numpy scalars.
     return vector if isinstance(vector, list) else [float(x) for x in vector]
+
+
+# The name of the sparse vector every collection carries beside its (unnamed) dense one.
+SPARSE_NAME = "terms"
+
+
+def sparse_parts(collection: str, terms: SparseVector) -> tuple[list[int], list[float]]:
+    """The sparse vector as the lists the engines take, after checking it is well formed."""
+    indices = [int(i) for i in terms.indices]
+    values = [float(v) for v in terms.values]
+    if len(indices) != len(values):
+        raise ValueError(
+            f"sparse vector for {collection!r}: {len(indices)} indices, {len(values)} values"
+        )
+    if len(set(indices)) != len(indices) or any(i < 0 for i in indices):
+        raise ValueError(f"sparse vector for {collection!r}: indices must be distinct and >= 0")
+    return indices, values
 
 
 def stored_payload(point: VectorPoint) -> dict[str, Any]:
