@@ -257,7 +257,7 @@ class EdgeVectorIndex:
 
 def _edge_vectors(
     collection: str, record: IndexRecord, point: VectorPoint
-) -> list[float] | dict[str, list[float] | EdgeSparseVector]:
+) -> list[float] | dict[str, list[float] | EdgeSparseVector | list[list[float]]]:
     dense = as_floats(collection, record, point.vector)
     if point.sparse is None:
         return dense
