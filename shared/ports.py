@@ -194,6 +194,8 @@ class VectorFilter:
 
     equals: dict[str, str | int | bool] = field(default_factory=dict)
     any_of: dict[str, Sequence[str | int]] = field(default_factory=dict)
+    # key >= value, for integer fields (a date as its ordinal, say).
+    at_least: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,8 @@ def filter_index_kinds(where: VectorFilter | None) -> dict[str, IndexKind]:
     for key, values in where.any_of.items():
         if values:
             kinds.setdefault(key, "keyword" if isinstance(values[0], str) else "integer")
+    for key in where.at_least:
+        kinds.setdefault(key, "integer")
     return kinds
 
 

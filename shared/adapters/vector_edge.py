@@ -28,6 +28,7 @@ from qdrant_edge import (
     Point,
     Query,
     QueryRequest,
+    RangeFloat,
     UpdateOperation,
 )
 from qdrant_edge import SparseVector as EdgeSparseVector
@@ -73,7 +74,7 @@ def _match_value(value: str | int | bool) -> MatchValue:
 
 
 def _edge_filter(where: VectorFilter | None) -> Filter | None:
-    if where is None or not (where.equals or where.any_of):
+    if where is None or not (where.equals or where.any_of or where.at_least):
         return None
     must: list[ConditionType] = [
         FieldCondition(key=key, match=_match_value(value)) for key, value in where.equals.items()
@@ -81,6 +82,10 @@ def _edge_filter(where: VectorFilter | None) -> Filter | None:
     must += [
         FieldCondition(key=key, match=MatchAny(any_of_values(key, values)))
         for key, values in where.any_of.items()
+    ]
+    must += [
+        FieldCondition(key=key, range=RangeFloat(gte=float(value)))
+        for key, value in where.at_least.items()
     ]
     return Filter(must=must)
 

@@ -36,7 +36,7 @@ _UPSERT_BATCH = 256
 
 
 def _qdrant_filter(where: VectorFilter | None) -> models.Filter | None:
-    if where is None or not (where.equals or where.any_of):
+    if where is None or not (where.equals or where.any_of or where.at_least):
         return None
     must: list[models.Condition] = [
         models.FieldCondition(key=key, match=models.MatchValue(value=value))
@@ -45,6 +45,10 @@ def _qdrant_filter(where: VectorFilter | None) -> models.Filter | None:
     must += [
         models.FieldCondition(key=key, match=models.MatchAny(any=any_of_values(key, values)))
         for key, values in where.any_of.items()
+    ]
+    must += [
+        models.FieldCondition(key=key, range=models.Range(gte=value))
+        for key, value in where.at_least.items()
     ]
     return models.Filter(must=must)
 

@@ -289,6 +289,14 @@ def test_drop_collection_removes_points_and_record(index: VectorIndex) -> None:
     index.drop_collection("never-made")
 
 
+def test_filter_at_least(index: VectorIndex) -> None:
+    seed_items(index)
+    assert found(index, VectorFilter(at_least={"year": 2026})) == {"i2"}
+    where = VectorFilter(equals={"school_id": "b"}, at_least={"year": 2025})
+    assert found(index, where) == {"i3", "i4"}
+    assert index.count("items", VectorFilter(at_least={"year": 2025})) == 4
+
+
 def test_count_with_and_without_filter(index: VectorIndex) -> None:
     seed_items(index)
     assert index.count("items") == 5
