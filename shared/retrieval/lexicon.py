@@ -178,7 +178,7 @@ TOPICS: tuple[Concept, ...] = (
         "clothing-label",
         "label|labels|labelled|lost and found|lost & found|jacket|jackets|clothing|clothes|"
         "coat|coats|boots|hat|mittens|pangalan|damit|jaket|标签|名字|衣服|外套|夹克|失物|"
-        "ਲੇਬਲ|ਜੈਕਟ|ਜੈਕਟਾਂ|ਕੱਪੜੇ|ਕੋਟ|ਨਾਂ ਲਿਖ|ਨਾਮ ਲਿਖ|ਗੁਆਚ",
+        "ਲੇਬਲ|ਜੈਕਟ|ਜੈਕਟਾਂ|ਕੱਪੜੇ|ਕੋਟ|ਗੁਆਚ",
     ),
     _c("box", "box|boxes|shoebox|shoe box|kahon|盒|盒子|鞋盒|纸箱|ਡੱਬਾ|ਡੱਬੇ|ਬਕਸਾ"),
     _c(

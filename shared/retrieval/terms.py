@@ -1,0 +1,173 @@
+"""Terms of a text in any of the four languages: words, the concepts of the lexicon, activities.
+
+Questions and items go through the same reader, so they meet on shared terms: `c:closure`
+for "no school", "放假", "ਛੁੱਟੀ" and "walang pasok" alike, `a:basketball` for "hoops" and "篮球".
+Terms become a sparse vector (hashed indices, weights) that the vector index scores with IDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from shared.ports import SparseVector
+from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
+
+# Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
+TERMS_VERSION = "terms-1"
+
+_GURMUKHI_FOLD = str.maketrans(
+    {
+        "\u0a36": "\u0a38",  # ਸ਼ -> ਸ
+        "\u0a59": "\u0a16",  # ਖ਼ -> ਖ
+        "\u0a5a": "\u0a17",  # ਗ਼ -> ਗ
+        "\u0a5b": "\u0a1c",  # ਜ਼ -> ਜ
+        "\u0a5e": "\u0a2b",  # ਫ਼ -> ਫ
+        "\u0a33": "\u0a32",  # ਲ਼ -> ਲ
+        "\u0a3c": None,  # nukta
+        "\u0a71": None,  # addak: written or not, the same word
+        "\u0a70": "\u0a02",  # tippi and bindi both nasalise
+        "\u2019": "'",
+        "\u2018": "'",
+        "\uff0c": " ",
+        "\u3001": " ",
+        "\uff1f": " ",
+        "\uff01": " ",
+    }
+)
+
+_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9'$&-]*")
+_GURMUKHI_WORD = re.compile(r"[\u0a00-\u0a7f]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, one form per character: what every match below reads."""
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_GURMUKHI_FOLD)
+    return unicodedata.normalize("NFC", folded)
+
+
+def _stem(word: str) -> str:
+    word = word.strip("'-&")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _latin(form: str) -> bool:
+    return not any(_GURMUKHI_WORD.search(c) or _HAN_RUN.search(c) for c in form)
+
+
+def _form_pattern(form: str) -> str:
+    """Latin forms match whole words ("k" must not match inside "kids"); a trailing * matches
+    word endings (romanised verbs: "likh*"); other scripts match anywhere."""
+    form = normalise(form)
+    if not _latin(form):
+        return re.escape(form)
+    prefix = form.endswith("*")
+    body = re.escape(form.rstrip("*"))
+    start = r"(?<![a-z0-9])" if form[:1].isalnum() else ""
+    end = r"[a-z0-9'-]*" if prefix else (r"(?![a-z0-9])" if form.rstrip("*")[-1:].isalnum() else "")
+    return start + body + end
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    term: str
+    weight: float
+    pattern: re.Pattern[str]
+
+
+def _matcher(term: str, forms: Iterable[str], weight: float) -> _Matcher | None:
+    patterns = sorted({_form_pattern(f) for f in forms if f.strip()}, key=len, reverse=True)
+    if not patterns:
+        return None
+    return _Matcher(term, weight, re.compile("|".join(patterns)))
+
+
+def _concept_matchers(prefix: str, concepts: Sequence[Concept]) -> tuple[_Matcher, ...]:
+    built = (_matcher(f"{prefix}:{c.key}", c.forms, c.weight) for c in concepts)
+    return tuple(m for m in built if m is not None)
+
+
+_TOPIC_MATCHERS = _concept_matchers("c", TOPICS)
+_ASK_MATCHERS = _concept_matchers("q", ASKS)
+_STOPWORDS = frozenset(normalise(w) for w in STOPWORDS)
+
+
+@dataclass(frozen=True)
+class ActivityName:
+    """One activity of a school and every way it may be written."""
+
+    slug: str
+    forms: tuple[str, ...]
+
+
+def activity_names(
+    slugs: Iterable[str], extra_forms: dict[str, Sequence[str]] | None = None
+) -> tuple[ActivityName, ...]:
+    """A school's activities with their translations, names and synonyms."""
+    extra_forms = extra_forms or {}
+    names = []
+    for slug in sorted(set(slugs)):
+        forms = {slug, slug.replace("-", " ")}
+        forms.update(ACTIVITY_TRANSLATIONS.get(slug, "").split("|"))
+        forms.update(extra_forms.get(slug, ()))
+        names.append(ActivityName(slug, tuple(sorted(f for f in forms if f.strip()))))
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The lexicon plus one school's activity names."""
+
+    activities: tuple[ActivityName, ...] = ()
+    _activity_matchers: tuple[_Matcher, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        built = (_matcher(f"a:{a.slug}", a.forms, 1.5) for a in self.activities)
+        object.__setattr__(self, "_activity_matchers", tuple(m for m in built if m is not None))
+
+    def terms(self, text: str, *, asks: bool = False) -> dict[str, float]:
+        """Each term of the text with its weight (words 1, concepts their own weight).
+
+        `asks` adds what a question asks for (`q:money`, `q:deadline`, ...); items leave it out.
+        """
+        normal = normalise(text)
+        found: dict[str, float] = {}
+        matchers = (*_TOPIC_MATCHERS, *self._activity_matchers, *(_ASK_MATCHERS if asks else ()))
+        for matcher in matchers:
+            if matcher.pattern.search(normal):
+                found[matcher.term] = matcher.weight
+        for word in _LATIN_WORD.findall(normal):
+            stem = _stem(word)
+            if len(stem) > 1 and not stem.isdigit() and stem not in _STOPWORDS:
+                found.setdefault(f"w:{stem}", 1.0)
+        for word in _GURMUKHI_WORD.findall(normal):
+            if len(word) > 1 and word not in _STOPWORDS:
+                found.setdefault(f"w:{word}", 1.0)
+        for run in _HAN_RUN.findall(normal):
+            for i in range(len(run) - 1):
+                found.setdefault(f"w:{run[i : i + 2]}", 0.5)
+        return found
+
+
+def term_index(term: str) -> int:
+    """A stable dimension for a term (the same in every process, unlike hash())."""
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=4).digest(), "big") >> 1
+
+
+def sparse_vector(terms: dict[str, float]) -> SparseVector:
+    by_index: dict[int, float] = {}
+    for term, weight in terms.items():
+        index = term_index(term)
+        by_index[index] = max(weight, by_index.get(index, 0.0))
+    ordered = sorted(by_index)
+    return SparseVector(indices=ordered, values=[by_index[i] for i in ordered])

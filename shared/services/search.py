@@ -1,0 +1,337 @@
+"""Search: a parent's question, in any of the four languages, to the items of their school.
+
+The engine finds candidates two ways, both filtered by school, status, the parent's grades
+and a date window: by meaning (the dense vector of the question) and by what the question
+says in words the lexicon knows (sparse terms, weighted with the collection's IDF). The
+candidates are then scored on features that mean the same for any school: closeness in
+meaning, shared terms, the dates, weekdays and months the question names, the grade it
+names, and what it asks for (a price, a form or a deadline points at deadline items; a time at
+items with a time). Nothing is returned when even the best candidate's score stays under a
+threshold calibrated on labelled questions: the nearest item is not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from shared.errors import NotFound
+from shared.models import Item, ItemStatus, School
+from shared.ports import FieldFilter, ItemMatch, VectorFilter, VectorHit
+from shared.repository import Repositories
+from shared.retrieval.documents import recurrence_weekdays
+from shared.retrieval.terms import normalise, sparse_vector
+from shared.retrieval.when import AskedWhen, asked_when
+from shared.services.indexing import ItemIndex, index_available
+
+
+@dataclass(frozen=True)
+class SearchTuning:
+    """Weights of the features and the "nothing fits" threshold (calibrated, see README)."""
+
+    dense: float = 4.0
+    dense_floor: float = 0.78
+    terms: float = 0.35
+    date_hit: float = 1.6
+    date_miss: float = -0.5
+    weekday_hit: float = 0.5
+    month_hit: float = 0.4
+    month_miss: float = -0.3
+    grade_hit: float = 0.3
+    grade_miss: float = -0.8
+    asks_deadline: float = 0.4
+    asks_time: float = 0.15
+    threshold: float = 0.9
+    candidates: int = 40
+    past_days: int = 14
+
+
+@dataclass(frozen=True)
+class Question:
+    """What is read from the question before searching."""
+
+    text: str
+    terms: dict[str, float]
+    when: AskedWhen
+    grades: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Scored:
+    item_id: str
+    title: str
+    score: float
+    reasons: tuple[str, ...]
+    payload: dict[str, Any] = field(repr=False)
+
+
+_GRADE_WORD = re.compile(
+    r"(?<![a-z0-9])(?:grade|gr|gr\.|grd|baitang|ਗ੍ਰੇਡ|ਗਰੇਡ|ਜਮਾਤ)\s*(\d{1,2}|k)(?![0-9])"
+    r"|(?<![0-9])(\d{1,2})(?:st|nd|rd|th)\s*(?:grade|gr)"
+)
+_HAN_GRADE = re.compile(r"([一二三四五六七八九]|\d)年级")
+_HAN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PUNJABI_ORDINALS = {
+    "ਪਹਿਲੀ": 1,
+    "ਦੂਜੀ": 2,
+    "ਤੀਜੀ": 3,
+    "ਚੌਥੀ": 4,
+    "ਪੰਜਵੀਂ": 5,
+    "ਛੇਵੀਂ": 6,
+    "ਸੱਤਵੀਂ": 7,
+    "ਅੱਠਵੀਂ": 8,
+}
+_KINDERGARTEN = re.compile(r"(?<![a-z])(?:kindergarten|kinder|kindy|kindie|k)(?![a-z])|幼儿园|ਕਿੰਡਰਗਾਰ")
+
+
+def grades_named(text: str) -> frozenset[int]:
+    """Grades the question names ("gr 5", "Grade 7 anak ko", "四年级", "ਚੌਥੀ ਜਮਾਤ", "K")."""
+    normal = normalise(text)
+    grades = set()
+    for m in _GRADE_WORD.finditer(normal):
+        value = m.group(1) or m.group(2)
+        grades.add(0 if value == "k" else int(value))
+    grades.update(_HAN_NUMBER.get(m.group(1)) or int(m.group(1)) for m in _HAN_GRADE.finditer(normal))
+    for word, grade in _PUNJABI_ORDINALS.items():
+        if normalise(word) in normal:
+            grades.add(grade)
+    if _KINDERGARTEN.search(normal):
+        grades.add(0)
+    return frozenset(g for g in grades if -1 <= g <= 12)
+
+
+def _occurs_on(payload: dict[str, Any], day: date) -> bool:
+    start = _iso(payload.get("start_date"))
+    if start is None:
+        return False
+    end = _iso(payload.get("end_date")) or start
+    if start <= day <= end:
+        return True
+    weekdays = recurrence_weekdays(payload.get("recurrence"))
+    last = date.fromordinal(payload["last_day"]) if payload.get("last_day") else start
+    return bool(weekdays) and start <= day <= last and day.weekday() in weekdays
+
+
+def _on_weekday(payload: dict[str, Any], weekday: int) -> bool:
+    start = _iso(payload.get("start_date"))
+    if start is None:
+        return False
+    weekdays = recurrence_weekdays(payload.get("recurrence"))
+    if weekdays:
+        return weekday in weekdays
+    end = _iso(payload.get("end_date")) or start
+    return (end - start).days < 6 and any(
+        (start + timedelta(days=n)).weekday() == weekday for n in range((end - start).days + 1)
+    )
+
+
+def _in_month(payload: dict[str, Any], month: int) -> bool:
+    start = _iso(payload.get("start_date"))
+    if start is None:
+        return False
+    end = _iso(payload.get("end_date")) or start
+    if payload.get("recurrence"):
+        end = max(end, date.fromordinal(payload["last_day"]))
+    day = start
+    while day <= end:
+        if day.month == month:
+            return True
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return False
+
+
+def _iso(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+class IndexedItemSearch:
+    """`shared.ports.ItemSearch` on the semantic index."""
+
+    def __init__(
+        self, index: ItemIndex, repos: Repositories, tuning: SearchTuning | None = None
+    ) -> None:
+        self.index = index
+        self.repos = repos
+        self.tuning = tuning or SearchTuning()
+
+    # ------------------------------------------------------------------ the port
+
+    def search(
+        self,
+        school_id: str,
+        text: str,
+        *,
+        now: datetime,
+        parent_id: str | None = None,
+        grades: Sequence[int] | None = None,
+        limit: int = 5,
+    ) -> list[ItemMatch]:
+        ranked = self.rank(school_id, text, now=now, parent_id=parent_id, grades=grades)
+        if not ranked or ranked[0].score < self.tuning.threshold:
+            return []
+        return [ItemMatch(s.item_id, s.score, "; ".join(s.reasons)) for s in ranked[:limit]]
+
+    def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:
+        item = self.repos.items.get(item_id)
+        if item is None:
+            raise NotFound(f"item {item_id} does not exist")
+        school = self._school(item.school_id)
+        return [
+            ItemMatch(hit.id, hit.score, f"close in meaning ({hit.score:.2f})")
+            for hit in self.index.neighbours(item, school, limit)
+        ]
+
+    # ------------------------------------------------------------------ ranking
+
+    def read_question(self, school: School, text: str, today: date) -> Question:
+        terms = self.index.vocabulary(school).terms(text, asks=True)
+        return Question(text, terms, asked_when(text, today), grades_named(text))
+
+    def rank(
+        self,
+        school_id: str,
+        text: str,
+        *,
+        now: datetime,
+        parent_id: str | None = None,
+        grades: Sequence[int] | None = None,
+    ) -> list[Scored]:
+        """Every candidate, best first, with its score and reasons (no threshold applied)."""
+        school = self._school(school_id)
+        today = now.astimezone(ZoneInfo(school.timezone)).date()
+        visible = None
+        if parent_id is not None:
+            visible = _ParentView.load(self.repos, school_id, parent_id)
+            grades = sorted(visible.grades if grades is None else visible.grades & set(grades))
+            if not grades:
+                return []
+        question = self.read_question(school, text, today)
+        where = VectorFilter(
+            equals={"school_id": school_id, "status": ItemStatus.APPROVED.value},
+            any_of={"grades": list(grades)} if grades is not None else {},
+            at_least={"last_day": (today - timedelta(days=self.tuning.past_days)).toordinal()},
+        )
+        self.index.ensure()
+        limit = self.tuning.candidates
+        with index_available():
+            vector = self.index.embedder.embed_query(text)
+            dense = self.index.vectors.search(
+                self.index.collection, vector, limit=limit, where=where
+            )
+            sparse = self.index.vectors.search_sparse(
+                self.index.collection, sparse_vector(question.terms), limit=limit, where=where
+            )
+        scored = self._score(question, dense, sparse)
+        if visible is not None:
+            scored = [s for s in scored if visible.may_see(s.payload)]
+        return scored
+
+    def _score(
+        self, question: Question, dense: list[VectorHit], sparse: list[VectorHit]
+    ) -> list[Scored]:
+        t = self.tuning
+        cosines = {h.id: h.score for h in dense}
+        lexical = {h.id: h.score for h in sparse}
+        payloads = {h.id: h.payload for h in [*dense, *sparse]}
+        floor = min(cosines.values(), default=t.dense_floor)
+        asks_deadline = any(k in question.terms for k in ("q:money", "q:form", "q:deadline"))
+        asks_time = "q:time" in question.terms
+        results = []
+        for item_id, payload in payloads.items():
+            cosine = cosines.get(item_id, floor)
+            shared = sorted(set(question.terms) & set(payload.get("terms", ())))
+            score = t.dense * (cosine - t.dense_floor) + t.terms * lexical.get(item_id, 0.0)
+            reasons = [f"meaning {cosine:.2f}"]
+            if shared:
+                reasons.append("terms " + ", ".join(shared))
+            when = question.when
+            if when.dates:
+                if any(_occurs_on(payload, d) for d in when.dates):
+                    score += t.date_hit
+                    reasons.append("on the date asked")
+                else:
+                    score += t.date_miss
+            if when.weekdays and any(_on_weekday(payload, w) for w in when.weekdays):
+                score += t.weekday_hit
+                reasons.append("on the weekday asked")
+            if when.months and not when.dates:
+                if any(_in_month(payload, m) for m in when.months):
+                    score += t.month_hit
+                    reasons.append("in the month asked")
+                else:
+                    score += t.month_miss
+            if question.grades and not payload.get("all_grades"):
+                if question.grades & set(payload.get("grades", ())):
+                    score += t.grade_hit
+                    reasons.append("for the grade named")
+                else:
+                    score += t.grade_miss
+            if asks_deadline and payload.get("category") == "deadline":
+                score += t.asks_deadline
+                reasons.append("a deadline, as asked")
+            if asks_time and payload.get("start_time"):
+                score += t.asks_time
+            results.append(
+                Scored(item_id, str(payload.get("title", "")), score, tuple(reasons), payload)
+            )
+        results.sort(key=lambda s: (-s.score, s.item_id))
+        return results
+
+    def _school(self, school_id: str) -> School:
+        school = self.repos.schools.get(school_id)
+        if school is None:
+            raise NotFound(f"school {school_id} does not exist")
+        return school
+
+
+@dataclass(frozen=True)
+class _ParentView:
+    """What one parent may see, by the targeting rule: an item for one of their children's
+    grades, and when it names activities, one they follow for the family or for that child."""
+
+    grades: frozenset[int]
+    child_grades: dict[str, int]
+    family_activities: frozenset[str]
+    child_activities: frozenset[tuple[str, str]]
+
+    @classmethod
+    def load(cls, repos: Repositories, school_id: str, parent_id: str) -> _ParentView:
+        parent = repos.parents.get(parent_id)
+        if parent is None or parent.school_id != school_id:
+            raise NotFound(f"parent {parent_id} does not exist at school {school_id}")
+        children = [
+            c
+            for c in repos.children.get_many(parent.child_ids).values()
+            if c.school_id == school_id and parent_id in c.parent_ids
+        ]
+        subscriptions = repos.subscriptions.find(FieldFilter("parent_id", "==", parent_id))
+        subscriptions = [s for s in subscriptions if s.school_id == school_id]
+        return cls(
+            grades=frozenset(c.grade for c in children),
+            child_grades={c.id: c.grade for c in children},
+            family_activities=frozenset(s.activity for s in subscriptions if s.child_id is None),
+            child_activities=frozenset(
+                (s.child_id, s.activity) for s in subscriptions if s.child_id is not None
+            ),
+        )
+
+    def may_see(self, payload: dict[str, Any]) -> bool:
+        item_grades = set(payload.get("grades", ()))
+        activities = set(payload.get("activities", ()))
+        for child_id, grade in self.child_grades.items():
+            if grade not in item_grades:
+                continue
+            if not activities or activities & self.family_activities:
+                return True
+            if any((child_id, a) in self.child_activities for a in activities):
+                return True
+        return False
+
+
+def visible_item(item: Item, school: School, grades: Sequence[int] | None) -> bool:
+    """Whether an item is for any of these grades (None: any grade)."""
+    return grades is None or bool(set(item.grades_within(school)) & set(grades))
