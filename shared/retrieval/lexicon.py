@@ -42,7 +42,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "early-dismissal",
         "early dismissal|dismissed early|early release|early|half day|"
-        "maagang uwian|maaga ang uwian|maagang labas|提早放学|提前放学|早放学|提早|提前|半天|"
+        "maagang uwian|maaga ang uwian|maagang labas|uwian|pag-uwi|labasan|提早放学|提前放学|早放学|提早|提前|半天|"
         "ਜਲਦੀ ਛੁੱਟੀ|ਛੇਤੀ ਛੁੱਟੀ|jaldi chutti|early chutti",
         1.2,
     ),
@@ -68,7 +68,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "meeting",
         "meeting|meetings|pac|pta|pto|council|assembly|general meeting|pulong|miting|meeting ng|"
-        "会议|开会|会|ਮੀਟਿੰਗ|ਇਕੱਠ|ਬੈਠਕ|meeting vich",
+        "会议|开会|例会|ਮੀਟਿੰਗ|ਇਕੱਠ|ਬੈਠਕ|meeting vich",
         0.8,
     ),
     _c(
@@ -95,12 +95,12 @@ TOPICS: tuple[Concept, ...] = (
         "parade",
         "parade|costume|costumes|parada|kasuotan|游行|服装|化装|装扮|ਪਰੇਡ|ਪੁਸ਼ਾਕ|ਕੱਪੜੇ ਪਾ",
     ),
-    _c("halloween", "halloween|undas|万圣节|万圣|ਹੈਲੋਵੀਨ|ਹੈਲੋਵਿਨ"),
-    _c("thanksgiving", "thanksgiving|pasasalamat|感恩节|ਥੈਂਕਸਗਿਵਿੰਗ"),
-    _c("easter", "easter|pasko ng pagkabuhay|复活节|ਈਸਟਰ"),
-    _c("christmas", "christmas|holiday concert|pasko|圣诞|圣诞节|ਕ੍ਰਿਸਮਸ|ਕਰਿਸਮਸ"),
-    _c("diwali", "diwali|ਦੀਵਾਲੀ|排灯节", 1.0),
-    _c("lunar-new-year", "lunar new year|chinese new year|春节|农历新年|新年|ਨਵਾਂ ਸਾਲ"),
+    _c("halloween", "halloween|undas|万圣节|万圣|ਹੈਲੋਵੀਨ|ਹੈਲੋਵਿਨ", 0.7),
+    _c("thanksgiving", "thanksgiving|pasasalamat|感恩节|ਥੈਂਕਸਗਿਵਿੰਗ", 0.7),
+    _c("easter", "easter|pasko ng pagkabuhay|复活节|ਈਸਟਰ", 0.7),
+    _c("christmas", "christmas|pasko|圣诞|圣诞节|ਕ੍ਰਿਸਮਸ|ਕਰਿਸਮਸ", 0.7),
+    _c("diwali", "diwali|ਦੀਵਾਲੀ|排灯节", 0.7),
+    _c("lunar-new-year", "lunar new year|chinese new year|春节|农历新年|新年|ਨਵਾਂ ਸਾਲ", 0.7),
     _c(
         "hot-lunch",
         "hot lunch|lunch|lunches|pizza|sushi|meal|tanghalian|pagkain|午饭|午餐|饭|便当|热餐|"
@@ -125,6 +125,11 @@ TOPICS: tuple[Concept, ...] = (
         "cookies|benta|pagbebenta|ibebenta|筹款|义卖|募捐|烘焙|派|订购|订|ਫੰਡ|ਵਿਕਰੀ|ਪਾਈ|"
         "ਆਰਡਰ|ਬੇਕ ਸੇਲ",
     ),
+    _c(
+        "treats",
+        "pie|pies|cookie|cookies|cake|cakes|cupcake|cupcakes|popcorn|donut|donuts|brownie|"
+        "muffin|muffins|ਪਾਈ|ਕੇਕ|ਕੁਕੀ|ਕੂਕੀ|ਬਿਸਕੁਟ|派|蛋糕|饼干|曲奇|爆米花|甜甜圈|keyk|cake po",
+    ),
     _c("bake-sale", "bake sale|baked goods|baking|bake|烘焙|糕点|ਬੇਕ|ਬੇਕਿੰਗ", 1.0),
     _c(
         "volunteer",
@@ -132,6 +137,7 @@ TOPICS: tuple[Concept, ...] = (
         "supervise|set-up|set up|setup|clean-up|tumulong|tulong|magvolunteer|mag-volunteer|"
         "boluntaryo|sumama|帮忙|帮手|义工|志愿|志愿者|陪同|协助|ਮਦਦ|ਹੱਥ ਵਟਾ|ਸੇਵਾ|"
         "ਵਲੰਟੀਅਰ|ਵਾਲੰਟੀਅਰ|ਸਹਾਇਤਾ|ਲੋੜ|madad|chahid*|lorh|lod",
+        1.2,
     ),
     _c(
         "immunization",
@@ -195,7 +201,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "registration",
         "registration|register|registering|enrol|enroll|enrolment|enrollment|sign up|sign-up|"
-        "signup|sign-ups|join|apply|application|tryout|tryouts|mag-enroll|magpa-enroll|"
+        "signup|sign-ups|join|apply|application|booking|bookings|预约|预订|ਬੁਕਿੰਗ|tryout|tryouts|mag-enroll|magpa-enroll|"
         "magparehistro|magpalista|mag-sign up|mag join|報名|报名|登记|注册|入学|申请|参加|"
         "ਨਾਮ ਲਿਖ|ਨਾਂ ਲਿਖ|ਦਾਖਲਾ|ਦਾਖ਼ਲਾ|ਰਜਿਸਟ੍ਰੇਸ਼ਨ|ਰਜਿਸਟਰ|likh*|"
         "daakhla|dakhla|register karna",
@@ -227,6 +233,7 @@ TOPICS: tuple[Concept, ...] = (
         "childcare|child care|daycare|before school care|after school care|before and after|"
         "care|babysitting|bantay*|magbaban*|托管|托儿|看护|课后班|ਦੇਖਭਾਲ|ਚਾਈਲਡ ਕੇਅਰ|ਡੇਅਕੇਅਰ",
     ),
+    _c("parking", "parking|parking lot|park the car|paradahan|停车|停车场|ਪਾਰਕਿੰਗ"),
     _c("uniform", "uniform|uniforms|dress code|uniporme|校服|制服|ਵਰਦੀ|ਯੂਨੀਫਾਰਮ|vardi"),
     _c(
         "report-card",
@@ -335,7 +342,7 @@ STOPWORDS: frozenset[str] = frozenset(
     these those there here what whats when whens where wheres who why how which whether if
     any some r u n y pls please hi hello thanks thank ok okay yes no not just also about
     get got go going come comes kid kids child children son daughter boy girl baby youngest
-    oldest school schools class grade grades gr parent parents family families mom dad
+    oldest school schools class grade grades gr parent parents families mom dad
     year week day days month today need needs have has had there's im i'm it's is there
     po ba ang ng sa mga yung ung na ay may si ni kay ko mo niya namin natin nila ako ikaw
     siya kami tayo sila ito iyan iyon dito diyan doon kung para pero at o din rin lang pa

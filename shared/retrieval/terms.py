@@ -17,7 +17,7 @@ from shared.ports import SparseVector
 from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
 
 # Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
-TERMS_VERSION = "terms-1"
+TERMS_VERSION = "terms-2"
 
 _GURMUKHI_FOLD = str.maketrans(
     {
@@ -44,10 +44,14 @@ _GURMUKHI_WORD = re.compile(r"[\u0a00-\u0a7f]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# English splits phrasal verbs around their object: "sign her up" is "sign up".
+_SPLIT_PHRASAL = re.compile(r"\b(sign|pick|drop|set|clean|help)\s+(?:\w+\s+){1,2}?(up|out|off)\b")
+
+
 def normalise(text: str) -> str:
     """Lower case, one form per character: what every match below reads."""
     folded = unicodedata.normalize("NFKC", text).lower().translate(_GURMUKHI_FOLD)
-    return unicodedata.normalize("NFC", folded)
+    return _SPLIT_PHRASAL.sub(r"\1 \2", unicodedata.normalize("NFC", folded))
 
 
 def _stem(word: str) -> str:
@@ -150,13 +154,68 @@ class Vocabulary:
             stem = _stem(word)
             if len(stem) > 1 and not stem.isdigit() and stem not in _STOPWORDS:
                 found.setdefault(f"w:{stem}", 1.0)
+            skeleton = latin_skeleton(stem)
+            if len(skeleton) >= _SKELETON_MIN and stem not in _STOPWORDS:
+                found.setdefault(f"s:{skeleton}", 0.8)
         for word in _GURMUKHI_WORD.findall(normal):
             if len(word) > 1 and word not in _STOPWORDS:
                 found.setdefault(f"w:{word}", 1.0)
+                skeleton = gurmukhi_skeleton(word)
+                if len(skeleton) >= _SKELETON_MIN:
+                    found.setdefault(f"s:{skeleton}", 0.8)
         for run in _HAN_RUN.findall(normal):
             for i in range(len(run) - 1):
                 found.setdefault(f"w:{run[i : i + 2]}", 0.5)
         return found
+
+
+# English words written in Gurmukhi ("ਕਾਰਨੀਵਲ", "ਡੈਂਟਲ", "ਕੋਡਿੰਗ") are common in Punjabi as
+# it is spoken here. Both scripts reduce to the same consonant skeleton: vowels dropped,
+# aspirates and look-alike sounds merged, a nasal sign read as n.
+_GURMUKHI_SKELETON = str.maketrans(
+    {
+        **dict.fromkeys("ਕਖ", "k"),
+        **dict.fromkeys("ਗਘ", "g"),
+        **dict.fromkeys("ਚਛ", "c"),
+        **dict.fromkeys("ਜਝ", "j"),
+        **dict.fromkeys("ਟਠਤਥ", "t"),
+        **dict.fromkeys("ਡਢਦਧ", "d"),
+        **dict.fromkeys("ਣਨਙਞਂ", "n"),
+        "ਪ": "p",
+        "ਫ": "f",
+        **dict.fromkeys("ਬਭ", "b"),
+        "ਮ": "m",
+        **dict.fromkeys("ਰੜ", "r"),
+        "ਲ": "l",
+        "ਵ": "v",
+        "ਸ": "s",
+    }
+)
+_LATIN_SKELETON = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ch"), "c"),
+    (re.compile(r"sh"), "s"),
+    (re.compile(r"ck|q|c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"z"), "j"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"[^bcdfgjklmnprstv]"), ""),
+)
+_SKELETON_MIN = 3
+
+
+def _collapse(letters: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def latin_skeleton(word: str) -> str:
+    for pattern, replacement in _LATIN_SKELETON:
+        word = pattern.sub(replacement, word)
+    return _collapse(word)
+
+
+def gurmukhi_skeleton(word: str) -> str:
+    return _collapse("".join(c for c in word.translate(_GURMUKHI_SKELETON) if c.isascii()))
 
 
 def term_index(term: str) -> int:

@@ -37,7 +37,18 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
     5: ("saturday", "sat", "sabado", "ਸ਼ਨੀਵਾਰ", "shanivar", "shanivaar"),
     6: ("sunday", "sun", "linggo", "ਐਤਵਾਰ", "aitvar", "etvar"),
 }
-_HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _HAN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _GURMUKHI_DIGITS = str.maketrans("੦੧੨੩੪੫੬੭੮੯", "0123456789")
 
@@ -57,14 +68,20 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_DAY = re.compile(rf"{_B}({_MONTH_ALT})\.?{_E}\s*,?\s*{_DAY}(?!\d)(?!\s*(?:am|pm|:))")
 _DAY_MONTH = re.compile(rf"(?<!\d){_DAY}\s*(?:of\s+|ng\s+)?({_MONTH_ALT}){_E}")
 _NUMERIC = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])(?![\d/])")
-_HAN_DATE = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号號])?")
+_HAN_DATE = re.compile(
+    r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号號])?"
+)
 _HAN_DAY_ONLY = re.compile(r"(?<![月\d])(\d{1,2})[日号號]")
 _ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
-_MONTH_ONLY = re.compile(rf"{_B}(?:in|sa|this|next|ngayong|ng|on|during)\s+({_MONTH_ALT}){_E}|{_B}({_MONTH_ALT}){_E}\s*(?:wal|ਵਿ|ਦੇ|ਦੀ|ਚ)")
+_MONTH_ONLY = re.compile(
+    rf"{_B}(?:in|sa|this|next|ngayong|ng|on|during)\s+({_MONTH_ALT}){_E}|{_B}({_MONTH_ALT}){_E}\s*(?:wal|ਵਿ|ਦੇ|ਦੀ|ਚ)"
+)
 _WEEKDAY = re.compile(rf"{_B}({_WEEKDAY_ALT}){_E}")
 _HAN_WEEKDAY = re.compile(r"(下|这|这个|本|上)?(?:个)?(?:星期|礼拜|周)([一二三四五六日天])")
 _THIS = re.compile(rf"{_B}(this|ngayong|ngayon|is|iss|ਇਸ|ਇਹ)\s+({_WEEKDAY_ALT}){_E}")
-_NEXT = re.compile(rf"{_B}(next|susunod na|sa susunod na|agle|agla|ਅਗਲੇ|ਅਗਲਾ|ਅਗਲੀ)\s+({_WEEKDAY_ALT}){_E}")
+_NEXT = re.compile(
+    rf"{_B}(next|susunod na|sa susunod na|agle|agla|ਅਗਲੇ|ਅਗਲਾ|ਅਗਲੀ)\s+({_WEEKDAY_ALT}){_E}"
+)
 _TODAY = re.compile(rf"{_B}(today|tonight|ngayong araw|ngayon|aaj|ਅੱਜ|ਅਜ){_E}|今天|今晚")
 _TOMORROW = re.compile(rf"{_B}(tomorrow|bukas|kal|ਕੱਲ੍ਹ|ਕਲ੍ਹ|ਕਲ){_E}|明天")
 
@@ -86,7 +103,9 @@ def _han_number(text: str) -> int:
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (_HAN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_HAN_DIGITS.get(ones, 0) if ones else 0)
+        return (_HAN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            _HAN_DIGITS.get(ones, 0) if ones else 0
+        )
     return _HAN_DIGITS.get(text, 0)
 
 
@@ -106,7 +125,7 @@ def resolve_month_day(month: int, day: int, today: date) -> date | None:
 
 
 def _day_of_coming_month(day: int, today: date) -> date | None:
-    """"The 23rd": this month's if it is still ahead (or today), else next month's."""
+    """ "The 23rd": this month's if it is still ahead (or today), else next month's."""
     for offset in (0, 1):
         month = (today.month - 1 + offset) % 12 + 1
         year = today.year + (today.month - 1 + offset) // 12

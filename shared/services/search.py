@@ -43,9 +43,13 @@ class SearchTuning:
     month_miss: float = -0.3
     grade_hit: float = 0.3
     grade_miss: float = -0.8
-    asks_deadline: float = 0.4
+    asks_deadline: float = 1.5
+    asks_money_or_form: float = 0.5
+    unasked_deadline: float = -0.4
     asks_time: float = 0.15
-    threshold: float = 0.9
+    topic_missing: float = 0.6
+    topic_extra: float = 0.5
+    threshold: float = 0.85
     candidates: int = 40
     past_days: int = 14
 
@@ -85,22 +89,43 @@ _PUNJABI_ORDINALS = {
     "ਸੱਤਵੀਂ": 7,
     "ਅੱਠਵੀਂ": 8,
 }
-_KINDERGARTEN = re.compile(r"(?<![a-z])(?:kindergarten|kinder|kindy|kindie|k)(?![a-z])|幼儿园|ਕਿੰਡਰਗਾਰ")
+_KINDERGARTEN = re.compile(
+    r"(?<![a-z])(?:kindergarten|kinder|kindy|kindie|k)(?![a-z])|幼儿园|ਕਿੰਡਰਗਾਰ"
+)
 
 
-def grades_named(text: str) -> frozenset[int]:
+_TOPIC_PREFIXES = ("c:", "a:")
+_BORN_IN = re.compile(
+    r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
+)
+_ENROLMENT = re.compile(
+    r"(?<![a-z])(?:regist\w*|enrol\w*|mag-?enroll|sign\w* (?:\w+ )?up|apply)|报名|注册|入学|ਦਾਖਲ|ਰਜਿਸਟ"
+)
+
+
+def grades_named(text: str, today: date | None = None) -> frozenset[int]:
     """Grades the question names ("gr 5", "Grade 7 anak ko", "四年级", "ਚੌਥੀ ਜਮਾਤ", "K")."""
     normal = normalise(text)
     grades = set()
     for m in _GRADE_WORD.finditer(normal):
         value = m.group(1) or m.group(2)
         grades.add(0 if value == "k" else int(value))
-    grades.update(_HAN_NUMBER.get(m.group(1)) or int(m.group(1)) for m in _HAN_GRADE.finditer(normal))
+    grades.update(
+        _HAN_NUMBER.get(m.group(1)) or int(m.group(1)) for m in _HAN_GRADE.finditer(normal)
+    )
     for word, grade in _PUNJABI_ORDINALS.items():
         if normalise(word) in normal:
             grades.add(grade)
     if _KINDERGARTEN.search(normal):
         grades.add(0)
+        # Registering for kindergarten is for a child not at school yet: Pre-K.
+        if _ENROLMENT.search(normal):
+            grades.add(-1)
+    if today is not None:
+        # A child born in year Y starts kindergarten in September of Y + 5.
+        school_year = today.year if today.month >= 7 else today.year - 1
+        for m in _BORN_IN.finditer(normal):
+            grades.add(school_year - int(m.group(1) or m.group(2)) - 5)
     return frozenset(g for g in grades if -1 <= g <= 12)
 
 
@@ -189,7 +214,7 @@ class IndexedItemSearch:
 
     def read_question(self, school: School, text: str, today: date) -> Question:
         terms = self.index.vocabulary(school).terms(text, asks=True)
-        return Question(text, terms, asked_when(text, today), grades_named(text))
+        return Question(text, terms, asked_when(text, today), grades_named(text, today))
 
     def rank(
         self,
@@ -238,8 +263,12 @@ class IndexedItemSearch:
         lexical = {h.id: h.score for h in sparse}
         payloads = {h.id: h.payload for h in [*dense, *sparse]}
         floor = min(cosines.values(), default=t.dense_floor)
-        asks_deadline = any(k in question.terms for k in ("q:money", "q:form", "q:deadline"))
+        asks_deadline = "q:deadline" in question.terms
+        asks_any_cutoff = asks_deadline or any(
+            k in question.terms for k in ("q:money", "q:form", "q:rsvp", "c:registration")
+        )
         asks_time = "q:time" in question.terms
+        question_topics = {x: w for x, w in question.terms.items() if x[:2] in _TOPIC_PREFIXES}
         results = []
         for item_id, payload in payloads.items():
             cosine = cosines.get(item_id, floor)
@@ -270,11 +299,30 @@ class IndexedItemSearch:
                     reasons.append("for the grade named")
                 else:
                     score += t.grade_miss
-            if asks_deadline and payload.get("category") == "deadline":
+            is_deadline = payload.get("category") == "deadline"
+            if is_deadline and asks_deadline:
                 score += t.asks_deadline
                 reasons.append("a deadline, as asked")
+            elif is_deadline and not asks_any_cutoff:
+                score += t.unasked_deadline
+            for ask in ("q:money", "q:form"):
+                if ask in question.terms and ask in payload.get("terms", ()):
+                    score += t.asks_money_or_form
             if asks_time and payload.get("start_time"):
                 score += t.asks_time
+            # A topic the question names that the item lacks says it may be about something
+            # else ("report cards" is not the PTA meeting); topics of the item the question
+            # never names say the same, more weakly, in proportion.
+            item_topics = {x for x in payload.get("terms", ()) if x[:2] in _TOPIC_PREFIXES}
+            missing = [w for x, w in question_topics.items() if x not in item_topics]
+            if missing:
+                score -= t.topic_missing * min(sum(missing), 2.0)
+                reasons.append(
+                    "lacks " + ", ".join(x for x in question_topics if x not in item_topics)
+                )
+            if item_topics:
+                extra = len(item_topics - question_topics.keys()) / len(item_topics)
+                score -= t.topic_extra * extra
             results.append(
                 Scored(item_id, str(payload.get("title", "")), score, tuple(reasons), payload)
             )
