@@ -187,6 +187,9 @@ class Item(DomainModel):
     status: ItemStatus = ItemStatus.PENDING_REVIEW
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    possible_duplicate_of: str | None = Field(
+        default=None, description="An earlier item this one may repeat, for an admin to confirm."
+    )
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Item:

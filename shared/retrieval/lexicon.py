@@ -42,7 +42,8 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "early-dismissal",
         "early dismissal|dismissed early|early release|early|half day|"
-        "maagang uwian|maaga ang uwian|maagang labas|uwian|pag-uwi|labasan|提早放学|提前放学|早放学|提早|提前|半天|"
+        "maagang uwian|maaga ang uwian|maagang labas|uwian|pag-uwi|labasan|"
+        "提早放学|提前放学|早放学|提早|提前|半天|"
         "ਜਲਦੀ ਛੁੱਟੀ|ਛੇਤੀ ਛੁੱਟੀ|jaldi chutti|early chutti",
         1.2,
     ),
@@ -322,7 +323,8 @@ ACTIVITY_TRANSLATIONS: dict[str, str] = {
     "strings": "strings|orchestra|violin|弦乐|管弦乐|小提琴|ਵਾਇਲਨ",
     "ukulele": "ukulele|uke|尤克里里|ਯੂਕੁਲੇਲੇ",
     "recorder": "recorder|竖笛|ਰਿਕਾਰਡਰ",
-    "drama": "drama|theatre|theater|acting|musical|play|dula|teatro|戏剧|话剧|音乐剧|表演|ਨਾਟਕ|ਡਰਾਮਾ",
+    "drama": "drama|theatre|theater|acting|musical|play|dula|teatro|"
+    "戏剧|话剧|音乐剧|表演|ਨਾਟਕ|ਡਰਾਮਾ",
     "robotics": "robotics|robot|robots|robotika|机器人|ਰੋਬੋਟਿਕਸ|ਰੋਬੋਟ",
     "coding": "coding|code|programming|computer|编程|程序|电脑|ਕੋਡਿੰਗ|ਕੰਪਿਊਟਰ",
     "lego": "lego|legos|building blocks|乐高|积木|ਲੀਗੋ|ਲੈਗੋ",
@@ -335,8 +337,7 @@ ACTIVITY_TRANSLATIONS: dict[str, str] = {
 
 # Words that carry no topic in any of the four languages: question words, particles, the
 # words for "school", "child", "parent" that every item would share.
-STOPWORDS: frozenset[str] = frozenset(
-    """
+_STOPWORD_TEXT = """
     a an the and or of to in on at for by with from is are was be do does did will would can
     could should i me my we our us you your he she his her they them their it its this that
     these those there here what whats when whens where wheres who why how which whether if
@@ -352,5 +353,5 @@ STOPWORDS: frozenset[str] = frozenset(
     kithe kinna kinne main mera meri mere sada sadi sade tusi ohna oh eh wale wala wali
     ਜੀ ਦਾ ਦੀ ਦੇ ਨੂੰ ਵਿੱਚ ਤੇ ਤੋਂ ਹੈ ਹਨ ਨੇ ਕੀ ਕਿ ਕਦੋਂ ਕਿੱਥੇ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਬੱਚੇ ਬੱਚਿਆਂ
     ਸਕੂਲ ਵਾਲੇ ਵਾਲਾ ਵਾਲੀ ਕੋਈ ਹੋਊ ਨਹੀਂ ਜਾਂ ਅਤੇ ਇਹ ਉਹ ਹਾਂ ਜੀ
-    """.split()
-)
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())

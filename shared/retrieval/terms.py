@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from shared.ports import SparseVector
@@ -115,7 +115,7 @@ class ActivityName:
 
 
 def activity_names(
-    slugs: Iterable[str], extra_forms: dict[str, Sequence[str]] | None = None
+    slugs: Iterable[str], extra_forms: Mapping[str, Sequence[str]] | None = None
 ) -> tuple[ActivityName, ...]:
     """A school's activities with their translations, names and synonyms."""
     extra_forms = extra_forms or {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from shared.errors import IndexMismatch, NotFound, ParentPathError, TransientError
 from shared.models import Item, ItemStatus, School
-from shared.ports import Embedder, FieldFilter, VectorHit, VectorIndex, VectorPoint
+from shared.ports import Embedder, FieldFilter, VectorFilter, VectorHit, VectorIndex, VectorPoint
 from shared.repository import Repositories
 from shared.retrieval.documents import item_terms, passage, payload, school_vocabulary
 from shared.retrieval.terms import TERMS_VERSION, Vocabulary, sparse_vector
@@ -88,12 +88,14 @@ class ItemIndex:
                 self._vocabularies[key] = school_vocabulary(school)
             return self._vocabularies[key]
 
-    def upsert(self, items: Sequence[Item], school: School) -> None:
-        """Embed in batches and write; items that must not be found are removed instead."""
+    def upsert(self, items: Sequence[Item], school: School) -> list[VectorPoint]:
+        """Embed in batches and write; items that must not be found are removed instead.
+        Returns the points written."""
         self.ensure()
         keep = [i for i in items if i.status not in _LEAVES_INDEX]
         self.remove([i.id for i in items if i.status in _LEAVES_INDEX])
         vocabulary = self.vocabulary(school)
+        written: list[VectorPoint] = []
         for start in range(0, len(keep), self._batch_size):
             batch = keep[start : start + self._batch_size]
             with index_available():
@@ -111,6 +113,8 @@ class ItemIndex:
                 )
             with index_available():
                 self.vectors.upsert(self.collection, points)
+            written.extend(points)
+        return written
 
     def remove(self, item_ids: Sequence[str]) -> None:
         if not item_ids:
@@ -119,13 +123,14 @@ class ItemIndex:
         with index_available():
             self.vectors.delete(self.collection, list(item_ids))
 
-    def neighbours(self, item: Item, school: School, limit: int) -> list[VectorHit]:
+    def neighbours(
+        self, item: Item, school: School, limit: int, vector: Sequence[float] | None = None
+    ) -> list[VectorHit]:
         """The items of the same school closest in meaning to this one, itself left out."""
         self.ensure()
-        from shared.ports import VectorFilter
-
         with index_available():
-            vector = self.embedder.embed_passages([passage(item, school)])[0]
+            if vector is None:
+                vector = self.embedder.embed_passages([passage(item, school)])[0]
             hits = self.vectors.search(
                 self.collection,
                 vector,
@@ -149,21 +154,19 @@ def _school_of(school_id: str, repos: Repositories) -> School:
     return school
 
 
-def index_newsletter(
-    newsletter_id: str,
-    index: ItemIndex,
-    repos: Repositories,
-    mark_duplicates: Callable[[Sequence[Item], School], int] | None = None,
-) -> IndexOutcome:
-    """Index every item of a parsed newsletter; run again, it writes the same points."""
+def index_newsletter(newsletter_id: str, index: ItemIndex, repos: Repositories) -> IndexOutcome:
+    """Index every item of a parsed newsletter and mark its possible duplicates of earlier
+    items; run again, it writes the same points and the same marks."""
+    from shared.services.duplicates import mark_possible_duplicates
+
     newsletter = repos.newsletters.get(newsletter_id)
     if newsletter is None:
         raise NotFound(f"newsletter {newsletter_id} does not exist")
     school = _school_of(newsletter.school_id, repos)
     items = repos.items.find(FieldFilter("newsletter_id", "==", newsletter_id))
-    index.upsert(items, school)
+    points = index.upsert(items, school)
     kept = [i for i in items if i.status not in _LEAVES_INDEX]
-    duplicates = mark_duplicates(kept, school) if mark_duplicates else 0
+    duplicates = mark_possible_duplicates(kept, points, school, index, repos)
     outcome = IndexOutcome(
         indexed=len(kept), removed=len(items) - len(kept), possible_duplicates=duplicates
     )

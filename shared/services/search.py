@@ -99,7 +99,8 @@ _BORN_IN = re.compile(
     r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
 )
 _ENROLMENT = re.compile(
-    r"(?<![a-z])(?:regist\w*|enrol\w*|mag-?enroll|sign\w* (?:\w+ )?up|apply)|报名|注册|入学|ਦਾਖਲ|ਰਜਿਸਟ"
+    r"(?<![a-z])(?:regist\w*|enrol\w*|mag-?enroll|sign\w* (?:\w+ )?up|apply)"
+    r"|报名|注册|入学|ਦਾਖਲ|ਰਜਿਸਟ"
 )
 
 
