@@ -271,6 +271,11 @@ ASKS: tuple[Concept, ...] = (
         "什么时候交|最后|交|ਆਖਰੀ|ਕਦੋਂ ਤੱਕ|ਤੱਕ|last date|kado tak|kadon tak",
     ),
     _c(
+        "range",
+        "from when|how long|how many days|which days|start and end|ilang araw|mula kailan|"
+        "hanggang kailan ang|多久|几天|从什么时候|从几号|到几号|ਕਦੋਂ ਤੋਂ|ਕਿੰਨੇ ਦਿਨ|kado ton|kadon ton",
+    ),
+    _c(
         "bring",
         "bring|send|pack|wear|dadalhin|dalhin|magdala|ipapadala|dala|带|带什么|准备|穿|送|"
         "ਲੈ ਕੇ|ਲਿਆਉਣ|ਭੇਜਣ|ਭੇਜਣਾ|ਲਿਆਉਣਾ|lai ke|leke",

@@ -35,7 +35,13 @@ class SearchTuning:
 
     dense: float = 4.0
     dense_floor: float = 0.78
-    terms: float = 0.35
+    # Shared terms count twice: by their weight in the lexicon (the same for any collection,
+    # so the threshold holds at any size) and by the engine's BM25 score relative to the best
+    # candidate's (rare words weigh more, whatever the collection's IDF scale).
+    shared_topics: float = 0.8
+    shared_words: float = 0.25
+    shared_cap: float = 4.0
+    relative_terms: float = 1.2
     date_hit: float = 1.6
     date_miss: float = -0.5
     weekday_hit: float = 0.5
@@ -43,13 +49,15 @@ class SearchTuning:
     month_miss: float = -0.3
     grade_hit: float = 0.3
     grade_miss: float = -0.8
-    asks_deadline: float = 1.5
-    asks_money_or_form: float = 0.5
+    asks_deadline: float = 2.2
+    asks_money_or_form: float = 0.8
+    asks_range: float = 0.8
     unasked_deadline: float = -0.4
     asks_time: float = 0.15
-    topic_missing: float = 0.6
+    topic_missing: float = 0.9
     topic_extra: float = 0.5
-    threshold: float = 0.85
+    topic_unknown: float = 0.5
+    threshold: float = 1.1
     candidates: int = 40
     past_days: int = 14
 
@@ -263,8 +271,16 @@ class IndexedItemSearch:
         cosines = {h.id: h.score for h in dense}
         lexical = {h.id: h.score for h in sparse}
         payloads = {h.id: h.payload for h in [*dense, *sparse]}
+        best_lexical = max(lexical.values(), default=1.0) or 1.0
+        # Topics of the question that no candidate is about: the newsletters may not cover it.
+        candidate_topics = {x for p in payloads.values() for x in p.get("terms", ())}
+        unknown_topics = {
+            x for x in question.terms if x[:2] in _TOPIC_PREFIXES and x not in candidate_topics
+        }
         floor = min(cosines.values(), default=t.dense_floor)
-        asks_deadline = "q:deadline" in question.terms
+        asks_range = "q:range" in question.terms
+        # "From when until when" names an end, not a cut-off.
+        asks_deadline = "q:deadline" in question.terms and not asks_range
         asks_any_cutoff = asks_deadline or any(
             k in question.terms for k in ("q:money", "q:form", "q:rsvp", "c:registration")
         )
@@ -274,8 +290,23 @@ class IndexedItemSearch:
         for item_id, payload in payloads.items():
             cosine = cosines.get(item_id, floor)
             shared = sorted(set(question.terms) & set(payload.get("terms", ())))
-            score = t.dense * (cosine - t.dense_floor) + t.terms * lexical.get(item_id, 0.0)
+            coverage = sum(
+                question.terms[x]
+                * (t.shared_topics if x[:2] in _TOPIC_PREFIXES else t.shared_words)
+                for x in shared
+                if x[:2] != "q:"
+            )
+            score = (
+                t.dense * (cosine - t.dense_floor)
+                + min(coverage, t.shared_cap)
+                # Only words and topics earn the relative share: a shared ask alone ("how
+                # much") says nothing about which item.
+                + t.relative_terms * min(coverage, 1.0) * lexical.get(item_id, 0.0) / best_lexical
+            )
             reasons = [f"meaning {cosine:.2f}"]
+            if unknown_topics:
+                score -= t.topic_unknown * min(len(unknown_topics), 2)
+                reasons.append("no item is about " + ", ".join(sorted(unknown_topics)))
             if shared:
                 reasons.append("terms " + ", ".join(shared))
             when = question.when
@@ -309,6 +340,9 @@ class IndexedItemSearch:
             for ask in ("q:money", "q:form"):
                 if ask in question.terms and ask in payload.get("terms", ()):
                     score += t.asks_money_or_form
+            if asks_range and payload.get("end_date"):
+                score += t.asks_range
+                reasons.append("a span of days, as asked")
             if asks_time and payload.get("start_time"):
                 score += t.asks_time
             # A topic the question names that the item lacks says it may be about something
