@@ -43,7 +43,8 @@ class SearchTuning:
     shared_cap: float = 4.0
     relative_terms: float = 1.2
     date_hit: float = 1.6
-    date_miss: float = -0.5
+    date_miss: float = -1.5
+    already_past: float = -0.8
     weekday_hit: float = 0.5
     month_hit: float = 0.4
     month_miss: float = -0.3
@@ -259,13 +260,13 @@ class IndexedItemSearch:
             sparse = self.index.vectors.search_sparse(
                 self.index.collection, sparse_vector(question.terms), limit=limit, where=where
             )
-        scored = self._score(question, dense, sparse)
+        scored = self._score(question, today, dense, sparse)
         if visible is not None:
             scored = [s for s in scored if visible.may_see(s.payload)]
         return scored
 
     def _score(
-        self, question: Question, dense: list[VectorHit], sparse: list[VectorHit]
+        self, question: Question, today: date, dense: list[VectorHit], sparse: list[VectorHit]
     ) -> list[Scored]:
         t = self.tuning
         cosines = {h.id: h.score for h in dense}
@@ -310,6 +311,9 @@ class IndexedItemSearch:
             if shared:
                 reasons.append("terms " + ", ".join(shared))
             when = question.when
+            if payload.get("last_day", today.toordinal()) < today.toordinal():
+                score += t.already_past
+                reasons.append("already past")
             if when.dates:
                 if any(_occurs_on(payload, d) for d in when.dates):
                     score += t.date_hit
