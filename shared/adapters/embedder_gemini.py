@@ -39,7 +39,7 @@ class GeminiEmbedder:
         backoff_s: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.name = f"gemini-{model}"
+        self.name = f"google-genai:{model}"
         self.size = size
         self._model = model
         self._client_factory = client_factory
