@@ -215,7 +215,8 @@ def latin_skeleton(word: str) -> str:
 
 
 def gurmukhi_skeleton(word: str) -> str:
-    return _collapse("".join(c for c in word.translate(_GURMUKHI_SKELETON) if c.isascii()))
+    skeleton = normalise(word).translate(_GURMUKHI_SKELETON)
+    return _collapse("".join(c for c in skeleton if c.isascii()))
 
 
 def term_index(term: str) -> int:
