@@ -418,7 +418,3 @@ class _ParentView:
                 return True
         return False
 
-
-def visible_item(item: Item, school: School, grades: Sequence[int] | None) -> bool:
-    """Whether an item is for any of these grades (None: any grade)."""
-    return grades is None or bool(set(item.grades_within(school)) & set(grades))
