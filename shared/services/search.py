@@ -20,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from shared.errors import NotFound
-from shared.models import Item, ItemStatus, School
+from shared.models import ItemStatus, School
 from shared.ports import FieldFilter, ItemMatch, VectorFilter, VectorHit
 from shared.repository import Repositories
 from shared.retrieval.documents import recurrence_weekdays
@@ -417,4 +417,3 @@ class _ParentView:
             if any((child_id, a) in self.child_activities for a in activities):
                 return True
         return False
-

@@ -1,4 +1,4 @@
-"""Duplicates, calibrated on labelled pairs: what a re-sent newsletter repeats, and what it does not."""
+"""Duplicates, calibrated on labelled pairs: what a re-sent newsletter repeats and what not."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading a question before searching: dates, weekdays, months, grades and terms, four languages."""
+"""Reading a question before searching: dates, weekdays, months, grades, terms in 4 languages."""
 
 from __future__ import annotations
 
