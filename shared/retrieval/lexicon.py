@@ -41,7 +41,7 @@ TOPICS: tuple[Concept, ...] = (
     ),
     _c(
         "early-dismissal",
-        "early dismissal|dismissed early|early release|early|half day|"
+        "early dismissal|dismissed early|early release|early|half day|let out|dismissal|home time|"
         "maagang uwian|maaga ang uwian|maagang labas|uwian|pag-uwi|labasan|"
         "提早放学|提前放学|早放学|提早|提前|半天|"
         "ਜਲਦੀ ਛੁੱਟੀ|ਛੇਤੀ ਛੁੱਟੀ|jaldi chutti|early chutti",
@@ -178,6 +178,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "course-selection",
         "course selection|course planning|courses|course|high school|transition|options|"
+        "elective|electives|secondary|secondary school|选修|选修课|"
         "选课|课程|升学|高中|ਕੋਰਸ|ਵਿਸ਼ੇ|ਹਾਈ ਸਕੂਲ",
     ),
     _c("yearbook", "yearbook|yearbooks|annual|纪念册|年鉴|毕业册|ਯੀਅਰਬੁੱਕ|ਸਾਲਾਨਾ ਕਿਤਾਬ"),
@@ -223,6 +224,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "workshop",
         "workshop|info session|information night|information session|seminar|talk|"
+        "info evening|information evening|info night|open house|orientation|"
         "讲座|工作坊|说明会|ਵਰਕਸ਼ਾਪ",
     ),
     _c(
@@ -233,6 +235,12 @@ TOPICS: tuple[Concept, ...] = (
         "childcare",
         "childcare|child care|daycare|before school care|after school care|before and after|"
         "care|babysitting|bantay*|magbaban*|托管|托儿|看护|课后班|ਦੇਖਭਾਲ|ਚਾਈਲਡ ਕੇਅਰ|ਡੇਅਕੇਅਰ",
+    ),
+    _c("principal", "principal|vice-principal|punong-guro|prinsipal|校长|副校长|ਪ੍ਰਿੰਸੀਪਲ|ਮੁੱਖ ਅਧਿਆਪਕ"),
+    _c(
+        "coffee",
+        "coffee|tea|coffee morning|kape|tsaa|咖啡|茶|ਕੌਫੀ|ਚਾਹ",
+        0.8,
     ),
     _c("parking", "parking|parking lot|park the car|paradahan|停车|停车场|ਪਾਰਕਿੰਗ"),
     _c("uniform", "uniform|uniforms|dress code|uniporme|校服|制服|ਵਰਦੀ|ਯੂਨੀਫਾਰਮ|vardi"),

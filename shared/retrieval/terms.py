@@ -17,7 +17,7 @@ from shared.ports import SparseVector
 from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
 
 # Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
-TERMS_VERSION = "terms-2"
+TERMS_VERSION = "terms-3"
 
 _GURMUKHI_FOLD = str.maketrans(
     {
@@ -134,10 +134,27 @@ class Vocabulary:
 
     activities: tuple[ActivityName, ...] = ()
     _activity_matchers: tuple[_Matcher, ...] = field(init=False, repr=False, compare=False)
+    _loanwords: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         built = (_matcher(f"a:{a.slug}", a.forms, 1.5) for a in self.activities)
         object.__setattr__(self, "_activity_matchers", tuple(m for m in built if m is not None))
+        # A one-word English form by its consonant skeleton: "ਕਾਰਨੀਵਲ" reaches c:fair through
+        # "carnival" without anyone listing the Gurmukhi spelling.
+        entries = [
+            *((f"c:{c.key}", c.forms, c.weight) for c in TOPICS),
+            *((f"q:{c.key}", c.forms, c.weight) for c in ASKS),
+            *((f"a:{a.slug}", a.forms, 1.5) for a in self.activities),
+        ]
+        loanwords: dict[str, dict[str, float]] = {}
+        for term, forms, weight in entries:
+            for form in map(normalise, forms):
+                if not _LATIN_WORD.fullmatch(form) or form in _STOPWORDS:
+                    continue
+                skeleton = latin_skeleton(_stem(form))
+                if len(skeleton) >= _LOANWORD_SKELETON_MIN:
+                    loanwords.setdefault(skeleton, {})[term] = weight
+        object.__setattr__(self, "_loanwords", loanwords)
 
     def terms(self, text: str, *, asks: bool = False) -> dict[str, float]:
         """Each term of the text with its weight (words 1, concepts their own weight).
@@ -163,6 +180,9 @@ class Vocabulary:
                 skeleton = gurmukhi_skeleton(word)
                 if len(skeleton) >= _SKELETON_MIN:
                     found.setdefault(f"s:{skeleton}", 0.8)
+                for term, weight in self._loanwords.get(skeleton, {}).items():
+                    if asks or not term.startswith("q:"):
+                        found.setdefault(term, weight)
         for run in _HAN_RUN.findall(normal):
             for i in range(len(run) - 1):
                 found.setdefault(f"w:{run[i : i + 2]}", 0.5)
@@ -202,6 +222,8 @@ _LATIN_SKELETON = (
     (re.compile(r"[^bcdfgjklmnprstv]"), ""),
 )
 _SKELETON_MIN = 3
+# Longer for reaching a concept: a short skeleton is shared by too many words.
+_LOANWORD_SKELETON_MIN = 4
 
 
 def _collapse(letters: str) -> str:

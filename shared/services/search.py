@@ -54,6 +54,7 @@ class SearchTuning:
     asks_money_or_form: float = 0.8
     asks_range: float = 0.8
     unasked_deadline: float = -0.4
+    unasked_volunteer: float = -0.4
     asks_time: float = 0.15
     topic_missing: float = 0.9
     topic_extra: float = 0.5
@@ -335,12 +336,15 @@ class IndexedItemSearch:
                     reasons.append("for the grade named")
                 else:
                     score += t.grade_miss
-            is_deadline = payload.get("category") == "deadline"
+            item_terms = payload.get("terms", ())
+            is_deadline = payload.get("category") == "deadline" or "q:deadline" in item_terms
             if is_deadline and asks_deadline:
                 score += t.asks_deadline
                 reasons.append("a deadline, as asked")
             elif is_deadline and not asks_any_cutoff:
                 score += t.unasked_deadline
+            if payload.get("category") == "volunteer" and "c:volunteer" not in question.terms:
+                score += t.unasked_volunteer
             for ask in ("q:money", "q:form"):
                 if ask in question.terms and ask in payload.get("terms", ()):
                     score += t.asks_money_or_form
