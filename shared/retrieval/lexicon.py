@@ -236,6 +236,43 @@ TOPICS: tuple[Concept, ...] = (
         "childcare|child care|daycare|before school care|after school care|before and after|"
         "care|babysitting|bantay*|magbaban*|托管|托儿|看护|课后班|ਦੇਖਭਾਲ|ਚਾਈਲਡ ਕੇਅਰ|ਡੇਅਕੇਅਰ",
     ),
+    _c(
+        "screening",
+        "screening|dental|dentist|teeth|hearing|vision|eye exam|check-up|checkup|health check|"
+        "ngipin|mata|pandinig|pagsusuri|牙|牙齿|牙科|视力|听力|检查|体检|ਦੰਦ|ਦੰਦਾਂ|ਅੱਖਾਂ|ਜਾਂਚ|ਚੈੱਕਅਪ",
+    ),
+    _c(
+        "assembly",
+        "assembly|ceremony|celebration|celebrate|pagtitipon|pagdiriwang|集会|典礼|庆祝|庆典|"
+        "ਸਭਾ|ਸਮਾਗਮ|ਜਸ਼ਨ",
+        0.7,
+    ),
+    _c(
+        "theme-day",
+        "spirit week|spirit day|pyjama|pajama|pajamas|pj|pjs|crazy hair|dress up|dress-up|"
+        "jersey day|hat day|theme day|costume day|睡衣|主题日|精神周|ਪਜਾਮਾ|ਪਜਾਮੇ",
+    ),
+    _c(
+        "anti-bullying",
+        "pink shirt|anti-bullying|bullying|kindness|粉红衬衫|欺凌|霸凌|ਧੱਕੇਸ਼ਾਹੀ|pambu-bully|bully",
+    ),
+    _c("remembrance", "remembrance|poppy|poppies|veterans|纪念日|阵亡将士|ਯਾਦਗਾਰੀ", 0.8),
+    _c(
+        "heritage",
+        "potluck|heritage|multicultural|cultural|culture|salu-salo|kultura|文化|百家宴|多元文化|"
+        "ਸੱਭਿਆਚਾਰ|ਸਭਿਆਚਾਰਕ|ਵਿਰਸਾ",
+    ),
+    _c(
+        "contest",
+        "contest|competition|speech|speeches|talent show|spelling bee|science fair|"
+        "paligsahan|talumpati|比赛|竞赛|演讲|才艺|ਮੁਕਾਬਲਾ|ਮੁਕਾਬਲੇ|ਭਾਸ਼ਣ",
+    ),
+    _c(
+        "story",
+        "story|stories|storytime|read-a-thon|reading night|kwento|pagbasa|"
+        "故事|讲故事|阅读|ਕਹਾਣੀ|ਕਹਾਣੀਆਂ",
+        0.8,
+    ),
     _c("principal", "principal|vice-principal|punong-guro|prinsipal|校长|副校长|ਪ੍ਰਿੰਸੀਪਲ|ਮੁੱਖ ਅਧਿਆਪਕ"),
     _c(
         "coffee",
@@ -263,12 +300,14 @@ ASKS: tuple[Concept, ...] = (
     _c(
         "money",
         "how much|cost|costs|price|fee|fees|pay|paid|payment|payments|$|dollars|money|"
+        "deposit|balance|ticket|tickets|tiket|deposito|定金|押金|余款|门票|票|ਟਿਕਟ|ਜਮ੍ਹਾਂ|"
         "magkano|bayad|magbayad|presyo|多少钱|钱|费用|费|付款|交钱|价格|元|"
         "ਕਿੰਨੇ ਦੀ|ਕਿੰਨੇ ਦਾ|ਕਿੰਨੇ ਪੈਸੇ|ਪੈਸੇ|ਫੀਸ|ਕੀਮਤ|ਭਰਨੀ|ਭਰਨਾ|ਡਾਲਰ|kinne di|kinne da|paise|fees",
     ),
     _c(
         "form",
         "form|forms|permission|permission slip|slip|consent|waiver|sign|signed|paperwork|"
+        "opt-out|opt out|medical form|health form|"
         "pirma|papel|表|表格|同意书|回执|签字|签名|许可|ਫਾਰਮ|ਫ਼ਾਰਮ|ਸਹਿਮਤੀ|ਦਸਤਖਤ|ਇਜਾਜ਼ਤ|ਪਰਚੀ|"
         "form bharna",
     ),
