@@ -105,6 +105,7 @@ _KINDERGARTEN = re.compile(
 
 
 _TOPIC_PREFIXES = ("c:", "a:")
+_MAX_QUESTION_CHARS = 1000
 _BORN_IN = re.compile(
     r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
 )
@@ -237,6 +238,10 @@ class IndexedItemSearch:
         grades: Sequence[int] | None = None,
     ) -> list[Scored]:
         """Every candidate, best first, with its score and reasons (no threshold applied)."""
+        # A WhatsApp message is at most 4096 characters; a question is far shorter than that.
+        text = text.strip()[:_MAX_QUESTION_CHARS]
+        if not text:
+            return []
         school = self._school(school_id)
         today = now.astimezone(ZoneInfo(school.timezone)).date()
         visible = None

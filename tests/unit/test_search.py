@@ -212,6 +212,10 @@ def test_a_question_the_newsletters_do_not_answer_finds_nothing(
     assert search.search("north", question, now=NOW) == []
 
 
+def test_an_empty_question_finds_nothing(search: IndexedItemSearch) -> None:
+    assert search.search("north", "   ", now=NOW) == []
+
+
 def test_similar_items_stay_in_the_school_and_leave_the_item_out(
     search: IndexedItemSearch,
 ) -> None:
