@@ -85,8 +85,13 @@ TOPICS: tuple[Concept, ...] = (
     _c("museum", "museum|centre|center|科学馆|博物馆|馆|ਮਿਊਜ਼ੀਅਮ|ਅਜਾਇਬ", 0.5),
     _c(
         "concert",
-        "concert|concerts|recital|performance|show|konsiyerto|konsyerto|palabas|音乐会|演出|表演|"
-        "汇演|晚会|ਕੰਸਰਟ|ਕਨਸਰਟ|ਸਮਾਰੋਹ|ਪ੍ਰੋਗਰਾਮ",
+        "concert|concerts|recital|konsiyerto|konsyerto|音乐会|汇演|晚会|ਕੰਸਰਟ|ਕਨਸਰਟ|ਸਮਾਰੋਹ",
+    ),
+    _c(
+        "performance",
+        "performance|performances|show|shows|concert|concerts|recital|play|musical|palabas|"
+        "pagtatanghal|演出|表演|汇演|ਪੇਸ਼ਕਾਰੀ|ਸ਼ੋਅ",
+        0.5,
     ),
     _c(
         "dance",
@@ -101,12 +106,26 @@ TOPICS: tuple[Concept, ...] = (
     _c("easter", "easter|pasko ng pagkabuhay|复活节|ਈਸਟਰ", 0.7),
     _c("christmas", "christmas|pasko|圣诞|圣诞节|ਕ੍ਰਿਸਮਸ|ਕਰਿਸਮਸ", 0.7),
     _c("diwali", "diwali|ਦੀਵਾਲੀ|排灯节", 0.7),
+    _c("vaisakhi", "vaisakhi|baisakhi|vaisakhi day|ਵਿਸਾਖੀ|ਵੈਸਾਖੀ|visakhi", 0.7),
+    _c("eid", "eid|ramadan|开斋节|斋月|ਈਦ|ਰਮਜ਼ਾਨ", 0.7),
+    _c("mid-autumn", "mid-autumn|moon festival|mooncake|中秋|中秋节|月饼", 0.7),
+    _c(
+        "environment",
+        "earth day|clean-up|cleanup|clean up|litter|recycling|recycle|environment|garbage|"
+        "paglilinis|kalikasan|basura|地球日|清洁|清理|环保|回收|垃圾|ਧਰਤੀ ਦਿਵਸ|ਸਫਾਈ|ਕੂੜਾ",
+    ),
     _c("lunar-new-year", "lunar new year|chinese new year|春节|农历新年|新年|ਨਵਾਂ ਸਾਲ", 0.7),
     _c(
         "hot-lunch",
-        "hot lunch|lunch|lunches|pizza|sushi|meal|tanghalian|pagkain|午饭|午餐|饭|便当|热餐|"
+        "hot lunch|lunch order|lunch orders|lunch program|pizza|sushi|meal|tanghalian|pagkain|午饭|午餐|饭|便当|热餐|"
         "ਦੁਪਹਿਰ ਦਾ ਖਾਣਾ|ਖਾਣਾ|ਲੰਚ|ਰੋਟੀ|khana|lunch wala",
         0.8,
+    ),
+    _c(
+        "lunchtime",
+        "lunch|lunchtime|lunch time|lunch hour|at lunch|noon hour|recess|午饭时间|午餐时间|午休|"
+        "中午|ਲੰਚ ਟਾਈਮ|ਅੱਧੀ ਛੁੱਟੀ|recess po",
+        0.6,
     ),
     _c(
         "snack",

@@ -17,7 +17,7 @@ from shared.ports import SparseVector
 from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
 
 # Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
-TERMS_VERSION = "terms-3"
+TERMS_VERSION = "terms-4"
 
 _GURMUKHI_FOLD = str.maketrans(
     {
@@ -69,10 +69,22 @@ def _latin(form: str) -> bool:
     return not any(_GURMUKHI_WORD.search(c) or _HAN_RUN.search(c) for c in form)
 
 
+_GURMUKHI_CHAR = r"\u0a00-\u0a7f"
+# A Gurmukhi form this short must be a whole word ("ਚਾਹ", tea, is not "ਚਾਹੀਦੀ", needed);
+# a longer one may take any ending (plurals and cases: "ਛੁੱਟੀਆਂ" for "ਛੁੱਟੀ").
+_GURMUKHI_WHOLE_WORD = 3
+
+
 def _form_pattern(form: str) -> str:
     """Latin forms match whole words ("k" must not match inside "kids"); a trailing * matches
-    word endings (romanised verbs: "likh*"); other scripts match anywhere."""
+    word endings (romanised verbs: "likh*"). Gurmukhi forms match from a word's start;
+    Chinese, written without spaces, anywhere."""
     form = normalise(form)
+    if _GURMUKHI_WORD.search(form):
+        start = rf"(?<![{_GURMUKHI_CHAR}])"
+        if len(form) <= _GURMUKHI_WHOLE_WORD:
+            return start + re.escape(form) + rf"(?![{_GURMUKHI_CHAR}])"
+        return start + re.escape(form)
     if not _latin(form):
         return re.escape(form)
     prefix = form.endswith("*")
@@ -96,8 +108,21 @@ def _matcher(term: str, forms: Iterable[str], weight: float) -> _Matcher | None:
     return _Matcher(term, weight, re.compile("|".join(patterns)))
 
 
+def _topic_form(form: str) -> bool:
+    # One Chinese character is part of too many words to name a topic alone (馆 is in 图书馆,
+    # library, as much as in 科学馆); asks keep theirs (钱, money; 带, bring).
+    return not (len(form) == 1 and _HAN_RUN.fullmatch(form))
+
+
 def _concept_matchers(prefix: str, concepts: Sequence[Concept]) -> tuple[_Matcher, ...]:
-    built = (_matcher(f"{prefix}:{c.key}", c.forms, c.weight) for c in concepts)
+    built = (
+        _matcher(
+            f"{prefix}:{c.key}",
+            [f for f in c.forms if prefix != "c" or _topic_form(f)],
+            c.weight,
+        )
+        for c in concepts
+    )
     return tuple(m for m in built if m is not None)
 
 
