@@ -117,7 +117,8 @@ TOPICS: tuple[Concept, ...] = (
     _c("lunar-new-year", "lunar new year|chinese new year|春节|农历新年|新年|ਨਵਾਂ ਸਾਲ", 0.7),
     _c(
         "hot-lunch",
-        "hot lunch|lunch order|lunch orders|lunch program|pizza|sushi|meal|tanghalian|pagkain|午饭|午餐|饭|便当|热餐|"
+        "hot lunch|lunch order|lunch orders|lunch program|pizza|sushi|meal|tanghalian|pagkain|"
+        "午饭|午餐|饭|便当|热餐|"
         "ਦੁਪਹਿਰ ਦਾ ਖਾਣਾ|ਖਾਣਾ|ਲੰਚ|ਰੋਟੀ|khana|lunch wala",
         0.8,
     ),
