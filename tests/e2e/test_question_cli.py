@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Copies of ../shared/eval/newsletters and ../shared/eval/questions.jsonl kept in the repository.
 SAMPLE = REPO_ROOT / "infra" / "sample"
@@ -54,14 +56,15 @@ def test_the_developer_questions_meet_the_bar(tmp_path: Path) -> None:
     assert isinstance(lines[0]["ranked"], list) and isinstance(lines[0]["answered"], bool)
 
 
-def test_our_own_questions_on_a_set_written_apart_meet_the_bar() -> None:
+@pytest.mark.parametrize("folder", ["heldout", "heldout2", "heldout3"])
+def test_our_own_questions_on_sets_written_apart_meet_the_bar(folder: str) -> None:
     result = cli(
         "eval",
         "questions",
         "--items",
-        str(HELDOUT / "heldout"),
+        str(HELDOUT / folder),
         "--questions",
-        str(HELDOUT / "questions-heldout.jsonl"),
+        str(HELDOUT / f"questions-{folder}.jsonl"),
         "--json",
     )
     assert result.returncode == 0, result.stderr
