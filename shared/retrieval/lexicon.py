@@ -303,7 +303,7 @@ TOPICS: tuple[Concept, ...] = (
     _c("uniform", "uniform|uniforms|dress code|uniporme|校服|制服|ਵਰਦੀ|ਯੂਨੀਫਾਰਮ|vardi"),
     _c(
         "report-card",
-        "report card|report cards|grades|marks|progress report|kard|card|成绩单|成绩|报告卡|"
+        "report card|report cards|progress report|report|reports|成绩单|成绩|报告卡|"
         "ਰਿਪੋਰਟ ਕਾਰਡ|ਨਤੀਜਾ|ਨਤੀਜੇ",
     ),
     _c("camp", "camp|camping|overnight|outdoor school|kampo|营|露营|夏令营|ਕੈਂਪ", 0.9),
@@ -334,7 +334,7 @@ ASKS: tuple[Concept, ...] = (
     _c(
         "deadline",
         "deadline|due|cutoff|cut-off|cut off|last day|last date|by when|until when|close|"
-        "closes|closing|before|hanggang kailan|hanggang|huling araw|deadline po|截止|之前|"
+        "closes|closing|hanggang kailan|hanggang|huling araw|deadline po|截止|之前|"
         "什么时候交|最后|交|ਆਖਰੀ|ਕਦੋਂ ਤੱਕ|ਤੱਕ|last date|kado tak|kadon tak",
     ),
     _c(

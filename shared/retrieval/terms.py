@@ -17,7 +17,7 @@ from shared.ports import SparseVector
 from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
 
 # Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
-TERMS_VERSION = "terms-4"
+TERMS_VERSION = "terms-5"
 
 _GURMUKHI_FOLD = str.maketrans(
     {
@@ -160,10 +160,14 @@ class Vocabulary:
     activities: tuple[ActivityName, ...] = ()
     _activity_matchers: tuple[_Matcher, ...] = field(init=False, repr=False, compare=False)
     _loanwords: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
+    _weights: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         built = (_matcher(f"a:{a.slug}", a.forms, 1.5) for a in self.activities)
         object.__setattr__(self, "_activity_matchers", tuple(m for m in built if m is not None))
+        weights = {m.term: m.weight for m in (*_TOPIC_MATCHERS, *_ASK_MATCHERS)}
+        weights.update({m.term: m.weight for m in self._activity_matchers})
+        object.__setattr__(self, "_weights", weights)
         # A one-word English form by its consonant skeleton: "ਕਾਰਨੀਵਲ" reaches c:fair through
         # "carnival" without anyone listing the Gurmukhi spelling.
         entries = [
@@ -189,9 +193,24 @@ class Vocabulary:
         normal = normalise(text)
         found: dict[str, float] = {}
         matchers = (*_TOPIC_MATCHERS, *self._activity_matchers, *(_ASK_MATCHERS if asks else ()))
+        spans: dict[str, list[tuple[int, int]]] = {}
         for matcher in matchers:
-            if matcher.pattern.search(normal):
-                found[matcher.term] = matcher.weight
+            hits = [m.span() for m in matcher.pattern.finditer(normal)]
+            if hits:
+                spans[matcher.term] = hits
+        for term, hits in spans.items():
+            # A concept read only inside a longer form of another ("午饭" inside "午饭时间",
+            # lunchtime) is that other concept's word, not its own.
+            if term[:2] in ("c:", "a:") and all(
+                any(
+                    other != term and a <= start and end <= b and (b - a) > (end - start)
+                    for other, others in spans.items()
+                    for a, b in others
+                )
+                for start, end in hits
+            ):
+                continue
+            found[term] = self._weights[term]
         for word in _LATIN_WORD.findall(normal):
             stem = _stem(word)
             if len(stem) > 1 and not stem.isdigit() and stem not in _STOPWORDS:
