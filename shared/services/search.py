@@ -59,7 +59,7 @@ class SearchTuning:
     topic_missing: float = 0.9
     topic_extra: float = 0.5
     topic_unknown: float = 0.5
-    threshold: float = 1.1
+    threshold: float = 1.07
     candidates: int = 40
     past_days: int = 14
 
