@@ -14,16 +14,18 @@ Both bars are calibrated on the labelled pairs of tests/unit/test_duplicates.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.models import Item, School
 from shared.ports import VectorHit, VectorPoint
 from shared.repository import Repositories
-from shared.services.indexing import ItemIndex
+
+if TYPE_CHECKING:
+    from shared.services.indexing import ItemIndex
 
 MIN_COSINE = 0.93
 MIN_SHARED_TERMS = 0.5
-_NEIGHBOURS = 5
+_NEIGHBOURS = 8
 
 
 def _word_terms(terms: Sequence[str]) -> set[str]:

@@ -20,6 +20,7 @@ from shared.ports import Embedder, FieldFilter, VectorFilter, VectorHit, VectorI
 from shared.repository import Repositories
 from shared.retrieval.documents import item_terms, passage, payload, school_vocabulary
 from shared.retrieval.terms import TERMS_VERSION, Vocabulary, sparse_vector
+from shared.services.duplicates import mark_possible_duplicates
 
 logger = logging.getLogger(__name__)
 
@@ -157,8 +158,6 @@ def _school_of(school_id: str, repos: Repositories) -> School:
 def index_newsletter(newsletter_id: str, index: ItemIndex, repos: Repositories) -> IndexOutcome:
     """Index every item of a parsed newsletter and mark its possible duplicates of earlier
     items; run again, it writes the same points and the same marks."""
-    from shared.services.duplicates import mark_possible_duplicates
-
     newsletter = repos.newsletters.get(newsletter_id)
     if newsletter is None:
         raise NotFound(f"newsletter {newsletter_id} does not exist")

