@@ -155,7 +155,8 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "volunteer",
         "volunteer|volunteers|volunteering|helpers|helper|help|help out|chaperone|chaperones|"
-        "supervise|set-up|set up|setup|clean-up|tumulong|tulong|magvolunteer|mag-volunteer|"
+        "supervise|set-up|set up|setup|clean-up|judge|judges|usher|ushers|walker|walkers|"
+        "tumulong|tulong|magvolunteer|mag-volunteer|hurado|评委|评审|引座员|ਜੱਜ|"
         "boluntaryo|sumama|帮忙|帮手|义工|志愿|志愿者|陪同|协助|ਮਦਦ|ਹੱਥ ਵਟਾ|ਸੇਵਾ|"
         "ਵਲੰਟੀਅਰ|ਵਾਲੰਟੀਅਰ|ਸਹਾਇਤਾ|ਲੋੜ|madad|chahid*|lorh|lod",
         1.2,
@@ -270,7 +271,8 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "theme-day",
         "spirit week|spirit day|pyjama|pajama|pajamas|pj|pjs|crazy hair|dress up|dress-up|"
-        "jersey day|hat day|theme day|costume day|睡衣|主题日|精神周|ਪਜਾਮਾ|ਪਜਾਮੇ",
+        "jersey day|hat day|theme day|costume day|sweater|ugly sweater|crazy sock|mismatch|"
+        "睡衣|主题日|精神周|ਪਜਾਮਾ|ਪਜਾਮੇ",
     ),
     _c(
         "anti-bullying",
@@ -298,6 +300,12 @@ TOPICS: tuple[Concept, ...] = (
         "coffee",
         "coffee|tea|coffee morning|kape|tsaa|咖啡|茶|ਕੌਫੀ|ਚਾਹ",
         0.8,
+    ),
+    _c(
+        "contact-info",
+        "emergency contact|emergency contacts|contact information|contact info|phone number|"
+        "address|email|numero ng telepono|contact number|联系方式|联系电话|电话|紧急联系人|地址|"
+        "ਫੋਨ ਨੰਬਰ|ਐਮਰਜੈਂਸੀ|ਪਤਾ",
     ),
     _c("parking", "parking|parking lot|park the car|paradahan|停车|停车场|ਪਾਰਕਿੰਗ"),
     _c("uniform", "uniform|uniforms|dress code|uniporme|校服|制服|ਵਰਦੀ|ਯੂਨੀਫਾਰਮ|vardi"),

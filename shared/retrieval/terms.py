@@ -17,7 +17,7 @@ from shared.ports import SparseVector
 from shared.retrieval.lexicon import ACTIVITY_TRANSLATIONS, ASKS, STOPWORDS, TOPICS, Concept
 
 # Bumped whenever the terms a text yields change: stored vectors would no longer meet queries.
-TERMS_VERSION = "terms-5"
+TERMS_VERSION = "terms-6"
 
 _GURMUKHI_FOLD = str.maketrans(
     {
@@ -90,7 +90,14 @@ def _form_pattern(form: str) -> str:
     prefix = form.endswith("*")
     body = re.escape(form.rstrip("*"))
     start = r"(?<![a-z0-9])" if form[:1].isalnum() else ""
-    end = r"[a-z0-9'-]*" if prefix else (r"(?![a-z0-9])" if form.rstrip("*")[-1:].isalnum() else "")
+    if prefix:
+        end = r"[a-z0-9'-]*"
+    elif form[-1:].isalpha():
+        end = r"(?:s|es|'s)?(?![a-z0-9])"  # plurals: "projects" is a "project"
+    elif form[-1:].isalnum():
+        end = r"(?![a-z0-9])"
+    else:
+        end = ""
     return start + body + end
 
 
@@ -199,10 +206,12 @@ class Vocabulary:
             if hits:
                 spans[matcher.term] = hits
         for term, hits in spans.items():
-            # A concept read only inside a longer form of another ("午饭" inside "午饭时间",
-            # lunchtime) is that other concept's word, not its own.
+            # Chinese has no spaces: a concept read only inside a longer form of another
+            # ("午饭", lunch, inside "午饭时间", lunchtime) is part of that word, not its own.
+            # Latin and Gurmukhi forms are whole words and keep their meaning in a phrase.
             if term[:2] in ("c:", "a:") and all(
-                any(
+                _HAN_RUN.fullmatch(normal[start:end])
+                and any(
                     other != term and a <= start and end <= b and (b - a) > (end - start)
                     for other, others in spans.items()
                     for a, b in others

@@ -52,6 +52,7 @@ class SearchTuning:
     grade_miss: float = -0.8
     asks_deadline: float = 2.2
     asks_money_or_form: float = 0.8
+    money_or_form_deadline: float = 1.2
     asks_range: float = 0.8
     unasked_deadline: float = -0.4
     unasked_volunteer: float = -0.4
@@ -299,6 +300,7 @@ class IndexedItemSearch:
             k in question.terms for k in ("q:money", "q:form", "q:rsvp", "c:registration")
         )
         asks_time = "q:time" in question.terms
+        asks_money_or_form = "q:money" in question.terms or "q:form" in question.terms
         question_topics = {x: w for x, w in question.terms.items() if x[:2] in _TOPIC_PREFIXES}
         results = []
         for item_id, payload in payloads.items():
@@ -353,6 +355,10 @@ class IndexedItemSearch:
             if is_deadline and asks_deadline:
                 score += t.asks_deadline
                 reasons.append("a deadline, as asked")
+            elif is_deadline and asks_money_or_form:
+                # Money and forms are due by a date: the item that says when.
+                score += t.money_or_form_deadline
+                reasons.append("when money or a form is due")
             elif is_deadline and not asks_any_cutoff:
                 score += t.unasked_deadline
             if payload.get("category") == "volunteer" and "c:volunteer" not in question.terms:
