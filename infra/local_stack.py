@@ -24,7 +24,7 @@ from werkzeug.serving import make_server
 
 from infra.storage_events import finalized_event
 from shared.logs import configure_logging
-from shared.ports import BlobStore
+from shared.ports import BlobStore, Clock
 from shared.ports import FieldFilter as F
 from shared.services.roster import SchoolRoster, load_roster
 from shared.settings import Settings
@@ -62,8 +62,11 @@ class InboxWatcher:
     the next poll, as Eventarc retries; parse_newsletter is idempotent per generation.
     """
 
-    def __init__(self, blobs: BlobStore, function_url: str, poll_s: float = 1.0) -> None:
+    def __init__(
+        self, blobs: BlobStore, clock: Clock, function_url: str, poll_s: float = 1.0
+    ) -> None:
         self._blobs = blobs
+        self._clock = clock
         self._function_url = function_url
         self._poll_s = poll_s
         self._pending: dict[str, tuple[str, int]] = {}
@@ -97,7 +100,9 @@ class InboxWatcher:
             if self._pending.get(blob.name) != (blob.generation, blob.size_bytes):
                 self._pending[blob.name] = (blob.generation, blob.size_bytes)
                 continue
-            headers, body = finalized_event(blob)
+            # The watcher sees the object land now, by the stack's clock (not the file's mtime),
+            # so a stack started with a fixed clock uploads at that time.
+            headers, body = finalized_event(blob, created_at=self._clock.now())
             response = self._client.post(self._function_url, headers=headers, content=body)
             if response.is_success:
                 self._announced.add(key)
@@ -201,7 +206,10 @@ class LocalStack:
         self.container.close()
 
 
-def create_local_stack(host: str = "127.0.0.1", port: int | None = None) -> LocalStack:
+def create_local_stack(
+    host: str = "127.0.0.1", port: int | None = None, clock: Clock | None = None
+) -> LocalStack:
+    """The stack on this machine; `clock` fixes "now" for tests (the system clock otherwise)."""
     port = port if port is not None else int(os.environ.get("PORT", "8080"))
     # Bind first, so a port of 0 (tests) is known before the queue needs the base URL.
     server = make_server(host, port, app=_placeholder, threaded=True)
@@ -209,12 +217,12 @@ def create_local_stack(host: str = "127.0.0.1", port: int | None = None) -> Loca
     settings = Settings(tasks_target_base_url=base_url)
     if settings.store_backend != "sqlite" or settings.blob_backend != "local":
         logger.warning("the local stack is running on cloud backends, as the settings ask")
-    container = Container(settings)
+    container = Container(settings) if clock is None else Container(settings, clock=clock)
     use_container(container)
     container.settings.resolved_local_bucket_dir.mkdir(parents=True, exist_ok=True)
     seed_sample_school(container)
     server.app = build_app(container, base_url)
-    watcher = InboxWatcher(container.blobs, f"{base_url}/parse_newsletter")
+    watcher = InboxWatcher(container.blobs, container.clock, f"{base_url}/parse_newsletter")
     return LocalStack(container, base_url, watcher, server)
 
 

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     tasks_backend: Literal["inprocess", "cloudtasks"] = "inprocess"
     tasks_location: str = "northamerica-northeast1"
     tasks_queue: str = "parentpath"
+    tasks_queue_by_target: dict[str, str] = Field(
+        default={},
+        description="The queue of each task target (JSON object, target: queue), so each has "
+        "its own rate limit; a target not listed goes to TASKS_QUEUE.",
+    )
     tasks_target_base_url: str = Field(
         default="http://127.0.0.1:8080",
         description="Base URL of the functions; a task for NAME is POSTed to BASE/NAME.",
@@ -82,7 +87,18 @@ class Settings(BaseSettings):
     # Extraction. With GEMINI_API_KEY set Gemini reads newsletters and the offline extractor is
     # its fallback; without it the offline extractor does the work alone.
     gemini_api_key: str | None = Field(default=None, repr=False)
-    gemini_model: str = "gemini-2.5-flash"
+    gemini_model: str = Field(
+        # The current stable Flash model (GA 2026-09-02, no shutdown date announced on
+        # ai.google.dev/gemini-api/docs/deprecations); README says how to choose another.
+        default="gemini-3.8-flash",
+        description="Gemini model for extraction.",
+    )
+    gemini_temperature: float | None = Field(
+        default=None,
+        ge=0,
+        le=2,
+        description="Sampling temperature; None sends none (Gemini 3 models deprecate it).",
+    )
     gemini_base_url: str | None = Field(
         default=None, description="Another endpoint for the Gemini API (tests, proxies)."
     )
@@ -90,13 +106,21 @@ class Settings(BaseSettings):
         default=15, gt=0, description="Client-side rate limit; the free tier allows 15."
     )
     gemini_max_attempts: int = Field(default=5, ge=1)
+    gemini_retry_budget_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="Longest wait for Gemini retries per document; a longer RetryInfo hands "
+        "the event back for redelivery.",
+    )
     gemini_api_version: str | None = Field(
         default=None, description="API version, e.g. v1beta; None keeps google-genai's choice."
     )
     gemini_timeout_s: float = Field(default=180.0, gt=0, description="Per request.")
     gemini_inline_max_bytes: int = Field(
-        # Inline bytes travel base64-encoded (4/3 larger) and a request is capped at 20 MB.
-        default=14 * 1024 * 1024,
+        # ai.google.dev/gemini-api/docs/file-input-methods: inline data up to 100 MB per
+        # request, PDFs up to 50 MB. 48 MB stays under the PDF limit, and base64 (4/3 larger,
+        # 64 MB) leaves room in the request for the prompt.
+        default=48_000_000,
         gt=0,
         description="Larger documents go through the File API instead of inline.",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
 from shared.models import DeadLetter
@@ -25,6 +26,9 @@ from shared.repository import Repositories
 from shared.services.indexing import ItemIndex
 from shared.services.parse import ParseDependencies
 from shared.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from shared.adapters.gemini.client import GeminiClient
 
 
 class Container:
@@ -80,10 +84,12 @@ class Container:
         if self.settings.tasks_backend == "cloudtasks":
             from shared.adapters.tasks_cloud import CloudTasksQueue
 
-            return CloudTasksQueue.from_settings(self.settings)
+            return CloudTasksQueue.from_settings(self.settings, clock=self.clock)
         from shared.adapters.tasks_inprocess import InProcessTaskQueue
 
-        queue = InProcessTaskQueue.from_settings(self.settings, self.record_dead_letter)
+        queue = InProcessTaskQueue.from_settings(
+            self.settings, self.record_dead_letter, clock=self.clock
+        )
         queue.start()
         return queue
 
@@ -131,13 +137,22 @@ class Container:
         return OfflineExtractor(ocr_languages=self.settings.ocr_languages)
 
     @cached_property
+    def gemini(self) -> GeminiClient:
+        """The instance's one Gemini client (one retry policy, one rate limiter), shared by
+        every Gemini adapter: extraction, embeddings, translation, answers. Needs
+        GEMINI_API_KEY; nothing connects before the first call."""
+        from shared.adapters.gemini.client import GeminiClient
+
+        return GeminiClient.from_settings(self.settings)
+
+    @cached_property
     def extractor(self) -> Extractor:
         """Gemini when a key is configured, else the offline extractor on its own."""
         if self.settings.gemini_api_key is None:
             return self.offline_extractor
         from shared.adapters.extractor_gemini import GeminiExtractor
 
-        return GeminiExtractor.from_settings(self.settings)
+        return GeminiExtractor.from_settings(self.settings, gemini=self.gemini)
 
     @cached_property
     def parse_dependencies(self) -> ParseDependencies:

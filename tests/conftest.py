@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 
 from infra.standins.process import StandinUnavailable
+
+# `make test` runs the suites a second time with this set to a moment far from TEST_NOW (and
+# TZ set to another zone): a test that reads the wall clock instead of the Clock port, or
+# whose outcome hangs on today's date, weekday or timezone, fails there rather than months later.
+WALL_CLOCK_AT = "PARENTPATH_TEST_WALL_CLOCK_AT"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wall_clock_moved() -> Iterator[None]:
+    moved_to = os.environ.get(WALL_CLOCK_AT)
+    if not moved_to:
+        yield
+        return
+    with time_machine.travel(datetime.fromisoformat(moved_to), tick=True):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
+
+from shared.adapters.clock import FixedClock
+
+# "Now" in every test: the afternoon the sample newsletter was issued (Friday 2 October 2026,
+# 09:30 in Vancouver). Tests never read the wall clock; `make test` runs them again with the
+# wall clock a year ahead in another timezone to prove it.
+TEST_NOW = datetime(2026, 10, 2, 16, 30, tzinfo=UTC)
+
+
+def frozen_clock() -> FixedClock:
+    return FixedClock(TEST_NOW)
 
 
 @dataclass

@@ -34,7 +34,10 @@ def gcs_emulator(*, log_path: Path | None = None) -> Iterator[str]:
     server = FakeGCSServer()
     try:
         try:
-            server.start()
+            # fake-gcs-server stamps objects in the process's local zone ("+05:30"), which the
+            # storage client cannot parse; Cloud Storage itself always answers in UTC ("Z").
+            with _environment(TZ="UTC"):
+                server.start()
         except RuntimeError as exc:  # no binary for this platform, or it would not start
             server.stop()
             raise StandinUnavailable(f"fake-gcs-server did not start: {exc}") from exc
@@ -51,6 +54,21 @@ def gcs_emulator(*, log_path: Path | None = None) -> Iterator[str]:
             os.environ.pop(_ENV, None)
         else:
             os.environ[_ENV] = previous
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for a child process started inside the block."""
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _drain_stderr(server: Any, log_path: Path | None) -> threading.Thread | None:

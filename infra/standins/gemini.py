@@ -1,25 +1,34 @@
-"""Gemini API stand-in: a local HTTP server that answers the REST paths google-genai calls.
+"""Gemini API stand-in: a local HTTP server that answers the REST paths google-genai calls,
+as strictly as the real API.
 
 It speaks the Gemini Developer API as `genai.Client(api_key=..., http_options=
 types.HttpOptions(base_url=server.base_url))` reaches it (google-genai 3.6.1):
 
 - `POST /{version}/models/{model}:generateContent` answers the next canned response queued
-  with `reply()`; an empty queue answers 500 so a test that forgot one fails loudly.
+  with `reply()`; an empty queue answers 500 so a test that forgot one fails loudly. Before
+  that it refuses, with the real error bodies (`infra.standins.gemini_rules`), what Gemini
+  refuses: a part whose MIME type Gemini does not document, a `responseSchema` keyword outside
+  Gemini's Schema, a file that is gone (403) or not ACTIVE (400 FAILED_PRECONDITION).
 - the File API's resumable upload: `POST /upload/{version}/files` (command "start") answers
   an `X-Goog-Upload-URL`; `POST` of the bytes to that URL with "upload, finalize" answers
   `{"file": {...}}` with `X-Goog-Upload-Status: final`.
 - `GET /{version}/files/{id}` and `DELETE /{version}/files/{id}`.
 
-Errors use Google's shape, `{"error": {"code": 429, "message": ..., "status":
-"RESOURCE_EXHAUSTED"}}`. Every request is recorded so tests can assert what the client sent.
-The version segment is whatever the client uses (v1 by default, v1beta with
-GOOGLE_GENAI_API_VERSION=beta); both are accepted. google-genai 3.6.1 writes some fields inside
-parts in proto spelling (`mime_type`, `file_uri`) and inline data in URL-safe base64, as the API
-allows; `RecordedRequest.media()` reads either form.
+Answers are built like Gemini's: `usageMetadata` carries `thoughtsTokenCount` when the model
+thought (and `totalTokenCount` includes it); 429s can carry `RetryInfo` and a `QuotaFailure`
+(`quota_reply`); DEADLINE_EXCEEDED is a 504 given only when a reply's `processing_s` outlasts
+the deadline the client sent in `X-Server-Timeout`, as the real API does.
+
+Routes are a table (`Route`): another module adds its own endpoints with `add_route` (for
+example `:batchEmbedContents`) without editing this one. Every request is recorded so tests
+can assert what the client sent. The version segment is whatever the client uses (v1 by
+default, v1beta with GOOGLE_GENAI_API_VERSION=beta); both are accepted. google-genai 3.6.1
+writes some fields inside parts in proto spelling (`mime_type`, `file_uri`) and inline data in
+URL-safe base64, as the API allows; `RecordedRequest.media()` reads either form.
 
 Limits: the answers are written by the tests, so they test our wiring of the official client,
-not Gemini's reading; the server does not check the responseSchema against Gemini's schema
-subset, nor enforce Gemini's request-size limit or quotas.
+not Gemini's reading; `responseJsonSchema` is passed unchecked; request size and quotas are
+not enforced (quota answers are scripted).
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,101 +48,28 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-_STATUS_NAMES = {
-    400: "INVALID_ARGUMENT",
-    401: "UNAUTHENTICATED",
-    403: "PERMISSION_DENIED",
-    404: "NOT_FOUND",
-    408: "DEADLINE_EXCEEDED",
-    429: "RESOURCE_EXHAUSTED",
-    500: "INTERNAL",
-    502: "UNAVAILABLE",
-    503: "UNAVAILABLE",
-    504: "DEADLINE_EXCEEDED",
-}
+from infra.standins.gemini_answers import (
+    PER_DAY_QUOTA,
+    PER_MINUTE_QUOTA,
+    CannedResponse,
+    blocked_reply,
+    error_reply,
+    json_reply,
+    quota_reply,
+    text_reply,
+    usage,
+)
+from infra.standins.gemini_rules import (
+    error_body,
+    field_of,
+    parts_of,
+    unsupported_media,
+    unsupported_schema,
+)
+
 _GENERATE = re.compile(r"^/(?P<version>v1[a-z0-9]*)/models/(?P<model>[^/:]+):generateContent$")
 _UPLOAD = re.compile(r"^/upload/(?P<version>v1[a-z0-9]*)/files$")
 _FILE = re.compile(r"^/(?P<version>v1[a-z0-9]*)/files/(?P<file_id>[a-z0-9-]+)$")
-
-
-# --------------------------------------------------------------------------- canned answers
-
-
-@dataclass(frozen=True)
-class CannedResponse:
-    """One answer the server gives: a status, a JSON body (or raw bytes) and extra headers."""
-
-    status: int
-    body: Any
-    headers: Mapping[str, str] = field(default_factory=dict)
-    delay_s: float = 0.0  # wait before answering (to exercise client timeouts)
-
-    def encoded(self) -> bytes:
-        if isinstance(self.body, bytes):
-            return self.body
-        return json.dumps(self.body).encode()
-
-
-def usage(prompt_tokens: int = 1200, output_tokens: int = 300) -> dict[str, int]:
-    return {
-        "promptTokenCount": prompt_tokens,
-        "candidatesTokenCount": output_tokens,
-        "totalTokenCount": prompt_tokens + output_tokens,
-    }
-
-
-def text_reply(
-    text: str,
-    *,
-    finish_reason: str = "STOP",
-    prompt_tokens: int = 1200,
-    output_tokens: int = 300,
-) -> CannedResponse:
-    """A generateContent answer whose one candidate says `text`."""
-    return CannedResponse(
-        200,
-        {
-            "candidates": [
-                {
-                    "content": {"role": "model", "parts": [{"text": text}]},
-                    "finishReason": finish_reason,
-                    "index": 0,
-                }
-            ],
-            "usageMetadata": usage(prompt_tokens, output_tokens),
-            "modelVersion": "gemini-2.5-flash",
-        },
-    )
-
-
-def json_reply(payload: Any, **kwargs: Any) -> CannedResponse:
-    """A generateContent answer whose text is `payload` as JSON (structured output)."""
-    return text_reply(json.dumps(payload), **kwargs)
-
-
-def blocked_reply(block_reason: str = "SAFETY") -> CannedResponse:
-    """The prompt itself was blocked: no candidates, only promptFeedback."""
-    return CannedResponse(
-        200,
-        {"promptFeedback": {"blockReason": block_reason}, "usageMetadata": usage(800, 0)},
-    )
-
-
-def error_reply(
-    code: int, message: str | None = None, *, retry_delay_s: int | None = None
-) -> CannedResponse:
-    """An error as Google's APIs answer it; 429s may carry a RetryInfo detail."""
-    error: dict[str, Any] = {
-        "code": code,
-        "message": message or f"fake Gemini answered {code}",
-        "status": _STATUS_NAMES.get(code, "UNKNOWN"),
-    }
-    if retry_delay_s is not None:
-        error["details"] = [
-            {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": f"{retry_delay_s}s"}
-        ]
-    return CannedResponse(code, {"error": error})
-
 
 # --------------------------------------------------------------------------- what was received
 
@@ -178,7 +114,7 @@ class RecordedRequest:
                     found.append(
                         Media(
                             kind="inline",
-                            mime_type=_either(blob, "mimeType"),
+                            mime_type=field_of(blob, "mimeType"),
                             # google-genai sends the URL-safe alphabet; the API takes both.
                             data=base64.urlsafe_b64decode(
                                 str(blob.get("data", "")).replace("+", "-").replace("/", "_")
@@ -190,8 +126,8 @@ class RecordedRequest:
                     found.append(
                         Media(
                             kind="file",
-                            mime_type=_either(ref, "mimeType"),
-                            uri=_either(ref, "fileUri"),
+                            mime_type=field_of(ref, "mimeType"),
+                            uri=field_of(ref, "fileUri"),
                         )
                     )
         return found
@@ -205,13 +141,6 @@ class Media:
     mime_type: str | None
     data: bytes | None = None
     uri: str | None = None
-
-
-def _either(message: Mapping[str, Any], camel: str) -> Any:
-    """A field by its JSON name or its proto name: the API takes both, and google-genai 3.6.1
-    sends `mime_type` and `file_uri` inside parts while sending camelCase elsewhere."""
-    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", camel).lower()
-    return message.get(camel, message.get(snake))
 
 
 @dataclass
@@ -251,9 +180,22 @@ class StoredFile:
 # --------------------------------------------------------------------------- the server
 
 
+RouteHandler = Callable[[RecordedRequest, re.Match[str]], CannedResponse]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One endpoint: requests with this method whose path matches go to the handler."""
+
+    method: str
+    pattern: re.Pattern[str]
+    handler: RouteHandler
+
+
 class FakeGemini:
     """The stand-in, as a context manager: `with FakeGemini() as gemini: gemini.base_url`.
 
+    Endpoints are `Route`s tried in order; `add_route` adds one (another module's endpoint).
     Scripting: `reply(...)` queues generateContent answers (used in order);
     `upload_state` is the state a finished upload reports ("ACTIVE", "PROCESSING", "FAILED")
     and `processing_polls` how many `files.get` calls still see PROCESSING before ACTIVE;
@@ -272,6 +214,18 @@ class FakeGemini:
         self.processing_polls = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._routes: list[Route] = [
+            Route("POST", _GENERATE, self._generate),
+            Route("POST", _UPLOAD, self._upload),
+            Route("GET", _FILE, self._get_file),
+            Route("DELETE", _FILE, self._delete_file),
+        ]
+
+    def add_route(self, method: str, pattern: str | re.Pattern[str], handler: RouteHandler) -> None:
+        """Answer `method` requests whose path matches `pattern` with `handler`; routes added
+        later are tried after the built-in ones."""
+        with self._lock:
+            self._routes.append(Route(method.upper(), re.compile(pattern), handler))
 
     # -- lifecycle
 
@@ -351,50 +305,60 @@ class FakeGemini:
             self._requests.append(request)
 
     def _answer(self, request: RecordedRequest) -> CannedResponse:
-        if request.method == "POST" and (match := _GENERATE.match(request.path)):
-            return self._generate(request, match["version"])
-        if request.method == "POST" and (match := _UPLOAD.match(request.path)):
-            if "upload_id" in request.query:
-                return self._upload_bytes(request, match["version"])
-            return self._upload_start(request, match["version"])
-        if match := _FILE.match(request.path):
-            if request.method == "GET":
-                return self._get_file(match["file_id"], match["version"])
-            if request.method == "DELETE":
-                return self._delete_file(match["file_id"])
+        with self._lock:
+            routes = list(self._routes)
+        for route in routes:
+            if route.method == request.method and (match := route.pattern.match(request.path)):
+                return route.handler(request, match)
         return error_reply(404, f"fake Gemini has no route {request.method} {request.path}")
 
-    def _generate(self, request: RecordedRequest, version: str) -> CannedResponse:
+    def _generate(self, request: RecordedRequest, match: re.Match[str]) -> CannedResponse:
         try:
             body = request.json()
         except ValueError:
             return error_reply(400, "Invalid JSON payload received.")
-        if not body.get("contents"):
+        if not isinstance(body, dict) or not body.get("contents"):
             return error_reply(400, "* GenerateContentRequest.contents: contents is not specified")
-        # As Gemini does: a request that names a file nobody holds any more is refused.
-        for content in body["contents"]:
-            for part in content.get("parts", []):
-                uri = _either(part.get("fileData", {}), "fileUri")
-                if uri is None:
-                    continue
-                file_id = uri.rsplit("/", 1)[-1]
-                with self._lock:
-                    stored = self._files.get(file_id)
-                if stored is None:
-                    return error_reply(
-                        403,
-                        f"You do not have permission to access the File {file_id} "
-                        "or it may not exist.",
-                    )
-                if stored.state != "ACTIVE":
-                    return error_reply(
-                        400,
-                        f"The File {file_id} is not in an ACTIVE state and usage is not allowed.",
-                    )
+        refusal = unsupported_schema(body) or unsupported_media(body) or self._unusable_file(body)
+        if refusal is not None:
+            return CannedResponse(refusal["error"]["code"], refusal)
         with self._lock:
-            if self._replies:
-                return self._replies.popleft()
-        return error_reply(500, "fake Gemini: no canned response queued")
+            reply = self._replies.popleft() if self._replies else None
+        if reply is None:
+            return error_reply(500, "fake Gemini: no canned response queued")
+        deadline = request.headers.get("x-server-timeout")
+        if reply.processing_s and deadline and reply.processing_s > float(deadline):
+            return error_reply(504, "Deadline expired before operation could complete.")
+        return reply
+
+    def _unusable_file(self, body: Mapping[str, Any]) -> dict[str, Any] | None:
+        """As Gemini does: a part naming a file nobody holds any more, or one not ACTIVE yet,
+        is refused."""
+        for _c, _p, part in parts_of(body):
+            ref = field_of(part, "fileData")
+            uri = field_of(ref, "fileUri") if isinstance(ref, Mapping) else None
+            if uri is None:
+                continue
+            file_id = str(uri).rsplit("/", 1)[-1]
+            with self._lock:
+                stored = self._files.get(file_id)
+            if stored is None:
+                return error_body(
+                    403,
+                    f"You do not have permission to access the File {file_id} or it may not exist.",
+                )
+            if stored.state != "ACTIVE":
+                return error_body(
+                    400,
+                    f"The File {file_id} is not in an ACTIVE state and usage is not allowed.",
+                    status="FAILED_PRECONDITION",
+                )
+        return None
+
+    def _upload(self, request: RecordedRequest, match: re.Match[str]) -> CannedResponse:
+        if "upload_id" in request.query:
+            return self._upload_bytes(request, match["version"])
+        return self._upload_start(request, match["version"])
 
     def _upload_start(self, request: RecordedRequest, version: str) -> CannedResponse:
         with self._lock:
@@ -451,7 +415,8 @@ class FakeGemini:
         stored.processing_polls_left = self.processing_polls
         return CannedResponse(200, {"file": stored.resource(self.base_url, version)}, final)
 
-    def _get_file(self, file_id: str, version: str) -> CannedResponse:
+    def _get_file(self, request: RecordedRequest, match: re.Match[str]) -> CannedResponse:
+        file_id, version = match["file_id"], match["version"]
         with self._lock:
             stored = self._files.get(file_id)
             if stored is None:
@@ -463,7 +428,8 @@ class FakeGemini:
                     stored.state = "ACTIVE"
             return CannedResponse(200, stored.resource(self.base_url, version))
 
-    def _delete_file(self, file_id: str) -> CannedResponse:
+    def _delete_file(self, request: RecordedRequest, match: re.Match[str]) -> CannedResponse:
+        file_id = match["file_id"]
         with self._lock:
             stored = self._files.pop(file_id, None)
             if stored is None:
@@ -511,3 +477,20 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # tests read `requests`, not stderr
+
+
+__all__ = [  # the answers are built in gemini_answers; tests take them from here
+    "PER_DAY_QUOTA",
+    "PER_MINUTE_QUOTA",
+    "CannedResponse",
+    "FakeGemini",
+    "Media",
+    "RecordedRequest",
+    "Route",
+    "blocked_reply",
+    "error_reply",
+    "json_reply",
+    "quota_reply",
+    "text_reply",
+    "usage",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, Self
 
@@ -12,8 +12,10 @@ from google.api_core import exceptions as google_exceptions
 from google.cloud import tasks_v2
 from google.cloud.tasks_v2.services.cloud_tasks.transports import CloudTasksGrpcTransport
 
+from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.errors import TransientError
+from shared.ports import Clock
 from shared.settings import Settings
 
 _TRANSIENT = (
@@ -36,13 +38,16 @@ class CloudTasksQueue:
         location: str,
         queue: str,
         target_base_url: str,
+        queue_by_target: dict[str, str] | None = None,
         service_account_email: str | None = None,
         emulator_host: str | None = None,
         max_attempts: int = 5,
         min_backoff_s: float = 1.0,
         max_backoff_s: float = 60.0,
+        clock: Clock | None = None,
     ) -> None:
         self._project = project
+        self._clock = clock or SystemClock()
         self._location = location
         self._queue = queue
         self._target_base_url = target_base_url
@@ -51,27 +56,38 @@ class CloudTasksQueue:
         self._max_attempts = max_attempts
         self._min_backoff_s = min_backoff_s
         self._max_backoff_s = max_backoff_s
-        self._queue_path = f"projects/{project}/locations/{location}/queues/{queue}"
+        self._queue_path = self._path_of(queue)
+        self._queue_by_target = dict(queue_by_target or {})
         self._client: tasks_v2.CloudTasksClient | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> CloudTasksQueue:
+    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> CloudTasksQueue:
         return cls(
             project=settings.google_cloud_project,
             location=settings.tasks_location,
             queue=settings.tasks_queue,
             target_base_url=settings.tasks_target_base_url,
+            queue_by_target=settings.tasks_queue_by_target,
             service_account_email=settings.tasks_service_account_email,
             emulator_host=settings.tasks_emulator_host,
             max_attempts=settings.task_max_attempts,
             min_backoff_s=settings.task_min_backoff_s,
             max_backoff_s=settings.task_max_backoff_s,
+            clock=clock,
         )
 
     @property
     def queue_path(self) -> str:
         return self._queue_path
+
+    def queue_path_for(self, target: str) -> str:
+        """The queue a task for `target` goes to: its own if configured, else the default."""
+        queue = self._queue_by_target.get(target)
+        return self._queue_path if queue is None else self._path_of(queue)
+
+    def _path_of(self, queue: str) -> str:
+        return f"projects/{self._project}/locations/{self._location}/queues/{queue}"
 
     def enqueue(
         self,
@@ -81,24 +97,28 @@ class CloudTasksQueue:
         task_name: str | None = None,
         delay_s: float = 0.0,
     ) -> bool:
+        url = task_url(self._target_base_url, target)
         http_request = tasks_v2.HttpRequest(
             http_method=tasks_v2.HttpMethod.POST,
-            url=task_url(self._target_base_url, target),
+            url=url,
             headers=task_headers(),
             body=task_body(payload),
         )
         if self._service_account_email:
             http_request.oidc_token = tasks_v2.OidcToken(
                 service_account_email=self._service_account_email,
-                audience=self._target_base_url,
+                # Cloud Run (and so every Cloud Function) accepts a token addressed to the
+                # function's own URL; one addressed to the shared base URL is refused.
+                audience=url,
             )
         task = tasks_v2.Task(http_request=http_request)
+        queue_path = self.queue_path_for(target)
         if task_name is not None:
-            task.name = f"{self._queue_path}/tasks/{task_id(task_name)}"
+            task.name = f"{queue_path}/tasks/{task_id(task_name)}"
         if delay_s > 0:
-            task.schedule_time = datetime.now(UTC) + timedelta(seconds=delay_s)
+            task.schedule_time = self._clock.now() + timedelta(seconds=delay_s)
         try:
-            self._tasks().create_task(parent=self._queue_path, task=task)
+            self._tasks().create_task(parent=queue_path, task=task)
         except google_exceptions.AlreadyExists:
             return False
         except _TRANSIENT as exc:

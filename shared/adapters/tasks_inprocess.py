@@ -11,14 +11,15 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
 
+from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
 from shared.models import DeadLetter
+from shared.ports import Clock
 from shared.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class InProcessTaskQueue:
         max_backoff_s: float = 60.0,
         workers: int = 4,
         request_timeout_s: float = 600.0,
+        clock: Clock | None = None,
     ) -> None:
         if max_attempts < 1 or workers < 1:
             raise ValueError("max_attempts and workers must be at least 1")
@@ -69,6 +71,7 @@ class InProcessTaskQueue:
             raise ValueError("backoffs must satisfy 0 < min_backoff_s <= max_backoff_s")
         self._target_base_url = target_base_url
         self._on_dead_letter = on_dead_letter
+        self._clock = clock or SystemClock()
         self._queue = queue
         self._max_attempts = max_attempts
         self._min_backoff_s = min_backoff_s
@@ -89,7 +92,10 @@ class InProcessTaskQueue:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, on_dead_letter: Callable[[DeadLetter], None]
+        cls,
+        settings: Settings,
+        on_dead_letter: Callable[[DeadLetter], None],
+        clock: Clock | None = None,
     ) -> InProcessTaskQueue:
         return cls(
             target_base_url=settings.tasks_target_base_url,
@@ -98,6 +104,7 @@ class InProcessTaskQueue:
             max_attempts=settings.task_max_attempts,
             min_backoff_s=settings.task_min_backoff_s,
             max_backoff_s=settings.task_max_backoff_s,
+            clock=clock,
         )
 
     # ------------------------------------------------------------------ the port
@@ -127,7 +134,7 @@ class InProcessTaskQueue:
                 target=target,
                 url=url,
                 body=body,
-                eta=time.time() + delay,
+                eta=self._clock.now().timestamp() + delay,
             )
             heapq.heappush(self._heap, task)
             # Waiters of wait_idle share the condition, so wake everyone, not just one.
@@ -260,7 +267,7 @@ class InProcessTaskQueue:
             logger.warning("task failed", extra={**log_fields, "retry_in_s": delay})
             with self._cond:
                 task.due = time.monotonic() + delay
-                task.eta = time.time() + delay
+                task.eta = self._clock.now().timestamp() + delay
                 task.seq = next(self._seq)
                 heapq.heappush(self._heap, task)
                 self._cond.notify_all()
@@ -274,7 +281,7 @@ class InProcessTaskQueue:
             payload=json.loads(task.body),
             attempts=attempt,
             last_error=error,
-            at=datetime.now(UTC),
+            at=self._clock.now(),
         )
         try:
             self._on_dead_letter(dead)

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from collections.abc import Iterator
 from datetime import date, time
-from pathlib import Path
-from typing import Any
 
 import pytest
 from google import genai
@@ -28,127 +24,24 @@ from infra.standins.gemini import (
     text_reply,
 )
 from infra.standins.process import free_port
-from shared.adapters.extractor_gemini import (
-    SYSTEM_INSTRUCTION,
-    GeminiExtractor,
-    RateLimiter,
-    build_prompt,
-)
+from shared.adapters.extractor_gemini import GeminiExtractor
+from shared.adapters.gemini.client import GeminiClient
+from shared.adapters.gemini.prompt import SYSTEM_INSTRUCTION, build_prompt
+from shared.adapters.gemini.retry import RetryPolicy
 from shared.errors import ExtractorFailed, TransientError, UnreadableDocument
-from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
-from shared.models import Activity, ItemAction, ItemCategory
+from shared.models import ItemAction, ItemCategory
 from shared.ports import Extractor
 from shared.settings import Settings
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_PDF = REPO_ROOT / "infra" / "sample" / "newsletters" / "maple-grove-weekly.pdf"
-MODEL = "gemini-2.5-flash"
-
-CONTEXT = ExtractionContext(
-    school_name="Maple Grove Elementary",
-    issued_on=date(2026, 10, 2),  # a Friday
-    issued_on_is_known=True,
-    timezone="America/Vancouver",
-    grades_offered=[0, 1, 2, 3, 4, 5],
-    activities=[
-        Activity(slug="basketball", name="Basketball", synonyms=["hoops", "bball"]),
-        Activity(slug="choir", name="Choir"),
-        Activity(slug="robotics", name="Robotics Club", synonyms=["lego robotics"]),
-        Activity(slug="chess", name="Chess Club"),
-    ],
+from tests.contract.gemini_support import (
+    CONTEXT,
+    MODEL,
+    SAMPLE_PDF,
+    FakeTime,
+    answer,
+    make_extractor,
+    wire_item,
 )
-
-
-def wire_item(**fields: Any) -> dict[str, Any]:
-    """An item as Gemini answers it, with the fields a test does not care about filled in."""
-    item: dict[str, Any] = {
-        "title": "Picture Day",
-        "details": "",
-        "category": "event",
-        "start_date": "2026-10-08",
-        "end_date": None,
-        "start_time": None,
-        "end_time": None,
-        "all_grades": True,
-        "grades": [],
-        "activities": [],
-        "action_required": False,
-        "action": None,
-        "location": None,
-        "recurrence": None,
-        "confidence": 0.9,
-    }
-    item.update(fields)
-    return item
-
-
-def answer(*items: dict[str, Any], issued_on: str | None = "2026-10-02") -> dict[str, Any]:
-    return {"issued_on": issued_on, "items": list(items)}
-
-
-class FakeTime:
-    """A monotonic clock that only moves when the code under test sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-        self._lock = threading.Lock()
-
-    def clock(self) -> float:
-        with self._lock:
-            return self.now
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.sleeps.append(seconds)
-            self.now += seconds
-
-
-@pytest.fixture
-def gemini() -> Iterator[FakeGemini]:
-    with FakeGemini() as server:
-        yield server
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
-def make_extractor(
-    base_url: str,
-    fake_time: FakeTime,
-    *,
-    max_attempts: int = 3,
-    requests_per_minute: int = 60,
-    inline_max_bytes: int = 1_000_000,
-    request_timeout_s: float = 10.0,
-    **overrides: Any,
-) -> GeminiExtractor:
-    """The extractor exactly as wiring builds it, pointed at the stand-in."""
-    settings = Settings(
-        gemini_api_key="test-key",
-        gemini_base_url=base_url,
-        gemini_model=MODEL,
-        gemini_max_attempts=max_attempts,
-        gemini_requests_per_minute=requests_per_minute,
-        gemini_inline_max_bytes=inline_max_bytes,
-    )
-    overrides.setdefault("jitter", lambda: 0.5)
-    return GeminiExtractor.from_settings(
-        settings,
-        request_timeout_s=request_timeout_s,
-        sleep=fake_time.sleep,
-        clock=fake_time.clock,
-        **overrides,
-    )
-
-
-@pytest.fixture
-def extractor(gemini: FakeGemini, fake_time: FakeTime) -> GeminiExtractor:
-    return make_extractor(gemini.base_url, fake_time)
-
 
 # --------------------------------------------------------------------------- success
 
@@ -310,7 +203,7 @@ def test_the_client_is_built_on_first_use_and_kept(gemini: FakeGemini, fake_time
         built.append(client)
         return client
 
-    extractor = GeminiExtractor(factory, sleep=fake_time.sleep, clock=fake_time.clock)
+    extractor = GeminiExtractor(GeminiClient(factory, sleep=fake_time.sleep, clock=fake_time.clock))
     assert built == []  # cold start: no client yet
     gemini.reply(json_reply(answer(wire_item())), json_reply(answer(wire_item())))
 
@@ -325,33 +218,6 @@ def test_an_empty_file_is_unreadable(gemini: FakeGemini, extractor: GeminiExtrac
     with pytest.raises(UnreadableDocument):
         extractor.extract(b"", MediaType.PDF, CONTEXT)
     assert gemini.requests == []
-
-
-@pytest.mark.parametrize(
-    ("media_type", "kind_phrase"),
-    [
-        (MediaType.OGG, "transcribe it in full"),
-        (MediaType.M4A, "transcribe it in full"),
-        (MediaType.MP3, "transcribe it in full"),
-        (MediaType.WAV, "transcribe it in full"),
-        (MediaType.PNG, "attached image"),
-        (MediaType.JPEG, "attached image"),
-        (MediaType.WEBP, "attached image"),
-    ],
-)
-def test_audio_and_images_are_sent_inline_with_their_mime_type(
-    gemini: FakeGemini, extractor: GeminiExtractor, media_type: MediaType, kind_phrase: str
-) -> None:
-    document = b"OggS\x00\x02" + bytes(range(256)) * 4
-    gemini.reply(json_reply(answer(wire_item(title="Bring a snack on Friday"))))
-
-    result = extractor.extract(document, media_type, CONTEXT)
-
-    assert [i.title for i in result.items] == ["Bring a snack on Friday"]
-    (request,) = gemini.generate_requests
-    (media,) = request.media()
-    assert (media.kind, media.mime_type, media.data) == ("inline", media_type.value, document)
-    assert kind_phrase in request.prompt_text()
 
 
 # --------------------------------------------------------------------------- retries
@@ -385,7 +251,10 @@ def test_server_errors_until_the_last_attempt_are_transient(
 ) -> None:
     jitters = iter([0.0, 1.0, 0.5, 1.0])
     extractor = make_extractor(
-        gemini.base_url, fake_time, max_attempts=5, backoff_max_s=5.0, jitter=lambda: next(jitters)
+        gemini.base_url,
+        fake_time,
+        policy=RetryPolicy(max_attempts=5, backoff_max_s=5.0),
+        jitter=lambda: next(jitters),
     )
     gemini.reply(error_reply(500), error_reply(503), error_reply(502), error_reply(500))
     gemini.reply(error_reply(504), json_reply(answer(wire_item())))  # never reached
@@ -458,15 +327,33 @@ def test_malformed_output_is_retried_then_fails(
     assert len(gemini.generate_requests) == 3
 
 
-def test_a_retry_after_a_malformed_answer_samples_warmer(
+def test_no_temperature_is_sent_and_a_retry_says_what_was_wrong(
     gemini: FakeGemini, extractor: GeminiExtractor
 ) -> None:
-    gemini.reply(text_reply("not json"), text_reply("still not"), json_reply(answer(wire_item())))
+    gemini.reply(
+        text_reply("not json"), json_reply({"events": []}), json_reply(answer(wire_item()))
+    )
 
     extractor.extract(b"%PDF-1.7", MediaType.PDF, CONTEXT)
 
-    temperatures = [r.json()["generationConfig"]["temperature"] for r in gemini.generate_requests]
-    assert temperatures == [0.0, 0.4, 0.4]
+    first, second, third = gemini.generate_requests
+    for request in (first, second, third):
+        assert "temperature" not in request.json()["generationConfig"]  # Gemini 3 deprecates it
+    assert "previous answer" not in first.prompt_text()
+    assert "could not be used (not JSON)" in second.prompt_text()
+    assert "could not be used (no list of items)" in third.prompt_text()
+    assert second.media() == first.media()  # the same document, only the note differs
+
+
+def test_a_configured_temperature_is_sent(gemini: FakeGemini, fake_time: FakeTime) -> None:
+    settings = Settings(gemini_api_key="k", gemini_base_url=gemini.base_url, gemini_temperature=0.2)
+    extractor = GeminiExtractor.from_settings(settings)
+    gemini.reply(json_reply(answer(wire_item())))
+
+    extractor.extract(b"%PDF-1.7", MediaType.PDF, CONTEXT)
+
+    (request,) = gemini.generate_requests
+    assert request.json()["generationConfig"]["temperature"] == pytest.approx(0.2)
 
 
 def test_an_answer_that_is_not_json_at_all_is_retried_like_a_server_error(
@@ -668,148 +555,6 @@ def test_logs_carry_no_document_text(
     assert "gemini extraction done" in logged
     for leak in ("Amara", "Okafor", "604-555-0123", "6045550123", "EpiPen"):
         assert leak not in logged
-
-
-# --------------------------------------------------------------------------- rate limit
-
-
-def test_the_rate_limiter_allows_a_minutes_quota_then_waits(fake_time: FakeTime) -> None:
-    limiter = RateLimiter(3, clock=fake_time.clock, sleep=fake_time.sleep)
-
-    waits = [limiter.acquire() for _ in range(3)]
-    fake_time.sleep(10.0)
-    waits.append(limiter.acquire())  # 4th inside the first minute: waits for the 1st to age
-    waits.append(limiter.acquire())
-
-    assert waits == [0.0, 0.0, 0.0, 50.0, 0.0]
-    assert fake_time.now == 1060.0
-
-
-def test_the_rate_limiter_is_shared_by_threads(fake_time: FakeTime) -> None:
-    frozen = 500.0
-    slept: list[float] = []
-    lock = threading.Lock()
-
-    def record(seconds: float) -> None:
-        with lock:
-            slept.append(seconds)
-
-    limiter = RateLimiter(5, clock=lambda: frozen, sleep=record)
-    waits: list[float] = []
-    barrier = threading.Barrier(12)
-
-    def worker() -> None:
-        barrier.wait()
-        wait = limiter.acquire()
-        with lock:
-            waits.append(wait)
-
-    threads = [threading.Thread(target=worker) for _ in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=5)
-
-    assert sorted(waits) == [0.0] * 5 + [60.0] * 5 + [120.0] * 2
-    assert sorted(slept) == [60.0] * 5 + [120.0] * 2
-
-
-def test_the_extractor_spaces_its_requests_by_the_rate_limit(
-    gemini: FakeGemini, fake_time: FakeTime
-) -> None:
-    extractor = make_extractor(gemini.base_url, fake_time, requests_per_minute=2)
-    gemini.reply(error_reply(429), *(json_reply(answer(wire_item())) for _ in range(3)))
-
-    for _ in range(3):
-        extractor.extract(b"%PDF-1.7", MediaType.PDF, CONTEXT)
-
-    assert len(gemini.generate_requests) == 4
-    # t=0 a 429, backoff 1.5 s, t=1.5 its retry: retries count against the quota, so the
-    # 3rd request waits until t=60 and the 4th until t=61.5.
-    assert fake_time.sleeps == [pytest.approx(1.5), pytest.approx(58.5), pytest.approx(1.5)]
-
-
-# --------------------------------------------------------------------------- File API
-
-
-def test_a_large_document_goes_through_the_file_api_and_is_deleted(
-    gemini: FakeGemini, fake_time: FakeTime
-) -> None:
-    extractor = make_extractor(gemini.base_url, fake_time, inline_max_bytes=1024)
-    document = b"%PDF-1.7\n" + bytes(range(256)) * 40
-    gemini.reply(json_reply(answer(wire_item(title="Science fair"))))
-
-    result = extractor.extract(document, MediaType.PDF, CONTEXT)
-
-    assert [i.title for i in result.items] == ["Science fair"]
-    start, transfer, generate, delete = gemini.requests
-    assert start.path == "/upload/v1/files"
-    assert start.headers["x-goog-upload-header-content-type"] == "application/pdf"
-    assert start.headers["x-goog-upload-header-content-length"] == str(len(document))
-    assert transfer.body == document
-    (media,) = generate.media()
-    assert (media.kind, media.mime_type) == ("file", "application/pdf")
-    assert media.uri == f"{gemini.base_url}/v1/files/fake000001"
-    assert (delete.method, delete.path) == ("DELETE", "/v1/files/fake000001")
-    assert gemini.deleted_files == ["files/fake000001"]
-    assert gemini.files == {}
-
-
-def test_an_uploaded_file_is_deleted_even_when_generation_fails(
-    gemini: FakeGemini, fake_time: FakeTime
-) -> None:
-    extractor = make_extractor(gemini.base_url, fake_time, inline_max_bytes=10)
-    gemini.reply(error_reply(400))
-
-    with pytest.raises(ExtractorFailed):
-        extractor.extract(b"OggS" + b"\x00" * 64, MediaType.OGG, CONTEXT)
-
-    assert gemini.deleted_files == ["files/fake000001"]
-
-
-def test_a_file_still_processing_is_polled_until_active(
-    gemini: FakeGemini, fake_time: FakeTime
-) -> None:
-    extractor = make_extractor(
-        gemini.base_url, fake_time, inline_max_bytes=10, file_poll_interval_s=2.0
-    )
-    gemini.upload_state = "PROCESSING"
-    gemini.processing_polls = 2
-    gemini.reply(json_reply(answer(wire_item())))
-
-    result = extractor.extract(b"OggS" + b"\x00" * 64, MediaType.OGG, CONTEXT)
-
-    assert len(result.items) == 1
-    polls = [r for r in gemini.requests if r.method == "GET"]
-    assert len(polls) == 3
-    assert fake_time.sleeps == [2.0, 2.0, 2.0]
-    assert gemini.deleted_files == ["files/fake000001"]
-
-
-def test_a_file_gemini_cannot_process_fails_and_is_deleted(
-    gemini: FakeGemini, fake_time: FakeTime
-) -> None:
-    extractor = make_extractor(gemini.base_url, fake_time, inline_max_bytes=10)
-    gemini.upload_state = "FAILED"
-
-    with pytest.raises(ExtractorFailed, match="could not process"):
-        extractor.extract(b"%PDF-1.7" + b"\x00" * 64, MediaType.PDF, CONTEXT)
-
-    assert gemini.generate_requests == []
-    assert gemini.deleted_files == ["files/fake000001"]
-
-
-def test_an_upload_that_meets_a_503_is_retried(gemini: FakeGemini, fake_time: FakeTime) -> None:
-    extractor = make_extractor(gemini.base_url, fake_time, inline_max_bytes=10)
-    gemini.fail_upload_start(error_reply(503))
-    gemini.reply(json_reply(answer(wire_item())))
-
-    result = extractor.extract(b"%PDF-1.7" + b"\x00" * 64, MediaType.PDF, CONTEXT)
-
-    assert len(result.items) == 1
-    starts = [r for r in gemini.requests if r.path == "/upload/v1/files" and not r.query]
-    assert len(starts) == 2
-    assert fake_time.sleeps == [pytest.approx(1.5)]
 
 
 # --------------------------------------------------------------------------- the prompt

@@ -333,3 +333,32 @@ def test_a_task_is_dead_lettered_after_its_last_attempt(
     assert dead.attempts == MAX_ATTEMPTS
     assert dead.last_error.startswith("HTTP 500")
     assert dead.at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.emulator
+def test_a_target_with_a_queue_of_its_own_is_dispatched_from_that_queue(
+    emulator: Emulator, receiver: Receiver
+) -> None:
+    default_queue = f"contract-{uuid.uuid4().hex[:12]}"
+    own_queue = f"{default_queue}-indexing"
+    common = {
+        "project": PROJECT,
+        "location": LOCATION,
+        "target_base_url": receiver.url,
+        "emulator_host": emulator.host,
+    }
+    for name in (default_queue, own_queue):
+        with CloudTasksQueue(queue=name, **common) as creator:
+            creator.ensure_queue()
+    with CloudTasksQueue(
+        queue=default_queue, queue_by_target={"index_items": own_queue}, **common
+    ) as queue:
+        assert queue.enqueue("index_items", {"newsletter_id": "n-1"}, task_name="index-n-1")
+        assert queue.enqueue("target_item", {"item_id": "i-1"})
+
+        [indexed] = receiver.wait_for("/index_items", 1)
+        [targeted] = receiver.wait_for("/target_item", 1)
+
+    # Cloud Tasks sends the queue's short name, the emulator its full path.
+    assert indexed.headers["X-CloudTasks-QueueName"].rsplit("/", 1)[-1] == own_queue
+    assert targeted.headers["X-CloudTasks-QueueName"].rsplit("/", 1)[-1] == default_queue

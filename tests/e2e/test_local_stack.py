@@ -20,6 +20,7 @@ from infra.local_stack import LocalStack, create_local_stack
 from infra.standins.process import free_port
 from shared.errors import NotFound
 from shared.ports import VectorFilter
+from tests.fakes import frozen_clock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = REPO_ROOT / "infra" / "sample" / "newsletters"
@@ -42,7 +43,7 @@ def stack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalStac
     monkeypatch.setenv("TASK_MAX_ATTEMPTS", "2")
     monkeypatch.setenv("TASK_MIN_BACKOFF_S", "0.01")
     monkeypatch.setenv("TASK_MAX_BACKOFF_S", "0.05")
-    running = create_local_stack(port=0)
+    running = create_local_stack(port=0, clock=frozen_clock())
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
     yield running

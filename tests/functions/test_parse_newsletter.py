@@ -16,7 +16,7 @@ from infra.storage_events import finalized_event
 from shared.adapters.blob_gcs import GcsBlobStore
 from shared.models import ItemStatus, Newsletter, NewsletterStatus
 from shared.wiring import Container
-from tests.fakes import RecordingQueue
+from tests.fakes import TEST_NOW, RecordingQueue
 from tests.functions.conftest import MAIN, REPO_ROOT
 
 SAMPLES = REPO_ROOT / "infra" / "sample" / "newsletters"
@@ -40,7 +40,7 @@ def queue(container: Container, bucket: GcsBlobStore) -> RecordingQueue:
 
 def upload_and_deliver(bucket: GcsBlobStore, name: str, data: bytes, content_type: str) -> int:
     blob = bucket.write(f"sample-school/{name}", data, content_type)
-    headers, body = finalized_event(blob)
+    headers, body = finalized_event(blob, created_at=TEST_NOW)
     client = functions_framework.create_app("parse_newsletter", MAIN).test_client()
     return client.post("/", headers=headers, data=body).status_code
 
@@ -84,7 +84,7 @@ def test_a_redelivered_event_creates_no_second_newsletter_or_items(
 ) -> None:
     source = SAMPLES / "sunnyside-kinder-flyer.pdf"
     blob = bucket.write("sample-school/flyer.pdf", source.read_bytes(), "application/pdf")
-    headers, body = finalized_event(blob)
+    headers, body = finalized_event(blob, created_at=TEST_NOW)
     client = functions_framework.create_app("parse_newsletter", MAIN).test_client()
     assert client.post("/", headers=headers, data=body).status_code == 200
     items_after_first = container.repos.items.count()

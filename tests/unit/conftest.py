@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from shared.adapters.clock import FixedClock
 from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.repository import Repositories
 from shared.services.roster import SchoolRoster
+from tests.fakes import frozen_clock
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def repos(tmp_path: Path) -> Repositories:
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 10, 2, 16, 30, tzinfo=UTC))
+    return frozen_clock()
 
 
 @pytest.fixture

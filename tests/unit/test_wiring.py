@@ -64,3 +64,20 @@ def test_the_offline_embedder_by_default_and_gemini_when_asked(tmp_path: Path) -
     # Built without a request: the client connects on the first text.
     assert isinstance(gemini.embedder, GeminiEmbedder) and gemini.embedder.size == 768
     offline.close()
+
+
+def test_one_gemini_client_serves_every_gemini_adapter(tmp_path: Path) -> None:
+    from shared.adapters.extractor_gemini import GeminiExtractor
+    from shared.adapters.gemini.client import GeminiClient
+
+    settings = Settings(
+        data_dir=tmp_path, gemini_api_key="k", gemini_base_url="http://gemini.invalid:1"
+    )
+    container = Container(settings)
+
+    extractor = container.extractor
+    assert isinstance(extractor, GeminiExtractor)
+    assert isinstance(container.gemini, GeminiClient)
+    # One client, one retry policy, one rate limiter per instance, built without connecting.
+    assert extractor.gemini is container.gemini
+    assert container.gemini.policy.budget_s == settings.gemini_retry_budget_s

@@ -1,0 +1,33 @@
+# The weekly digest: Cloud Scheduler calls build_digests with an OIDC token of its own account.
+
+resource "google_cloud_scheduler_job" "weekly_digests" {
+  name        = "parentpath-weekly-digests"
+  region      = var.region
+  description = "Builds every parent's weekly digest and queues its delivery."
+  schedule    = var.digest_schedule
+  time_zone   = var.digest_time_zone
+  # A retried run must not send a digest twice: build_digests keys digests by parent and week.
+  attempt_deadline = "540s"
+
+  retry_config {
+    retry_count          = 3
+    min_backoff_duration = "60s"
+    max_backoff_duration = "600s"
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = google_cloudfunctions2_function.function["build_digests"].service_config[0].uri
+    headers = {
+      "Content-Type" = "application/json"
+    }
+    body = base64encode("{}")
+
+    oidc_token {
+      service_account_email = google_service_account.scheduler_invoker.email
+      audience              = google_cloudfunctions2_function.function["build_digests"].service_config[0].uri
+    }
+  }
+
+  depends_on = [google_project_service.required]
+}
