@@ -11,7 +11,7 @@ from typing import Any
 import flask
 from pydantic import ValidationError
 
-from shared.errors import BadInput, IllegalTransition, NotBuiltYet, NotFound, TransientError
+from shared.errors import BadInput, IllegalTransition, NotFound, TransientError
 from shared.logs import trace_id_from_header
 from shared.models import DeadLetter
 from shared.wiring import get_container
@@ -27,7 +27,6 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int]] = [
     (BadInput, 400),
     (NotFound, 404),
     (IllegalTransition, 409),
-    (NotBuiltYet, 501),
     (TransientError, 503),
 ]
 
@@ -46,12 +45,12 @@ def maps_domain_errors(handler: Handler) -> Handler:
             return handler(request)
         except Exception as exc:
             status = next((code for kind, code in _STATUS_BY_ERROR if isinstance(exc, kind)), 500)
-            log = logger.exception if status >= 500 and status != 501 else logger.warning
+            log = logger.exception if status >= 500 else logger.warning
             log(
                 "request failed",
                 extra={"function": handler.__name__, "status": status, "trace_id": trace_id},
             )
-            message = str(exc) if status < 500 or status == 501 else type(exc).__name__
+            message = str(exc) if status < 500 else type(exc).__name__
             return json_response({"error": message}, status)
 
     return wrapper
@@ -112,10 +111,3 @@ def _record_dead_letter(
         logger.exception("dead letter not recorded", extra=log_fields)
     else:
         logger.error("task dead-lettered", extra=log_fields)
-
-
-def not_built_yet(function_name: str, capability: str) -> flask.Response:
-    """A visible 501 for functions whose issue has not landed: never a silent success."""
-    raise NotBuiltYet(
-        f"{function_name}: {capability} is not built yet; this function answers 501 until then."
-    )

@@ -89,14 +89,16 @@ def import_roster(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(
+    desc: str = "importing", unit: str = "record"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A bar on stderr when a person is watching it; pipes and CI logs get none."""
     if not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm
 
-    with tqdm(desc="importing", unit="record", file=sys.stderr, leave=False) as bar:
+    with tqdm(desc=desc, unit=unit, file=sys.stderr, leave=False) as bar:
 
         def advance(done: int, total: int) -> None:
             bar.total = total
@@ -171,6 +173,91 @@ def evaluate_intents(args: argparse.Namespace) -> int:
     return 0
 
 
+def evaluate_questions(args: argparse.Namespace) -> int:
+    from infra.question_eval import evaluate_questions as run
+    from infra.question_eval import format_table
+
+    if not args.items.is_dir():
+        print(f"not a folder: {args.items}", file=sys.stderr)
+        return 2
+    if not args.questions.is_file():
+        print(f"no such file: {args.questions}", file=sys.stderr)
+        return 2
+    lines = args.questions.read_text(encoding="utf-8").splitlines()
+    questions = [json.loads(line) for line in lines if line.strip()]
+    report, results = run(args.items, questions)
+    if args.results is not None:
+        with args.results.open("w", encoding="utf-8") as out:
+            for result in results:
+                line = {k: result[k] for k in ("id", "ranked", "answered")}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_table(report))
+    return 0
+
+
+def reindex(args: argparse.Namespace) -> int:
+    from shared.errors import NotFound
+    from shared.services.indexing import reindex as run
+    from shared.wiring import get_container
+
+    container = get_container()
+    try:
+        with _progress_bar("indexing", "item") as on_progress:
+            done = run(
+                container.item_index,
+                container.repos,
+                school_id=args.school,
+                on_progress=on_progress,
+            )
+    except NotFound as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        container.close()
+    print(json.dumps({"indexed": done, "embedder": container.item_index.filled_by}))
+    return 0
+
+
+def search(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from shared.errors import NotFound
+    from shared.wiring import get_container
+
+    container = get_container()
+    try:
+        grades = [int(g) for g in args.grades.split(",")] if args.grades else None
+        now = datetime.fromisoformat(args.at) if args.at else container.clock.now()
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        matches = container.item_search.search(
+            args.school, args.query, now=now, grades=grades, limit=args.limit
+        )
+        items = container.repos.items.get_many([m.item_id for m in matches])
+    except (NotFound, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        container.close()
+    found = [
+        {
+            "item_id": m.item_id,
+            "title": items[m.item_id].title if m.item_id in items else None,
+            "score": round(m.score, 3),
+            "reason": m.reason,
+        }
+        for m in matches
+    ]
+    if args.json:
+        print(json.dumps({"query": args.query, "matches": found}, ensure_ascii=False))
+    elif not found:
+        print("nothing in this school's newsletters answers that")
+    else:
+        for match in found:
+            print(f"{match['score']:6.2f}  {match['title']}  ({match['reason']})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -239,6 +326,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help='print {"intent", "item_ref", "language"} a line'
     )
     classify_cmd.set_defaults(handler=classify_replies)
+    eval_questions = eval_kinds.add_parser(
+        "questions",
+        help="parents' questions against the items of labelled newsletters (top-1, recall@3)",
+        description="Every *.labels.json in --items becomes one school of approved items (its "
+        "issued_on is 'now'), indexed offline; each question of --questions is answered at its "
+        "school with child_grades as the audience.",
+    )
+    eval_questions.add_argument("--items", type=Path, required=True, help="folder of labels")
+    eval_questions.add_argument("--questions", type=Path, required=True, help="questions.jsonl")
+    eval_questions.add_argument(
+        "--results", type=Path, help='write {"id", "ranked", "answered"} per question here'
+    )
+    eval_questions.add_argument("--json", action="store_true", help="print one JSON object")
+    eval_questions.set_defaults(handler=evaluate_questions)
+
+    reindex_cmd = commands.add_parser(
+        "reindex",
+        help="embed every item again with the configured embedder",
+        description="Without --school the collection is dropped and rebuilt (how to switch "
+        "embedders); with it, that school's items are written again.",
+    )
+    reindex_cmd.add_argument("--school", help="only this school's items")
+    reindex_cmd.set_defaults(handler=reindex)
+
+    search_cmd = commands.add_parser(
+        "search", help="search one school's approved items as a parent would ask"
+    )
+    search_cmd.add_argument("query", help="the question, in any of en, pa, tl, zh")
+    search_cmd.add_argument("--school", required=True, help="school id")
+    search_cmd.add_argument("--grades", help="comma-separated grades the items must be for")
+    search_cmd.add_argument("--limit", type=int, default=5)
+    search_cmd.add_argument("--at", help="ask as of this ISO date-time (default: now)")
+    search_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    search_cmd.set_defaults(handler=search)
     return parser
 
 

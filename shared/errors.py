@@ -40,10 +40,6 @@ class TransientError(ParentPathError):
     """A dependency failed in a way a retry may fix (the function answers 5xx)."""
 
 
-class NotBuiltYet(ParentPathError):
-    """A capability a later issue delivers; answered as 501 so nobody mistakes it for done."""
-
-
 class UnreadableDocument(BadInput):
     """A newsletter that can never be parsed (corrupt, encrypted, no pages, unsupported type).
 

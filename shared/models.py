@@ -279,6 +279,9 @@ class Item(DomainModel, ItemContent):
     status: ItemStatus = ItemStatus.PENDING_REVIEW
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    possible_duplicate_of: str | None = Field(
+        default=None, description="An earlier item this one may repeat, for an admin to confirm."
+    )
 
     def grades_within(self, school: School) -> list[int]:
         """The item's grades as a list, 'all' meaning every grade the school offers."""

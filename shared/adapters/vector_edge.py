@@ -17,19 +17,24 @@ from qdrant_edge import (
     Distance,
     EdgeConfig,
     EdgeShard,
+    EdgeSparseVectorParams,
     EdgeVectorParams,
     FieldCondition,
     Filter,
     MatchAny,
     MatchValue,
+    Modifier,
     PayloadSchemaType,
     Point,
     Query,
     QueryRequest,
+    RangeFloat,
     UpdateOperation,
 )
+from qdrant_edge import SparseVector as EdgeSparseVector
 
 from shared.adapters.vector_common import (
+    SPARSE_NAME,
     IndexKind,
     IndexRecord,
     any_of_values,
@@ -40,10 +45,11 @@ from shared.adapters.vector_common import (
     filter_index_kinds,
     hit,
     point_uuid,
+    sparse_parts,
     stored_payload,
 )
 from shared.errors import NotFound
-from shared.ports import VectorFilter, VectorHit, VectorPoint
+from shared.ports import SparseVector, VectorFilter, VectorHit, VectorPoint
 
 if TYPE_CHECKING:
     from qdrant_edge import ConditionType
@@ -68,7 +74,7 @@ def _match_value(value: str | int | bool) -> MatchValue:
 
 
 def _edge_filter(where: VectorFilter | None) -> Filter | None:
-    if where is None or not (where.equals or where.any_of):
+    if where is None or not (where.equals or where.any_of or where.at_least):
         return None
     must: list[ConditionType] = [
         FieldCondition(key=key, match=_match_value(value)) for key, value in where.equals.items()
@@ -76,6 +82,10 @@ def _edge_filter(where: VectorFilter | None) -> Filter | None:
     must += [
         FieldCondition(key=key, match=MatchAny(any_of_values(key, values)))
         for key, values in where.any_of.items()
+    ]
+    must += [
+        FieldCondition(key=key, range=RangeFloat(gte=float(value)))
+        for key, value in where.at_least.items()
     ]
     return Filter(must=must)
 
@@ -136,7 +146,10 @@ class EdgeVectorIndex:
             _write_record(folder / _RECORD_FILE, wanted)
             shard = EdgeShard.create(
                 str(shard_dir),
-                EdgeConfig(vectors=EdgeVectorParams(size=size, distance=Distance.Cosine)),
+                EdgeConfig(
+                    vectors=EdgeVectorParams(size=size, distance=Distance.Cosine),
+                    sparse_vectors={SPARSE_NAME: EdgeSparseVectorParams(modifier=Modifier.Idf)},
+                ),
             )
             self._open[name] = _Open(shard=shard, record=wanted)
 
@@ -149,7 +162,7 @@ class EdgeVectorIndex:
                         [
                             Point(
                                 point_uuid(p.id),
-                                as_floats(collection, opened.record, p.vector),
+                                _edge_vectors(collection, opened.record, p),
                                 stored_payload(p),
                             )
                             for p in batch
@@ -177,6 +190,38 @@ class EdgeVectorIndex:
                 )
             )
         return [hit(p.score, p.payload) for p in points]
+
+    def search_sparse(
+        self,
+        collection: str,
+        terms: SparseVector,
+        *,
+        limit: int = 10,
+        where: VectorFilter | None = None,
+    ) -> list[VectorHit]:
+        indices, values = sparse_parts(collection, terms)
+        if not indices:
+            return []
+        with self._lock:
+            opened = self._get(collection)
+            self._index_filtered_keys(opened, where)
+            points = opened.shard.query(
+                QueryRequest(
+                    limit=limit,
+                    query=Query.Nearest(EdgeSparseVector(indices, values), using=SPARSE_NAME),
+                    filter=_edge_filter(where),
+                    with_payload=True,
+                )
+            )
+        return [hit(p.score, p.payload) for p in points if p.score > 0]
+
+    def drop_collection(self, name: str) -> None:
+        folder = self._root / check_collection_name(name)
+        with self._lock:
+            opened = self._open.pop(name, None)
+            if opened is not None:
+                opened.shard.close()
+            shutil.rmtree(folder, ignore_errors=True)
 
     def delete(self, collection: str, ids: Sequence[str]) -> None:
         with self._lock:
@@ -213,6 +258,16 @@ class EdgeVectorIndex:
             if key not in opened.indexed:
                 opened.shard.update(UpdateOperation.create_field_index(key, _SCHEMA[kind]))
                 opened.indexed.add(key)
+
+
+def _edge_vectors(
+    collection: str, record: IndexRecord, point: VectorPoint
+) -> list[float] | dict[str, list[float] | EdgeSparseVector | list[list[float]]]:
+    dense = as_floats(collection, record, point.vector)
+    if point.sparse is None:
+        return dense
+    indices, values = sparse_parts(collection, point.sparse)
+    return {"": dense, SPARSE_NAME: EdgeSparseVector(indices, values)}
 
 
 def _read_record(path: Path) -> IndexRecord | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from qdrant_client import QdrantClient, models
 
 from shared.adapters.vector_common import (
+    SPARSE_NAME,
     IndexKind,
     IndexRecord,
     any_of_values,
@@ -18,10 +19,11 @@ from shared.adapters.vector_common import (
     filter_index_kinds,
     hit,
     point_uuid,
+    sparse_parts,
     stored_payload,
 )
 from shared.errors import NotFound
-from shared.ports import VectorFilter, VectorHit, VectorPoint
+from shared.ports import SparseVector, VectorFilter, VectorHit, VectorPoint
 
 _SCHEMA: dict[IndexKind, models.PayloadSchemaType] = {
     "keyword": models.PayloadSchemaType.KEYWORD,
@@ -34,7 +36,7 @@ _UPSERT_BATCH = 256
 
 
 def _qdrant_filter(where: VectorFilter | None) -> models.Filter | None:
-    if where is None or not (where.equals or where.any_of):
+    if where is None or not (where.equals or where.any_of or where.at_least):
         return None
     must: list[models.Condition] = [
         models.FieldCondition(key=key, match=models.MatchValue(value=value))
@@ -43,6 +45,10 @@ def _qdrant_filter(where: VectorFilter | None) -> models.Filter | None:
     must += [
         models.FieldCondition(key=key, match=models.MatchAny(any=any_of_values(key, values)))
         for key, values in where.any_of.items()
+    ]
+    must += [
+        models.FieldCondition(key=key, range=models.Range(gte=value))
+        for key, value in where.at_least.items()
     ]
     return models.Filter(must=must)
 
@@ -90,6 +96,10 @@ class QdrantVectorIndex:
                 client.create_collection(
                     name,
                     vectors_config=models.VectorParams(size=size, distance=models.Distance.COSINE),
+                    # IDF is computed by Qdrant over the collection; we send term weights.
+                    sparse_vectors_config={
+                        SPARSE_NAME: models.SparseVectorParams(modifier=models.Modifier.IDF)
+                    },
                     metadata=wanted.to_json(),
                 )
             except Exception:
@@ -115,7 +125,7 @@ class QdrantVectorIndex:
                 points=[
                     models.PointStruct(
                         id=str(point_uuid(p.id)),
-                        vector=as_floats(collection, record, p.vector),
+                        vector=_point_vectors(collection, record, p),
                         payload=stored_payload(p),
                     )
                     for p in batch
@@ -141,6 +151,38 @@ class QdrantVectorIndex:
             with_payload=True,
         )
         return [hit(p.score, p.payload) for p in response.points]
+
+    def search_sparse(
+        self,
+        collection: str,
+        terms: SparseVector,
+        *,
+        limit: int = 10,
+        where: VectorFilter | None = None,
+    ) -> list[VectorHit]:
+        indices, values = sparse_parts(collection, terms)
+        self._record(collection)
+        if not indices:
+            return []
+        self._index_filtered_keys(collection, where)
+        response = self.client.query_points(
+            collection,
+            query=models.SparseVector(indices=indices, values=values),
+            using=SPARSE_NAME,
+            query_filter=_qdrant_filter(where),
+            limit=limit,
+            with_payload=True,
+        )
+        return [hit(p.score, p.payload) for p in response.points if p.score > 0]
+
+    def drop_collection(self, name: str) -> None:
+        check_collection_name(name)
+        client = self.client
+        if client.collection_exists(name):
+            client.delete_collection(name)
+        with self._lock:
+            self._records.pop(name, None)
+            self._indexed.pop(name, None)
 
     def delete(self, collection: str, ids: Sequence[str]) -> None:
         self._record(collection)
@@ -184,3 +226,13 @@ class QdrantVectorIndex:
             self.client.create_payload_index(collection, key, field_schema=_SCHEMA[kind], wait=True)
             with self._lock:
                 indexed.add(key)
+
+
+def _point_vectors(
+    collection: str, record: IndexRecord, point: VectorPoint
+) -> list[float] | dict[str, list[float] | models.SparseVector]:
+    dense = as_floats(collection, record, point.vector)
+    if point.sparse is None:
+        return dense
+    indices, values = sparse_parts(collection, point.sparse)
+    return {"": dense, SPARSE_NAME: models.SparseVector(indices=indices, values=values)}

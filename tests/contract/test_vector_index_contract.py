@@ -14,7 +14,7 @@ from qdrant_client import QdrantClient, models
 from shared.adapters.vector_edge import EdgeVectorIndex
 from shared.adapters.vector_qdrant import QdrantVectorIndex
 from shared.errors import IndexMismatch, NotFound
-from shared.ports import VectorFilter, VectorIndex, VectorPoint
+from shared.ports import SparseVector, VectorFilter, VectorIndex, VectorPoint
 
 # Local mode warns once that payload indexes do nothing there; that is expected.
 pytestmark = pytest.mark.filterwarnings("ignore:Payload indexes have no effect:UserWarning")
@@ -227,6 +227,74 @@ def test_filters_combine_with_and(index: VectorIndex) -> None:
     assert found(index, where) == {"i3"}
     # The filter applies before the limit: the nearest matching point still comes back.
     assert found(index, VectorFilter(equals={"school_id": "b"}), limit=1) == {"i3"}
+
+
+# --------------------------------------------------------------------------- sparse terms
+
+
+def seed_terms(index: VectorIndex) -> None:
+    index.ensure_collection("items", DIM, EMBEDDER)
+    index.upsert(
+        "items",
+        [
+            # Term 7 is in one point only, term 1 in every point that has terms.
+            VectorPoint("t1", vec(1.0), {"school_id": "a"}, SparseVector([1, 7], [1.0, 1.0])),
+            VectorPoint("t2", vec(0.9, 0.1), {"school_id": "a"}, SparseVector([1, 3], [1.0, 1.0])),
+            VectorPoint("t3", vec(0.0, 1.0), {"school_id": "b"}, SparseVector([1, 7], [1.0, 2.0])),
+            VectorPoint("t4", vec(0.5, 0.5), {"school_id": "a"}),
+        ],
+    )
+
+
+def test_sparse_search_ranks_rare_shared_terms_first(index: VectorIndex) -> None:
+    seed_terms(index)
+    hits = index.search_sparse("items", SparseVector([1, 7], [1.0, 1.0]))
+    assert [h.id for h in hits] == ["t3", "t1", "t2"]
+    assert hits[0].score > hits[1].score > hits[2].score > 0
+    assert hits[1].payload == {"school_id": "a"}
+
+
+def test_sparse_search_filters_and_skips_points_without_shared_terms(index: VectorIndex) -> None:
+    seed_terms(index)
+    where = VectorFilter(equals={"school_id": "a"})
+    assert [h.id for h in index.search_sparse("items", SparseVector([7], [1.0]), where=where)] == [
+        "t1"
+    ]
+    assert index.search_sparse("items", SparseVector([99], [1.0])) == []
+    assert index.search_sparse("items", SparseVector([], [])) == []
+
+
+def test_points_with_terms_are_found_by_dense_search_too(index: VectorIndex) -> None:
+    seed_terms(index)
+    assert index.search("items", vec(1.0), limit=1)[0].id == "t1"
+    assert index.count("items") == 4
+
+
+def test_a_malformed_sparse_vector_is_refused(index: VectorIndex) -> None:
+    index.ensure_collection("items", DIM, EMBEDDER)
+    with pytest.raises(ValueError):
+        index.upsert("items", [VectorPoint("x", vec(1.0), {}, SparseVector([1, 2], [1.0]))])
+    with pytest.raises(ValueError):
+        index.search_sparse("items", SparseVector([1, 1], [1.0, 1.0]))
+
+
+def test_drop_collection_removes_points_and_record(index: VectorIndex) -> None:
+    seed_terms(index)
+    index.drop_collection("items")
+    with pytest.raises(NotFound):
+        index.count("items")
+    # Gone with its record: another embedder may fill it now.
+    index.ensure_collection("items", DIM * 2, "another-embedder@16")
+    assert index.count("items") == 0
+    index.drop_collection("never-made")
+
+
+def test_filter_at_least(index: VectorIndex) -> None:
+    seed_items(index)
+    assert found(index, VectorFilter(at_least={"year": 2026})) == {"i2"}
+    where = VectorFilter(equals={"school_id": "b"}, at_least={"year": 2025})
+    assert found(index, where) == {"i3", "i4"}
+    assert index.count("items", VectorFilter(at_least={"year": 2025})) == 4
 
 
 def test_count_with_and_without_filter(index: VectorIndex) -> None:

@@ -40,5 +40,14 @@ def test_an_unknown_benchmark_is_a_clear_error() -> None:
 def test_help_lists_the_subcommands() -> None:
     result = cli("--help")
     assert result.returncode == 0
-    for command in ("bench", "serve", "seed-sample"):
+    for command in ("bench", "serve", "seed-sample", "reindex", "search"):
         assert command in result.stdout
+
+
+def test_bench_index_prints_its_figures_as_one_json_object() -> None:
+    result = cli("bench", "index", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) == {"index_50_s", "search_p50_ms", "search_p95_ms", "plain_cosine_p95_ms"}
+    assert all(isinstance(v, float) and v > 0 for v in figures.values())
+    assert figures["search_p50_ms"] <= figures["search_p95_ms"]

@@ -18,6 +18,8 @@ import pytest
 
 from infra.local_stack import LocalStack, create_local_stack
 from infra.standins.process import free_port
+from shared.errors import NotFound
+from shared.ports import VectorFilter
 from tests.fakes import frozen_clock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +80,30 @@ def test_a_file_dropped_in_the_inbox_becomes_a_newsletter_with_items(stack: Loca
     # Two more polls: the same generation is never announced twice.
     assert [stack.watcher.poll_once(), stack.watcher.poll_once()] == [0, 0]
     assert len(listed()) == 1
+
+
+def test_parsed_items_are_indexed_and_leave_no_dead_letter(stack: LocalStack) -> None:
+    inbox = stack.container.settings.resolved_local_bucket_dir
+    source = SAMPLES / "sunnyside-kinder-flyer.pdf"
+    shutil.copy(source, inbox / source.name)
+    index = stack.container.item_index
+
+    def indexed() -> int:
+        try:
+            return index.vectors.count(
+                index.collection, VectorFilter(equals={"school_id": "sample-school"})
+            )
+        except NotFound:
+            return 0
+
+    newsletter = eventually(
+        lambda: next(
+            (n for n in stack.container.repos.newsletters.find() if n.status == "parsed"), None
+        )
+    )
+    assert eventually(indexed) == len(newsletter.item_ids) > 0
+    assert httpx.get(f"{stack.base_url}/_local/dead-letters").json() == []
+    assert stack.container.repos.dead_letters.count() == 0
 
 
 def test_a_task_that_keeps_failing_ends_as_a_dead_letter(stack: LocalStack) -> None:

@@ -140,8 +140,8 @@ def test_approving_queues_targeting_and_records_the_change(
     assert response.status_code == 303
     approved = container.repos.items.get(f"{SAMPLE}-1")
     assert approved is not None and approved.status is ItemStatus.APPROVED
-    assert queue.targets() == ["target_item"]
-    assert queue.tasks[0][1] == {"item_id": f"{SAMPLE}-1"}
+    assert queue.targets() == ["index_items", "target_item"]
+    assert [payload for _, payload, _ in queue.tasks] == [{"item_id": f"{SAMPLE}-1"}] * 2
     (event,) = container.repos.audit_events.find()
     assert (event.actor, event.action, event.subject_id) == (
         SAMPLE_ADMIN,
@@ -228,10 +228,10 @@ def test_bulk_approval_approves_the_selection(
     assert client.post(f"/s/{SAMPLE}/bulk-approve", data=form).status_code == 303
     statuses = {i.id: i.status for i in container.repos.items.find()}
     assert statuses[f"{SAMPLE}-1"] is statuses[f"{SAMPLE}-2"] is ItemStatus.APPROVED
-    assert queue.targets() == ["target_item", "target_item"]
+    assert queue.targets() == ["index_items", "target_item"] * 2
     again = client.post(f"/s/{SAMPLE}/bulk-approve", data=form)
     assert again.status_code == 303
-    assert len(queue.tasks) == 2  # approving twice queues nothing new
+    assert len(queue.tasks) == 4  # approving twice queues nothing new
 
 
 # --------------------------------------------------------------------------- newsletters

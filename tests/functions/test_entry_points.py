@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import functions_framework
 import pytest
-from flask.testing import FlaskClient
 
 from infra.local_stack import FUNCTION_NAMES
 from shared.wiring import Container
 from tests.functions.conftest import MAIN
 
-# parse_newsletter is a CloudEvent function; the others built have their own tests.
-BUILT = (
-    "parse_newsletter",
-    "target_item",
-    "build_digests",
-    "send_digest",
-    "whatsapp_webhook",
-    "whatsapp_replies",
-    "admin",
-)
-FUNCTIONS_OF_LATER_ISSUES = [name for name in FUNCTION_NAMES if name not in BUILT]
 
-
-def client_for(name: str) -> FlaskClient:
-    return functions_framework.create_app(name, MAIN).test_client()
-
-
-@pytest.mark.parametrize("name", FUNCTIONS_OF_LATER_ISSUES)
-def test_functions_of_later_issues_answer_501_plainly(name: str, container: Container) -> None:
-    response = client_for(name).post("/", json={"item_id": "x"})
-    assert response.status_code == 501
-    assert "not built yet" in response.get_json()["error"]
+@pytest.mark.parametrize("name", FUNCTION_NAMES)
+def test_every_entry_point_is_served_and_answers_an_empty_request_without_failing(
+    name: str, container: Container
+) -> None:
+    # Each has its own tests; here: functions-framework finds it in main.py and an empty
+    # request gets an answer (done, or bad input never retried), not a 5xx that retries.
+    response = functions_framework.create_app(name, MAIN).test_client().post("/", data=b"")
+    assert response.status_code < 500, (name, response.status_code)

