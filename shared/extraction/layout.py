@@ -534,6 +534,34 @@ def _sizes_join(first: float, second: float, body: float, heading: bool) -> bool
     return ratio >= 0.92 or (ratio >= 0.7 and min(first, second) >= 2 * body)
 
 
+def _leadings(lines: Sequence[TextLine]) -> dict[float, float]:
+    """Per font size, the line pitch inside a paragraph: the smallest top-to-top distance
+    between consecutive lines of one region that recurs (a wrapped paragraph's leading).
+    A size whose lines never wrap has no entry."""
+    pitches: dict[float, Counter[float]] = {}
+    for previous, line in itertools.pairwise(lines):
+        same_flow = previous.region == line.region and previous.page == line.page
+        if not same_flow or abs(previous.size - line.size) > 0.2 or line.cells:
+            continue
+        pitch = round((line.top - previous.top) * 2) / 2
+        if 0 < pitch < 3 * line.size:
+            pitches.setdefault(round(line.size, 1), Counter())[pitch] += 1
+    return {
+        size: min(p for p, n in counts.items() if n >= 2)
+        for size, counts in pitches.items()
+        if any(n >= 2 for n in counts.values())
+    }
+
+
+def _paragraph_break(previous: TextLine, line: TextLine, leadings: dict[float, float]) -> bool:
+    """Whether the space above a line is wider than its paragraph's leading: a new
+    paragraph even without a blank line (web pages set one paragraph per line)."""
+    leading = leadings.get(round(line.size, 1))
+    if leading is None or abs(previous.size - line.size) > 0.2:
+        return False
+    return line.top - previous.top > leading + max(1.5, 0.15 * line.size)
+
+
 def build_blocks(
     lines: Sequence[TextLine],
     not_heading: Callable[[str], bool] = lambda text: False,
@@ -547,6 +575,7 @@ def build_blocks(
     hanging indent) opens one too.
     """
     body = body_size(lines)
+    leadings = _leadings([line for line in lines if line.text])
     blocks: list[Block] = []
     previous: TextLine | None = None
     for line in lines:
@@ -580,6 +609,7 @@ def build_blocks(
             and line.top > previous.top  # not back up to the next column's top
             and _sizes_join(previous.size, line.size, body, heading)
             and line.top - previous.bottom < _join_gap(previous, line)
+            and not (not heading and _paragraph_break(previous, line, leadings))
             and not _LABEL_START.match(line.text)
         )
         if joins and current is not None:
