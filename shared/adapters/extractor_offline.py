@@ -24,7 +24,7 @@ from shared.extraction.layout import (
 from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
 from shared.extraction.rules import division_legend
 from shared.extraction.schema import ExtractionContext, ExtractionResult
-from shared.extraction.segments import is_dated_content, segments_of
+from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
 from shared.extraction.speech import transcribe_english
 
@@ -62,12 +62,14 @@ class OfflineExtractor:
             anchor = document_date
         facts = DocumentFacts(
             anchor=anchor,
-            main_title=_main_title(blocks),
+            main_title=_main_title(blocks, context.school_name),
             document_date=document_date,
             divisions=division_legend(" ".join(b.text for b in blocks)),
         )
         builder = CandidateBuilder(context, facts)
-        for segment in segments_of(blocks, lambda text: bool(find_dates(text, anchor))):
+        for segment in segments_of(
+            blocks, lambda text: bool(find_dates(text, anchor)), context.school_name
+        ):
             builder.add(segment)
         items = to_items(fold_duplicates(builder.candidates), anchor)
         return ExtractionResult(
@@ -136,9 +138,13 @@ def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
     return None
 
 
-def _main_title(blocks: Sequence[Block]) -> str:
-    """The largest heading on the first page (a flyer's event name, a newsletter's masthead)."""
-    headings = [b for b in blocks if b.kind == "heading" and b.page == 1]
+def _main_title(blocks: Sequence[Block], school_name: str) -> str:
+    """The largest heading on the first page that is not the masthead: a flyer's event name."""
+    headings = [
+        b
+        for b in blocks
+        if b.kind == "heading" and b.page == 1 and not names_school(b.text, school_name)
+    ]
     if not headings:
         return ""
     return max(headings, key=lambda b: b.size).text

@@ -84,9 +84,38 @@ _ADDRESS = re.compile(
 )
 
 
-def _role(heading: str, followed_by_heading: bool) -> HeadingRole:
+# Words of a school's name that say what kind of school it is, not which one.
+_INSTITUTION_WORDS = frozenset(
+    "the of and a school schools elementary primary middle high secondary junior senior "
+    "community public charter independent district isd usd academy college preparatory prep "
+    "montessori kindergarten preschool nursery pta pto pac ptsa lower upper centre center "
+    "rural regional county city st saint".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# What a heading may name besides the school and still be a masthead: the letter's audience.
+_EVENT_WORD = re.compile(
+    r"\b(?:fair|night|concert|day|dance|carnival|festival|show|sale|fundraiser|meeting|"
+    r"breakfast|lunch|party|celebration|open house|trip|tournament|game|race|walk|run|"
+    r"drive|registration|conferences?|workshop|assembly|picnic|gala|auction|market)\b",
+    re.I,
+)
+
+
+def names_school(heading: str, school_name: str) -> bool:
+    """Whether a heading is the masthead: it names the school ("North Star Montessori
+    School", "Ravenscroft School - Middle School, 8th Grade") and no event of its own."""
+    own = {w.lower() for w in _NAME_WORD.findall(school_name)} - _INSTITUTION_WORDS
+    words = {w.lower().rstrip("'’s") for w in _NAME_WORD.findall(heading)}
+    if not own or not own <= {w.lower() for w in _NAME_WORD.findall(heading)} | words:
+        return False
+    return not _EVENT_WORD.search(heading)
+
+
+def _role(heading: str, followed_by_heading: bool, school_name: str = "") -> HeadingRole:
     if not heading:
         return "none"
+    if names_school(heading, school_name):
+        return "container"
     if _GRADE_ONLY.match(heading.strip(" !:.")):
         return "grade"
     # A question ("Know a little one born in 2022?") introduces items without naming one.
@@ -95,7 +124,9 @@ def _role(heading: str, followed_by_heading: bool) -> HeadingRole:
     return "topic"
 
 
-def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> list[Segment]:
+def segments_of(
+    blocks: Sequence[Block], is_dated: Callable[[str], bool], school_name: str = ""
+) -> list[Segment]:
     """The document's segments in reading order, each with its section context.
 
     A heading that carries a date ("RSVP by Friday, January 22") is content, not a heading.
@@ -114,7 +145,12 @@ def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> lis
                 stack.pop()
             heading = block.text.strip()
             stack.append(
-                (block.size, heading, _role(heading, followed_by_heading), grades_in(heading))
+                (
+                    block.size,
+                    heading,
+                    _role(heading, followed_by_heading, school_name),
+                    grades_in(heading),
+                )
             )
             section += 1
             in_letter = False
