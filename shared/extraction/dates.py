@@ -218,13 +218,22 @@ def resolve_year(month: int, day: int, anchor: date, weekday: int | None = None)
             continue
     if not candidates:
         return None
-    window = [c for c in candidates if -100 <= (c - anchor).days <= 265]
+    window = [c for c in candidates if -100 <= (c - anchor).days <= 330]
     if weekday is not None:
         matching = [c for c in window or candidates if c.weekday() == weekday]
         if matching:
             window = matching
     pool = window or candidates
-    return min(pool, key=lambda c: abs((c - anchor).days))
+    # A calendar issued in July speaks of the school year it opens: its March is next March.
+    return min(
+        pool,
+        key=lambda c: (school_year(c) != school_year(anchor), abs((c - anchor).days)),
+    )
+
+
+def school_year(day: date) -> int:
+    """The calendar year a school year starts in (it turns over in July)."""
+    return day.year if day.month >= 7 else day.year - 1
 
 
 def _mention(
