@@ -76,6 +76,12 @@ _K_LIST = re.compile(r"(?<![\w-])K\s*(?:/|&|\+|,|and)\s*(\d{1,2})\b(?!\s*(?:am|p
 _BANDS = (
     (re.compile(r"\bprimary\b(?! (?:school|care|contact|caregiver|language))", re.I), range(0, 4)),
     (re.compile(r"\bintermediate\b", re.I), range(4, 8)),
+    # School levels, in a district's or a K-8/K-12 school's notices.
+    (re.compile(r"\blower elementary\b", re.I), range(1, 4)),
+    (re.compile(r"\bupper elementary\b", re.I), range(4, 8)),
+    (re.compile(r"(?<!lower )(?<!upper )\belementary\b(?! school)", re.I), range(0, 6)),
+    (re.compile(r"\bmiddle school\b|\bjunior high\b", re.I), range(6, 9)),
+    (re.compile(r"\bhigh school\b", re.I), range(9, 13)),
 )
 
 
@@ -92,6 +98,14 @@ def _numbers_in_words(text: str) -> str:
     if not re.search(r"\bgrade", text, re.I):
         return text
     return _NUMBER_WORD.sub(digits, text)
+
+
+_NAME_BEFORE = re.compile(r"\b(?!(?:Lower|Upper|All|The|Our|For|And)\b)[A-Z][\w'’.-]*\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether a school level is part of a school's name: "Fraserview Elementary"."""
+    return bool(_NAME_BEFORE.search(text[:start]))
 
 
 def grades_in(text: str) -> list[int] | Literal["all"] | None:
@@ -116,7 +130,7 @@ def grades_in(text: str) -> list[int] | Literal["all"] | None:
         found.add(0)
     if not found:
         for band, grades in _BANDS:
-            if band.search(text):
+            if any(not _in_a_name(text, m.start()) for m in band.finditer(text)):
                 found.update(grades)
     if found:
         return sorted(g for g in found if g <= 12)
@@ -230,7 +244,13 @@ _CLOSURE = re.compile(
     # Public holidays close schools.
     r"\bthanksgiving\b|\beaster monday\b|\bgood friday\b|\bfamily day\b|\bremembrance day\b|"
     r"\bvictoria day\b|\blabou?r day\b|\bcanada day\b|\bchristmas day\b|\bboxing day\b|"
-    r"\bnew year'?s day\b|\btruth and reconciliation day\b|\bmemorial day\b|\bpresidents'? day\b",
+    r"\bnew year'?s day\b|\btruth and reconciliation day\b|\bmemorial day\b|\bpresidents'? day\b"
+    # A day without classes, by what the staff do or what the school calls it.
+    r"|\b(?:student|district|school|public|bank|national|state|civic) holidays?\b"
+    r"|\b(?:school|spring|winter|summer|february|april|mid-?term) vacation\b|\bno classes\b"
+    r"|\bearly release\b|\bminimum day\b|\bhalf[- ]day\b|\bnot in session\b"
+    r"|\b(?:teacher|staff) (?:work|planning|exchange) days?\b|\bstaff development\b"
+    r"|\bprofessional (?:development|learning)\b|\bpd day\b",
     re.I,
 )
 _DEADLINE = re.compile(
@@ -250,7 +270,10 @@ _FUNDRAISER = re.compile(
     r"\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
     r"\braffle\b|"
     r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b|"
-    r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b",
+    r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b"
+    # Sales and contests whose proceeds go to the school.
+    r"|\b\w+-a-thon\b|\bbook fair\b|\bpenny wars?\b|\bholiday shop\b|\bspirit night\b"
+    r"|\bbenefit\b|\bpledges?\b",
     re.I,
 )
 _MEETING = re.compile(
@@ -408,7 +431,11 @@ _TAKES_PART = re.compile(
 )
 # Booking a time is part of every conference or interview.
 _BOOKED = re.compile(r"\bconferences?\b|\binterviews?\b|\bpotluck\b", re.I)
-_FAIR = re.compile(r"\bfair\b", re.I)
+# A fundraiser asks the family for something when it collects orders, pledges or goods;
+# a sale, a shop or a spirit night is there to drop in on.
+_CONTRIBUTION = re.compile(
+    r"\borders?\b|\bpre-?orders?\b|\bpledges?\b|\bforms?\b|\bdrive\b|\bcollection\b", re.I
+)
 _LOST_FOUND = re.compile(r"\blost (?:and|&) found\b|\bunclaimed\b", re.I)
 # A sentence about helpers asks for volunteers, not for the family's part in the event.
 _HELPERS = re.compile(r"\bvolunteers?\b|\bhelpers?\b|\bchaperones?\b", re.I)
@@ -447,7 +474,7 @@ def asks_family(
     if category == ItemCategory.MEETING:
         return own is not None or bool(_BOOKED.search(title)), own
     if category == ItemCategory.FUNDRAISER:
-        return own is not None or not _FAIR.search(title), own
+        return own is not None or bool(_CONTRIBUTION.search(title)), own
     if _LOST_FOUND.search(f"{title} {sentence}"):
         return True, ItemAction.BRING
     if own is not None:
