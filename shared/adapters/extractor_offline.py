@@ -12,7 +12,8 @@ from datetime import date
 
 from shared.errors import UnreadableDocument
 from shared.extraction.assemble import CandidateBuilder, DocumentFacts, fold_duplicates, to_items
-from shared.extraction.dates import find_dates, starts_with_date
+from shared.extraction.dates import find_dates, leading_date_end, starts_with_date
+from shared.extraction.entries import regroup_entries
 from shared.extraction.layout import (
     Block,
     TextLine,
@@ -56,6 +57,7 @@ class OfflineExtractor:
             not_heading=lambda text: is_dated_content(text, is_dated),
             starts_entry=lambda text: starts_with_date(text, context.issued_on),
         )
+        blocks = regroup_entries(blocks, lambda text: leading_date_end(text, context.issued_on))
         document_date = _document_date(blocks, context.issued_on)
         anchor = context.issued_on
         if document_date and not context.issued_on_is_known:

@@ -332,6 +332,28 @@ ENTRY_LEAD = re.compile(
 )
 
 
+_LEAD_TIME = re.compile(
+    rf"^\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
+    r"(?![\w:])",
+    re.IGNORECASE,
+)
+
+
+def leading_date_end(text: str, anchor: date) -> int | None:
+    """Where a date (and the time written with it) that opens the text ends, or None when
+    the text does not open with a date: "Tuesday, April 7, 6:00pm-7:30pm" ends at its end."""
+    mentions = find_dates(text, anchor)
+    if not mentions or mentions[0].start > 3:
+        return None
+    end = mentions[0].end
+    clock = _LEAD_TIME.match(text, end)
+    if clock and re.search(r"\d|noon", clock.group(0)) and (
+        re.search(r"[ap]\.?\s?m\b|:\d\d|[ap]\b|noon|@|\bat\b", clock.group(0), re.I)
+    ):
+        end = clock.end()
+    return end
+
+
 def starts_with_date(text: str, anchor: date) -> bool:
     """Whether a line opens with a date and then its entry: "Tues. Nov. 3 — Picture retake"."""
     mentions = find_dates(text, anchor)
