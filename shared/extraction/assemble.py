@@ -148,7 +148,7 @@ _GENERIC_TEXT = (
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun "
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow"
+    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow next coming upcoming"
 )
 _GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
 # The thing an event is: the nearest event noun phrase after "at/for/after the".
@@ -347,11 +347,32 @@ def _remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
+def _closed(text: str) -> str:
+    """The text with what is inside parentheses blanked out (same length), so that a split
+    on "," or ";" keeps "(primary at 1:15; intermediate at 6:30)" whole."""
+    depth, out = 0, []
+    for char in text:
+        depth += char == "("
+        out.append("_" if depth and char != "(" and char != ")" else char)
+        depth -= char == ")" and depth > 0
+    return "".join(out)
+
+
+def _outside_parentheses(text: str, separator: str) -> list[str]:
+    closed, parts, start = _closed(text), [], 0
+    for index, char in enumerate(closed):
+        if char == separator:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
 def _lead_phrase(text: str) -> str:
     """The name at the start of a list entry or table cell, before its details."""
     text = _without_asides(text)
     first = (sentences_of(text) or [text])[0]  # "Gr. 2/3 library exchange. Please ..."
-    head = re.split(r",|;|\.$| - | – | — ", first, maxsplit=1)[0]
+    head = re.split(r",|;|\.$| - | – | — ", _closed(first), maxsplit=1)[0]
+    head = first[: len(head)]
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]
@@ -603,7 +624,7 @@ class CandidateBuilder:
         # The first sentence names the thing (or, split by ";", the things); the rest details it.
         sentences = sentences_of(body) or [body]
         rest = " ".join(sentences[1:])
-        parts = [p for p in sentences[0].split(";") if p.strip()]
+        parts = [p for p in _outside_parentheses(sentences[0], ";") if p.strip()]
         for part in parts:
             title = _lead_phrase(part)
             if not title and len(parts) == 1 and segment.heading_role == "topic":

@@ -116,7 +116,7 @@ def _alternation(names: list[str]) -> str:
 _GURMUKHI_WORD = r"[\u0a00-\u0a7f]+"
 _MONTH = rf"(?:\b(?:{_alternation(list(MONTHS))})\b\.?|{_GURMUKHI_WORD})"
 _WEEKDAY = rf"(?:\b(?:{_alternation(list(WEEKDAYS))})\b\.?|{_GURMUKHI_WORD})"
-_DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
 _MONTH_DAY = re.compile(
@@ -172,6 +172,7 @@ _SAME_MONTH_END = re.compile(
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
 )
+_PAIR_JOINER = re.compile(r"^\s*(?:and|&|y|at|和|及)\s*$", re.IGNORECASE)
 _ENGLISH_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g])
 _RELATIVE_WEEKDAY = re.compile(
     rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b",
@@ -366,11 +367,16 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     joined: list[DateMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
+        between = text[previous.end : mention.start] if previous is not None else ""
         if (
             previous is not None
             and previous.end_value is None
-            and _RANGE_JOINER.match(text[previous.end : mention.start])
             and mention.value > previous.value
+            and (
+                _RANGE_JOINER.match(between)
+                # "Thursday, November 24 and Friday, November 25": two days in a row.
+                or (_PAIR_JOINER.match(between) and (mention.value - previous.value).days == 1)
+            )
         ):
             last = mention.value
             if not mention.year_given and (last - previous.value).days > 300:
