@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from shared.extraction.layout import Block
+from shared.extraction.segments import CONTAINER_WORDS as _CONTAINER_HEADING
 
 LeadingDate = Callable[[str], "int | None"]
 
@@ -136,7 +137,12 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
             index += 1
             continue
         following = index + 1
-        date_only = bool(_SEPARATORS.match(block.text[end:]))
+        # A date right under a topic's heading is that topic's date ("Spring Carnival!"
+        # then "Saturday, May 15"); under a calendar's heading it opens an entry.
+        under_topic = index > 0 and blocks[index - 1].kind == "heading" and (
+            not _CONTAINER_HEADING.search(blocks[index - 1].text)
+        )
+        date_only = bool(_SEPARATORS.match(block.text[end:])) and not under_topic
         entries = [block]
         if date_only:
             # The title lines under the date, up to a wider gap, a dated line or a heading;

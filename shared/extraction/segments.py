@@ -21,7 +21,7 @@ SegmentKind = Literal["row", "listed", "paragraph"]
 HeadingRole = Literal["topic", "grade", "container", "none"]
 
 # Headings that gather several items rather than name one.
-_CONTAINER_WORDS = re.compile(
+CONTAINER_WORDS = re.compile(
     r"\b(?:calendar|news|corner|notes?|principal|glance|dates|reminders|upcoming|events|clubs|"
     r"athletics|updates?|highlights|looking ahead|this week|notices|announcements|desk|message|"
     r"bulletin|newsletter|classrooms?|weekly|monthly|at a glance|from the|this week|next week|"
@@ -119,7 +119,7 @@ def _role(heading: str, followed_by_heading: bool, school_name: str = "") -> Hea
     if _GRADE_ONLY.match(heading.strip(" !:.")):
         return "grade"
     # A question ("Know a little one born in 2022?") introduces items without naming one.
-    if followed_by_heading or _CONTAINER_WORDS.search(heading) or heading.rstrip().endswith("?"):
+    if followed_by_heading or CONTAINER_WORDS.search(heading) or heading.rstrip().endswith("?"):
         return "container"
     return "topic"
 
