@@ -175,9 +175,13 @@ _RANGE_JOINER = re.compile(
 _PAIR_JOINER = re.compile(r"^\s*(?:and|&|y|at|和|及)\s*$", re.IGNORECASE)
 _ENGLISH_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g])
 _RELATIVE_WEEKDAY = re.compile(
-    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b",
+    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b"
+    # "this Thursday" is one day; "this Thursday and Friday" names two.
+    r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,
 )
+# Days named from the issue date: "Tomorrow is Pajama Day", "tonight's concert".
+_RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
 
 
 def month_number(word: str) -> int | None:
@@ -390,8 +394,17 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
 
 
 def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
-    """ "next Tuesday", "this Friday": the first such weekday after the anchor."""
-    mentions = []
+    """ "next Tuesday", "this Friday", "on Thursday": the first such weekday after the
+    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself."""
+    mentions = [
+        DateMention(
+            match.start(),
+            match.end(),
+            anchor + timedelta(days=1 if match.group("rel").lower() == "tomorrow" else 0),
+            False,
+        )
+        for match in _RELATIVE_DAY.finditer(text)
+    ]
     for match in _RELATIVE_WEEKDAY.finditer(text):
         weekday = weekday_number(match.group("wd"))
         if weekday is None:
@@ -400,7 +413,7 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
         mentions.append(
             DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
         )
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)
 
 
 # --------------------------------------------------------------------------- times
