@@ -314,6 +314,12 @@ _DISMISSED = re.compile(
 )
 
 
+# "PRO D DAY  We have a Pro D Day on ...": an entry led by its name in capitals.
+_SHOUTED_NAME = re.compile(
+    r"^((?:[A-Z0-9][A-Z0-9&'’/.-]*\s+){0,7}[A-Z][A-Z0-9&'’/.-]*[A-Z])\s+(?=[A-Z][a-z])"
+)
+
+
 def _english_part(text: str) -> str:
     """A bilingual text's sentences in English (or in the main Latin-script language)."""
     return " ".join(t for t in sentences_of(text) if reads_as_english(t)) or text
@@ -699,7 +705,9 @@ class CandidateBuilder:
     def _notice_title(self, segment: Segment) -> str | None:
         """The name a notice starts with: "Winter Food Bank Drive — Monday, ...",
         "Primary Choir (K–2): Tuesdays ..."."""
-        match = re.match(r"^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)", segment.text)
+        match = re.match(r"^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)", segment.text) or _SHOUTED_NAME.match(
+            segment.text
+        )
         if (
             not match
             or _LABEL_PREFIX.match(segment.text)

@@ -514,7 +514,9 @@ def strip_times(text: str) -> str:
 _ALL_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g[:1]])
 _RECURRING = re.compile(
     rf"\b(?:every|each)\s+(?P<every>(?:{_ALL_WEEKDAY_NAMES})(?:\s*(?:,|and|&|or)\s*(?:{_ALL_WEEKDAY_NAMES}))*)\b"
-    rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b",
+    rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b"
+    # "on Tues/Thurs": a timetable's days, written short.
+    rf"|\b(?P<slashed>(?:{_ENGLISH_WEEKDAY_NAMES})\.?(?:\s*/\s*(?:{_ENGLISH_WEEKDAY_NAMES})\b\.?)+)",
     re.IGNORECASE,
 )
 
@@ -524,8 +526,8 @@ def weekly_days(text: str) -> list[int]:
     match = _RECURRING.search(text)
     if not match:
         return []
-    names = re.findall(_ALL_WEEKDAY_NAMES, match.group(0), flags=re.IGNORECASE)
-    return sorted({WEEKDAYS[n.lower()] for n in names})
+    names = re.findall(rf"\b(?:{_ENGLISH_WEEKDAY_NAMES})", match.group(0), flags=re.IGNORECASE)
+    return sorted({WEEKDAYS[n.lower()] for n in names if n.lower() in WEEKDAYS})
 
 
 def weekly_rrule(days: list[int], until: date | None = None) -> str:
