@@ -115,6 +115,7 @@ _PUBLICATION = re.compile(
     r"(?:flyer|newsletter|bulletin|notice|memo|issue) date)\b",
     re.I,
 )
+_ISSUE_NAME = re.compile(r"\b(?:news|newsletter|bulletin|memo|notes|update|digest)\b", re.I)
 _PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
 _LABEL_PREFIX = re.compile(r"^\s*(?:when|where|date|time|what|who)\s*:\s*", re.I)
 _LEADING_FILLER = re.compile(
@@ -373,6 +374,20 @@ def _outside_parentheses(text: str, separator: str) -> list[str]:
     return [*parts, text[start:]]
 
 
+_TIMED_TAIL = re.compile(r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\d:\d\d")
+
+
+def _two_things(part: str) -> list[str]:
+    """ "End of Grading Period/High School Early Release at 12:40": two things of one day,
+    the second with its own time; "Student Holiday/Professional Development" is one."""
+    halves = part.split("/")
+    if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
+        return [part]
+    if min(len(halves[0].split()), len(halves[1].split())) < 2:
+        return [part]
+    return halves
+
+
 def _lead_phrase(text: str) -> str:
     """The name at the start of a list entry or table cell, before its details."""
     text = _without_asides(text)
@@ -473,6 +488,8 @@ class CandidateBuilder:
     def _add_text(self, segment: Segment) -> None:
         if _PUBLICATION.search(segment.text) and len(segment.text) < 160:
             return
+        if _ISSUE_NAME.search(segment.text) and len(segment.text.split()) <= 8:
+            return  # the issue's own name and week: "Kindergarten News April 23-26"
         mentions = find_dates(segment.text, self.facts.anchor)
         lead = mentions[0] if mentions and mentions[0].start <= 3 else None
         if segment.kind == "listed" and lead is not None:
@@ -631,6 +648,7 @@ class CandidateBuilder:
         sentences = sentences_of(body) or [body]
         rest = " ".join(sentences[1:])
         parts = [p for p in _outside_parentheses(sentences[0], ";") if p.strip()]
+        parts = [piece for part in parts for piece in _two_things(part)]
         for part in parts:
             title = _lead_phrase(part)
             if not title and len(parts) == 1 and segment.heading_role == "topic":
@@ -1116,7 +1134,7 @@ class CandidateBuilder:
         )
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full
-        if start is not None and start < self.facts.anchor and _PAST_TENSE.search(clause):
+        if start is not None and start <= self.facts.anchor and _PAST_TENSE.search(clause):
             return False  # a recap: "140 students cycled in for Bike to School Week (May 25-28)"
         if _generic(title):
             return False

@@ -180,4 +180,21 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
             following -= len(audiences)
         out.extend(entries)
         index = following
+    return _dated_runs_listed(out, leading_date)
+
+
+def _dated_runs_listed(blocks: list[Block], leading_date: LeadingDate) -> list[Block]:
+    """Three or more lines in a row that each open with a date are a list without bullets:
+    each is an entry ("July 9 Teacher Work Day")."""
+    dated = [_is_text(b) and leading_date(b.text) is not None for b in blocks]
+    out = list(blocks)
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and dated[end]:
+            end += 1
+        if end - start >= 3:
+            for index in range(start, end):
+                out[index] = replace(blocks[index], listed=True)
+        start = end + 1 if end == start else end
     return out
