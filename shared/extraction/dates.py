@@ -338,7 +338,7 @@ ENTRY_LEAD = re.compile(
 
 
 _LEAD_TIME = re.compile(
-    rf"^\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
+    rf"\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
     r"(?![\w:])",
     re.IGNORECASE,
 )
