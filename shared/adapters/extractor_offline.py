@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from shared.errors import UnreadableDocument
-from shared.extraction.assemble import CandidateBuilder, DocumentFacts, fold_duplicates, to_items
+from shared.extraction.builder import CandidateBuilder
+from shared.extraction.candidates import DocumentFacts, fold_duplicates, to_items
 from shared.extraction.dates import find_dates, leading_date_end, starts_with_date
 from shared.extraction.entries import regroup_entries
 from shared.extraction.layout import (

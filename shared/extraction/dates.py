@@ -352,8 +352,10 @@ def leading_date_end(text: str, anchor: date) -> int | None:
         return None
     end = mentions[0].end
     clock = _LEAD_TIME.match(text, end)
-    if clock and re.search(r"\d|noon", clock.group(0)) and (
-        re.search(r"[ap]\.?\s?m\b|:\d\d|[ap]\b|noon|@|\bat\b", clock.group(0), re.I)
+    if (
+        clock
+        and re.search(r"\d|noon", clock.group(0))
+        and (re.search(r"[ap]\.?\s?m\b|:\d\d|[ap]\b|noon|@|\bat\b", clock.group(0), re.I))
     ):
         end = clock.end()
     return end

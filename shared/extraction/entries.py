@@ -71,7 +71,8 @@ def _runs_on(first: Block, second: Block) -> bool:
 def _joined(first: Block, second: Block) -> Block:
     separator = "" if first.text.endswith("-") and second.text[:1].islower() else " "
     return replace(
-        first, text=f"{first.text.rstrip()}{separator}{second.text.lstrip()}",
+        first,
+        text=f"{first.text.rstrip()}{separator}{second.text.lstrip()}",
         lines=[*first.lines, *second.lines],
     )
 
@@ -139,8 +140,10 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
         following = index + 1
         # A date right under a topic's heading is that topic's date ("Spring Carnival!"
         # then "Saturday, May 15"); under a calendar's heading it opens an entry.
-        under_topic = index > 0 and blocks[index - 1].kind == "heading" and (
-            not _CONTAINER_HEADING.search(blocks[index - 1].text)
+        under_topic = (
+            index > 0
+            and blocks[index - 1].kind == "heading"
+            and (not _CONTAINER_HEADING.search(blocks[index - 1].text))
         )
         date_only = bool(_SEPARATORS.match(block.text[end:])) and not under_topic
         entries = [block]

@@ -85,12 +85,13 @@ _ADDRESS = re.compile(
 
 
 # Words of a school's name that say what kind of school it is, not which one.
-_INSTITUTION_WORDS = frozenset(
+_INSTITUTION_TEXT = (
     "the of and a school schools elementary primary middle high secondary junior senior "
     "community public charter independent district isd usd academy college preparatory prep "
     "montessori kindergarten preschool nursery pta pto pac ptsa lower upper centre center "
-    "rural regional county city st saint".split()
+    "rural regional county city st saint"
 )
+_INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # What a heading may name besides the school and still be a masthead: the letter's audience.
 _EVENT_WORD = re.compile(

@@ -77,7 +77,8 @@ def test_a_line_that_stops_mid_phrase_runs_on_into_the_next() -> None:
         ("only) in the main room", 33.0),
     )
     assert _texts(lines) == [
-        "Saturday, April 10 @ 6:30p - Spring Gala at the Community Hall (adults only) in the main room"
+        "Saturday, April 10 @ 6:30p - Spring Gala at the Community Hall (adults only) "
+        "in the main room"
     ]
 
 

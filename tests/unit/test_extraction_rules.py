@@ -7,13 +7,7 @@ from datetime import date, time
 import pytest
 
 from shared.adapters.extractor_offline import OfflineExtractor
-from shared.extraction.assemble import (
-    Candidate,
-    _tidy_title,
-    _with_due_phrase,
-    content_words,
-    fold_duplicates,
-)
+from shared.extraction.candidates import Candidate, content_words, fold_duplicates
 from shared.extraction.dates import (
     find_dates,
     find_times,
@@ -46,6 +40,7 @@ from shared.extraction.rules import (
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import is_dated_content, reads_as_english, sentences_of
 from shared.extraction.sniff import MediaType
+from shared.extraction.titles import tidy_title, with_due_phrase
 from shared.models import Activity, ItemAction, ItemCategory
 
 OCTOBER_ISSUE = date(2026, 10, 2)
@@ -386,9 +381,9 @@ def test_calendar_section_headings_may_carry_their_dates() -> None:
 
 
 def test_titles_drop_web_addresses_and_a_headings_translation() -> None:
-    assert _tidy_title("Sign up at cedarhollow.example.org/bookfair") == "Sign up"
-    assert _tidy_title("Register on the PTA website") == "Register"
-    assert _tidy_title("Chess Club / 国际象棋社") == "Chess Club"
+    assert tidy_title("Sign up at cedarhollow.example.org/bookfair") == "Sign up"
+    assert tidy_title("Register on the PTA website") == "Register"
+    assert tidy_title("Chess Club / 国际象棋社") == "Chess Club"
 
 
 def _word(text: str, left: float, top: float, width: float = 30.0) -> WordBox:
@@ -487,12 +482,12 @@ def test_ocr_marks_short_lines_set_above_their_text_as_headings() -> None:
 def test_a_notices_name_gains_what_falls_due() -> None:
     (mention,) = find_dates("$15 each — orders due Wednesday, Nov. 25", NOVEMBER_MEMO)
     clause = "$15 each — orders due Wednesday, Nov. 25"
-    assert _with_due_phrase("Poinsettias", clause, mention) == "Poinsettias orders due"
+    assert with_due_phrase("Poinsettias", clause, mention) == "Poinsettias orders due"
     (mention,) = find_dates("Sign up by Fri. 11/27", NOVEMBER_MEMO)
-    assert _with_due_phrase("Volunteers Needed", "Sign up by Fri. 11/27", mention) == (
+    assert with_due_phrase("Volunteers Needed", "Sign up by Fri. 11/27", mention) == (
         "Volunteers Needed sign up"
     )
-    assert _with_due_phrase("Hot Lunch Orders", "orders close Sunday", None) == "Hot Lunch Orders"
+    assert with_due_phrase("Hot Lunch Orders", "orders close Sunday", None) == "Hot Lunch Orders"
 
 
 def test_orders_of_things_sold_at_a_unit_price_are_a_fundraiser() -> None:
@@ -763,10 +758,10 @@ def test_fragments_and_recaps_are_no_items() -> None:
 
 
 def test_an_undated_request_is_titled_by_what_it_asks() -> None:
-    from shared.extraction.assemble import _request_title
+    from shared.extraction.titles import request_title
 
     text = "Rainy Days — please send rain boots with your child every day, labelled."
-    assert _request_title(text) == "Send rain boots every day"
+    assert request_title(text) == "Send rain boots every day"
 
 
 def test_a_pronoun_one_takes_the_thing_needed_earlier_in_the_sentence() -> None:
