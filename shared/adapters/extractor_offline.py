@@ -23,14 +23,13 @@ from shared.extraction.layout import (
     pdf_has_text,
     pdf_lines,
 )
+from shared.extraction.lexicon import PUBLICATION_CUE
 from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
 from shared.extraction.rules import division_legend
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
 from shared.extraction.speech import transcribe_english
-
-_PUBLICATION_WORDS = ("published", "posted", "sent home", "issued", "dated")
 
 
 class OfflineExtractor:
@@ -126,8 +125,7 @@ def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
     """The date the document carries: a "Published ..." line, else a dateline near the top."""
     top = [b for b in blocks[:12] if b.page == 1] + [b for b in blocks if b.page == 1][-4:]
     for block in top:
-        lowered = block.text.lower()
-        if any(word in lowered for word in _PUBLICATION_WORDS):
+        if PUBLICATION_CUE.search(block.text):
             mentions = [m for m in find_dates(block.text, fallback) if m.year_given]
             if mentions:
                 return mentions[-1].value

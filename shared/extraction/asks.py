@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from shared.extraction.candidates import LISTED, SECTION, Candidate, content_words
 from shared.extraction.dates import find_dates, find_times
-from shared.extraction.lexicon import DAY_REFERENCE, VOLUNTEER_CALL, WHEN_WORDS
+from shared.extraction.lexicon import DAY_REFERENCE, HELPER_PLURALS, VOLUNTEER_CALL, WHEN_WORDS
 from shared.extraction.naming import ClauseNaming
 from shared.extraction.rules import action_in, activities_in, category_of, grades_in
 from shared.extraction.segments import Segment, reads_as_english
@@ -86,7 +86,7 @@ class RequestsAndCalls(ClauseNaming):
         if not main or any(c.category == ItemCategory.VOLUNTEER for c in self.candidates):
             return
         helpers = re.search(
-            r"\b(?P<kind>[a-z][\w-]*\s+)?(?P<who>volunteers|helpers|chaperones)\b", sentence, re.I
+            rf"\b(?P<kind>[a-z][\w-]*\s+)?(?P<who>{HELPER_PLURALS})\b", sentence, re.I
         )
         kind = (helpers.group("kind") or "").strip() if helpers else ""
         if kind.lower() in ("more", "some", "parent", "adult", "extra", "few", "the", "any", "and"):

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+# The people a call for help asks for.
+HELPER_PLURALS = r"volunteers|helpers|chaperones"
+HELPER_NOUNS = r"volunteers?|helpers?|chaperones?"
+HELPER_WORD = re.compile(rf"\b(?:{HELPER_NOUNS})\b", re.I)
 DUE_CUE = re.compile(
     r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
     # "by noon on Friday", "by 3 pm, Friday"
@@ -33,8 +37,8 @@ THANKS = re.compile(
 # A call for helpers: "We are looking for three parent volunteers", "Volunteers needed".
 VOLUNTEER_CALL = re.compile(
     r"\b(?:looking for|need|needs|needed|seeking|wanted|asking for|recruiting)\b[^.!?]*"
-    r"\b(?:volunteers?|helpers|chaperones?|adults|parents?|grown-?ups|drivers)\b"
-    r"|\b(?:volunteers?|helpers|chaperones?)\s+(?:needed|wanted)\b",
+    rf"\b(?:{HELPER_NOUNS}|adults|parents?|grown-?ups|drivers)\b"
+    rf"|\b(?:{HELPER_NOUNS})\s+(?:needed|wanted)\b",
     re.I,
 )
 # A day named by reference to a thing already dated: "that morning", "on fair day".
@@ -66,13 +70,15 @@ DUE_THING_NAMED = re.compile(
     r"consents?|envelopes?|logs?|cards?))\b",
     re.I,
 )
-VOLUNTEER_WORD = re.compile(r"\bvolunteers?\b|\bhelpers\b|\bchaperones?\b", re.I)
 PICKED_UP = re.compile(r"\b(?:picked|pick)[- ]?up\b", re.I)
 SALE_WORDS = re.compile(
     r"\b(?:fundraiser|fundraising|sale|orders?|order form|drive|campaign|pre-?orders?)\b", re.I
 )
+# How a document states its own date: "Posted: <date>", "Sent home <date>".
+PUBLICATION_CUE = re.compile(r"\b(?:published|posted|sent home|issued|dated)\b", re.I)
+# A line about the issue itself rather than about a thing in it.
 PUBLICATION = re.compile(
-    r"\b(?:published|posted|sent home|issued|dated|issue\s+\d+|week of|volume|vol\.|"
+    rf"{PUBLICATION_CUE.pattern}|\b(?:issue\s+\d+|week of|volume|vol\.|"
     r"(?:flyer|newsletter|bulletin|notice|memo|issue) date)\b",
     re.I,
 )

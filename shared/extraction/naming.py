@@ -14,6 +14,7 @@ from shared.extraction.lexicon import (
     DETERMINER,
     DISCOURSE,
     DUE_THING_NAMED,
+    HELPER_WORD,
     LABEL_PREFIX,
     LEADING_FILLER,
     PICKED_UP,
@@ -21,7 +22,6 @@ from shared.extraction.lexicon import (
     REQUEST_START,
     SHOUTED_NAME,
     VOLUNTEER_CALL,
-    VOLUNTEER_WORD,
 )
 from shared.extraction.rules import grades_in
 from shared.extraction.segments import Segment, latin_share, sentences_of
@@ -117,7 +117,7 @@ class ClauseNaming(BuilderState):
         topic = segment.heading_role == "topic" and bool(heading)
         call = not due_cue and VOLUNTEER_CALL.search(self._sentence or clause)
         event = event_in(clause) if call else None
-        if event and not VOLUNTEER_WORD.search(heading if topic else ""):
+        if event and not HELPER_WORD.search(heading if topic else ""):
             # "We need parents to pour lemonade after the Spring Concert on ...".
             self._titled_sections.add(segment.section)
             return tidy_title(f"{event} volunteers needed"), False
@@ -131,12 +131,12 @@ class ClauseNaming(BuilderState):
         ):
             # "We need 10 parent judges! Judges arrive at 5:00 pm on March 4.": the call.
             name = (topic_name(heading) if topic else "") or self.facts.main_title
-            if name and not VOLUNTEER_WORD.search(name):
+            if name and not HELPER_WORD.search(name):
                 self._titled_sections.add(segment.section)
                 return tidy_title(f"{name} {wanted} needed"), False
         if topic and segment.section not in self._titled_sections:
             self._titled_sections.add(segment.section)
-            helpers = VOLUNTEER_WORD.search(heading) and not VOLUNTEER_WORD.search(subject or "")
+            helpers = HELPER_WORD.search(heading) and not HELPER_WORD.search(subject or "")
             if helpers and not due_cue:
                 return heading, False  # "Sports Day Helpers": the call, not the event
             if (
@@ -178,7 +178,7 @@ class ClauseNaming(BuilderState):
         if (
             title
             and VOLUNTEER_CALL.search(self._sentence or clause)
-            and not VOLUNTEER_WORD.search(title)
+            and not HELPER_WORD.search(title)
         ):
             event = event_in(clause) or event_in(self._sentence)
             if event:

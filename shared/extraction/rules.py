@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
+from shared.extraction.lexicon import HELPER_WORD, PARENTHETICAL
 from shared.models import PRE_K, Activity, ItemAction, ItemCategory
 
 Grades = Literal["all"] | list[int]
@@ -289,7 +290,6 @@ _MEETING = re.compile(
     r"\b(?:evening|night|session|talk|presentation) for (?:parents|families)\b",
     re.I,
 )
-_PARENTHETICAL = re.compile(r"\([^()]*\)")
 _PICK_UP = re.compile(r"\bpick[- ]?up\b", re.I)
 _OPENS = re.compile(r"\bopens?\b|\bnow open\b|\bbegins\b", re.I)
 _REGISTRATION = re.compile(
@@ -351,7 +351,7 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.DEADLINE
     if _MEETING.search(title):
         return ItemCategory.MEETING
-    if _CLOSURE.search(_PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
+    if _CLOSURE.search(PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
         return ItemCategory.CLOSURE
     if _VOLUNTEER.search(clause) and re.search(r"\bneed|\bhelp\b", clause, re.I):
         return ItemCategory.VOLUNTEER
@@ -437,8 +437,6 @@ _CONTRIBUTION = re.compile(
     r"\borders?\b|\bpre-?orders?\b|\bpledges?\b|\bforms?\b|\bdrive\b|\bcollection\b", re.I
 )
 _LOST_FOUND = re.compile(r"\blost (?:and|&) found\b|\bunclaimed\b", re.I)
-# A sentence about helpers asks for volunteers, not for the family's part in the event.
-_HELPERS = re.compile(r"\bvolunteers?\b|\bhelpers?\b|\bchaperones?\b", re.I)
 # A sentence led by its own audience ("Grades 1-3: ...") is about something else.
 _OWN_AUDIENCE = re.compile(r"^\W*(?:grades?|gr\.?|kindergarten|k)\s*[\dk][^:]{0,12}:", re.I)
 # Joining these is gated by a sign-up or a fee, even when the cut-off is an item of its own.
@@ -470,7 +468,7 @@ def asks_family(
         if action is None and category == ItemCategory.VOLUNTEER:
             action = ItemAction.VOLUNTEER
         return True, action
-    own = None if _HELPERS.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
+    own = None if HELPER_WORD.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
     if category == ItemCategory.MEETING:
         return own is not None or bool(_BOOKED.search(title)), own
     if category == ItemCategory.FUNDRAISER:
@@ -482,7 +480,7 @@ def asks_family(
     if category == ItemCategory.EVENT and _TAKES_PART.search(title):
         return True, None
     for other in _sentences(paragraph):
-        if other in sentence or _HELPERS.search(other) or _OWN_AUDIENCE.search(other):
+        if other in sentence or HELPER_WORD.search(other) or _OWN_AUDIENCE.search(other):
             continue
         if _OPTIONAL.search(other) or (has_date(other) and not _ENROLLED.search(title)):
             # An offer, or a cut-off of its own ("Sign up by May 21"): its own item asks.
