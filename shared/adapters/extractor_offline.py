@@ -19,24 +19,34 @@ from shared.extraction.layout import (
     Block,
     TextLine,
     build_blocks,
-    open_pdf,
-    pdf_has_text,
-    pdf_lines,
 )
 from shared.extraction.lexicon import PUBLICATION_CUE
-from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
 from shared.extraction.rules import division_legend
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
-from shared.extraction.speech import transcribe_english
+from shared.ports import DocumentText, PageOcr, SpeechToText
 
 
 class OfflineExtractor:
     name = "offline"
 
-    def __init__(self, ocr_languages: str = "eng+chi_sim+pan+fil") -> None:
-        self.ocr_languages = ocr_languages
+    def __init__(
+        self,
+        ocr_languages: str = "eng+chi_sim+pan+fil",
+        *,
+        text_layer: DocumentText | None = None,
+        ocr: PageOcr | None = None,
+        speech: SpeechToText | None = None,
+    ) -> None:
+        # The engines are adapters of their own; these are the ones that need nothing.
+        from shared.adapters.ocr_tesseract import TesseractOcr
+        from shared.adapters.pdf_layout import PdfplumberText
+        from shared.adapters.speech_whisper import WhisperSpeech
+
+        self.text_layer = text_layer or PdfplumberText()
+        self.ocr = ocr or TesseractOcr(ocr_languages)
+        self.speech = speech or WhisperSpeech()
 
     def extract(
         self, document: bytes, media_type: MediaType, context: ExtractionContext
@@ -84,23 +94,17 @@ class OfflineExtractor:
                 "Transcribed offline by an English-only speech model: check every item against "
                 "the recording; a voice note in another language needs Gemini."
             )
-            return _spoken_lines(transcribe_english(document))
+            return _spoken_lines(self.speech.transcribe(document))
         if media_type.is_image:
             notes.append("Read with OCR")
-            return read_page(image_to_png(document), self.ocr_languages).lines
+            return self.ocr.read_image(document)
         if media_type != MediaType.PDF:
             raise UnreadableDocument("This file type cannot be read; upload a PDF or an image.")
-        pdf = open_pdf(document)
-        try:
-            if pdf_has_text(pdf):
-                return pdf_lines(pdf)
-        finally:
-            pdf.close()
+        lines = self.text_layer.lines(document)
+        if lines is not None:
+            return lines
         notes.append("Read with OCR (the PDF has no text layer)")
-        lines: list[TextLine] = []
-        for number, image in enumerate(render_pdf_pages(document), start=1):
-            lines.extend(read_page(image, self.ocr_languages, page=number).lines)
-        return lines
+        return self.ocr.read_scanned_pdf(document)
 
 
 def _spoken_lines(transcript: str) -> list[TextLine]:

@@ -18,14 +18,14 @@ from shared.extraction.dates import (
     weekly_rrule,
 )
 from shared.extraction.layout import TextLine, WordBox, build_blocks, header_columns, table_rows
-from shared.extraction.ocr import (
+from shared.extraction.ocr_layout import (
     _clean_ocr_word,
     _em,
     _mark_headings,
     _split_columns,
     _without_icons,
 )
-from shared.extraction.ocr import _Word as _OcrWord
+from shared.extraction.ocr_layout import _Word as _OcrWord
 from shared.extraction.rules import (
     action_in,
     activities_in,
