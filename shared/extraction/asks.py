@@ -25,8 +25,8 @@ class RequestsAndCalls(ClauseNaming):
         self, segment: Segment, sentence: str, own: Sequence[Candidate]
     ) -> None:
         """A call for volunteers dated only by reference to a thing already named: "We are
-        looking for three parent volunteers to walk with us that morning", "One-hour shifts on
-        fair day" under "We need 30 volunteers!"."""
+        hoping for two adults to ride the bus with us that day", "Half-day shifts on
+        market day" under "Helpers wanted!"."""
         # The call may stand above as a heading or as a short line of its own.
         above = self._last_text if len(self._last_text) <= 80 else ""
         topic = segment.heading if segment.heading_role == "topic" else ""
@@ -74,8 +74,8 @@ class RequestsAndCalls(ClauseNaming):
         self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
 
     def _add_flyer_call(self, segment: Segment, sentence: str) -> None:
-        """A flyer's undated call for helpers is for the flyer's own event: "We need set-up
-        helpers at 5:30 pm" on a movie-night flyer reads "<event> set-up helpers needed"."""
+        """A flyer's undated call for helpers is for the flyer's own event: "Clean-up
+        crew wanted at 8 pm" on a quiz-night flyer reads "<event> clean-up helpers needed"."""
         if find_dates(segment.text, self.facts.anchor) or segment.in_letter:
             return
         main = [
@@ -140,7 +140,7 @@ class RequestsAndCalls(ClauseNaming):
 
     def _add_undated(self, segment: Segment) -> None:
         """A titled notice that asks something of families but names no date; or the time
-        of the date just before ("Saturday, December 5" then "11 a.m.–3 p.m. | gym")."""
+        of the date just before ("Sunday, <date>" then "10 a.m.–2 p.m. | library")."""
         previous = self.candidates[-1] if self.candidates else None
         times = find_times(segment.text)
         if (
@@ -158,15 +158,15 @@ class RequestsAndCalls(ClauseNaming):
         notice_title = self._notice_title(segment)
         request = request_title(segment.text)
         if request and (not notice_title or not ACTION_VERB_TITLE.match(notice_title)):
-            # "Sunny Days Ahead — please send a hat ...": the request names the item, unless
-            # the notice's own name is about what is asked ("Warm Clothes for Outdoor Recess -
-            # ... please send a warm coat").
+            # "<Season> is here — please pack sunscreen ...": the request names the item, unless
+            # the notice's own name is about what is asked ("Rain Gear for Recess - ...
+            # please pack rubber boots").
             shared = content_words(notice_title or "") & content_words(request)
             if notice_title is None or not shared - WHEN_WORDS:
                 notice_title = request
             else:
                 request = notice_title
-        # "Please bring a snack to share" under an event's own section belongs to that event.
+        # "Please bring a folding chair" under an event's own section belongs to that event.
         previous = next(
             (c for c in reversed(self.candidates) if c.order[0] < segment.order),
             None,
@@ -177,7 +177,7 @@ class RequestsAndCalls(ClauseNaming):
             and self._same_section(previous, segment)
         )
         # A list entry's name, or a paragraph's own request ("One everyday request: ...
-        # please send a pair of indoor shoes"), is an undated item.
+        # please pack a spare pair of socks"), is an undated item.
         if notice_title and (segment.kind == "listed" or (notice_title == request and not belongs)):
             self.candidates.append(
                 Candidate(

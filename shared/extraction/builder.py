@@ -119,7 +119,7 @@ class CandidateBuilder(RequestsAndCalls):
         if PUBLICATION.search(segment.text) and len(segment.text) < 160:
             return
         if ISSUE_NAME.search(segment.text) and len(segment.text.split()) <= 8:
-            return  # the issue's own name and week: "Kindergarten News April 23-26"
+            return  # the issue's own name and week: "<Class> News, <week>"
         mentions = find_dates(segment.text, self.facts.anchor)
         lead = mentions[0] if mentions and mentions[0].start <= 3 else None
         if segment.kind == "listed" and lead is not None:
@@ -153,8 +153,8 @@ class CandidateBuilder(RequestsAndCalls):
             self._previous_sentence = sentence
 
     def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
-        """A list entry led by its date: "Fri, Oct 30 – Halloween costume parade, 9:00 am;
-        Halloween Family Dance, 6–8 pm" names two things on that day."""
+        """A list entry led by its date: "Thu, <date> – Lantern walk, 5:00 pm;
+        Soup supper, 6–7 pm" names two things on that day."""
         after = segment.text[lead.end :]
         prefix = ENTRY_LEAD.match(after)
         lead_times = find_times(prefix.group(0)) if prefix else (None, None)
@@ -167,7 +167,7 @@ class CandidateBuilder(RequestsAndCalls):
         for part in parts:
             title = lead_phrase(part)
             if not title and len(parts) == 1 and segment.heading_role == "topic":
-                # "Camp registration opens" above "Monday, Feb 22 at 9:00 am at <site>":
+                # "Swim lessons sign-up opens" above "<weekday>, <date> at 8:00 am at <site>":
                 # the entry only says when and where; its heading names the thing.
                 title = tidy_title(without_asides(segment.heading))
                 part = f"{segment.heading} {part}"
@@ -175,7 +175,7 @@ class CandidateBuilder(RequestsAndCalls):
                 continue
             times = find_times(part)
             if times[0] is None:
-                # The rest's time, unless it is a cut-off ("Orders are due by noon").
+                # The rest's time, unless it is a cut-off ("forms close at noon").
                 cut_off = re.search(r"\b(?:due|by|before|deadline|close)", rest, re.I)
                 times = lead_times if lead_times[0] or cut_off else find_times(rest)
             self._emit(
@@ -191,8 +191,8 @@ class CandidateBuilder(RequestsAndCalls):
                 due_cue=False,
             )
 
-        # "Tues. Nov. 3 - Picture retake day. ... this is also the last day to return the
-        # signed field trip permission form": a later sentence's cut-off on the same day.
+        # "<date> - Hearing screening. ... that is the last day to hand in the
+        # museum visit consent slip": a later sentence's cut-off on the same day.
         for sentence in sentences[1:]:
             last_day = re.search(r"\blast day to\s+(?P<act>[^.;!?]+)", sentence, re.I)
             if not last_day or find_dates(sentence, self.facts.anchor):
@@ -213,8 +213,8 @@ class CandidateBuilder(RequestsAndCalls):
                 )
 
     def _add_early_dismissal(self, segment: Segment, sentence: str, first: int) -> None:
-        """ "Parent-Teacher Conferences - Thursday, February 11. Students will be dismissed
-        early, at 12:00 pm, that day.": school closes early on the day just named."""
+        """ "Family interviews - <date>. Classes let out early, at 1:00 pm, on
+        that day.": school closes early on the day just named."""
         if not DISMISSED.search(sentence) or find_dates(sentence, self.facts.anchor):
             return
         dated = [c for c in self.candidates[first:] if c.start is not None]
@@ -267,20 +267,20 @@ class CandidateBuilder(RequestsAndCalls):
         last = mentions[-1] if len(mentions) > 1 and days else None
         times = find_times(remove_spans(clause, spans))
         if due_cue and mention is not None:
-            # A cut-off's time is the one stated with it ("by noon on Friday", "close ... at
+            # A cut-off's time is the one stated with it ("by 10 am on Monday", "close ... at
             # 11:59 pm"), not an event's hours mentioned before it.
             cue = DUE_CUE.search(clause[: mention.start])
             offset = cue.start() if cue else 0
             tail_spans = [(a - offset, b - offset) for a, b in spans if a >= offset]
             times = find_times(remove_spans(clause[offset:], tail_spans))
         if times[0] is None and following and not find_dates(following, self.facts.anchor):
-            # "Wednesday, February 24 is Pink Shirt Day. The assembly is at 9:00 a.m."
+            # "<date> is Orange Hat Day. The gathering starts at 10:30 a.m."
             times = find_times(following)
         grades = grades_in(title) or grades_in(clause)
         if grades_in(clause) == [PRE_K]:
-            grades = [PRE_K]  # "Incoming Kindergarten families" under "Kindergarten Orientation"
+            grades = [PRE_K]  # "Incoming Kindergarten families" under a welcome evening's heading
         if grades is None and segment.heading_role == "topic":
-            # A notice about one thing says whom it is for anywhere: "Open to Grades 2–7."
+            # A notice about one thing says whom it is for anywhere: "For Grades 3 to 6 only."
             grades = grades_in(english_part(segment.text))
         return self._emit(
             segment,
@@ -342,7 +342,7 @@ class CandidateBuilder(RequestsAndCalls):
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full
         if start is not None and start <= self.facts.anchor and PAST_TENSE.search(clause):
-            return False  # a recap: "140 students cycled in for Bike to School Week (May 25-28)"
+            return False  # a recap: "90 riders pedalled in for Ride Your Bike Week (<dates>)"
         if generic(title):
             return False
         location = location_in(clause) or location_in(sentence)

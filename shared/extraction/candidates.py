@@ -111,7 +111,7 @@ def _same_thing(kept: Candidate, other: Candidate) -> float:
         return 0.0
     similarity = _similarity(kept, other)
     if kept.category == other.category == ItemCategory.DEADLINE:
-        # Two cut-offs on one day about the same paper ("forms due" and "return the form").
+        # Two cut-offs on one day about the same paper ("slips due" and "hand in the slip").
         shared = (kept.title_words & other.title_words) - {"due", "deadli", "close"}
         if shared:
             return max(similarity, 0.5)

@@ -140,7 +140,7 @@ _NOT_A_DATE_BEFORE = re.compile(
 
 
 def _not_a_numeric_date(text: str, match: re.Match[str]) -> bool:
-    """ "Gr 7/8", "Div 3/4", "Room 1/2" name grades and rooms; "... example.org  1/2" at the
+    """ "Gr 7/8", "Div 3/4", "Room 1/2" name grades and rooms; "... <site>.org  1/3" at the
     end of a footer is a page number."""
     before = text[: match.start()]
     if _NOT_A_DATE_BEFORE.search(before):
@@ -180,7 +180,7 @@ _RELATIVE_WEEKDAY = re.compile(
     r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,
 )
-# Days named from the issue date: "Tomorrow is Pajama Day", "tonight's concert".
+# Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
 
 
@@ -272,7 +272,7 @@ def _mention(
 
 
 def find_dates(text: str, anchor: date) -> list[DateMention]:
-    """Every date in the text, in order, with ranges ("Dec 21 – Jan 1", "March 15-26") joined."""
+    """Every date in the text, in order, with ranges ("Dec 22 – Jan 2", "April 6-17") joined."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, numeric in (
@@ -362,7 +362,7 @@ def leading_date_end(text: str, anchor: date) -> int | None:
 
 
 def starts_with_date(text: str, anchor: date) -> bool:
-    """Whether a line opens with a date and then its entry: "Tues. Nov. 3 — Picture retake"."""
+    """Whether a line opens with a date and then its entry: "Wed. <date> — Hearing screening"."""
     mentions = find_dates(text, anchor)
     if not mentions or mentions[0].start > 3:
         return False
@@ -380,7 +380,7 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             and mention.value > previous.value
             and (
                 _RANGE_JOINER.match(between)
-                # "Thursday, November 24 and Friday, November 25": two days in a row.
+                # "Monday, <date> and Tuesday, <next day>": two days in a row.
                 or (_PAIR_JOINER.match(between) and (mention.value - previous.value).days == 1)
             )
         ):
@@ -422,7 +422,7 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
 
 _CLOCK = (
     r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight)"
-    # a bare hour that starts a range: the "3" of "3–7 p.m."
+    # a bare hour that starts a range: the "4" of "4–8 p.m."
     r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b"
     # ... or of "from 9 until 2:30", whose end is a clock time
     r"|\s*(?:[-–—]|to|until|till)\s*\d{1,2}:\d\d\b))"
@@ -493,7 +493,7 @@ def find_times(text: str) -> tuple[time | None, time | None]:
     if first.meridiem and first.meridiem != "fixed":
         start = _to_time(first, first.meridiem)
     else:
-        # "11:00–1:00 pm" starts in the morning; "3:00–4:00 pm" in the afternoon.
+        # "10:30–12:30 pm" starts in the morning; "2:00–3:30 pm" in the afternoon.
         start = _to_time(first, end_meridiem)
         if start > end:
             start = _to_time(first, "am")

@@ -1,12 +1,12 @@
 """Blocks regrouped into the entries a reader sees, where line breaks hide them.
 
 Web pages saved as PDFs, and lists typed by hand, break lines where a reader does not:
-- a line that stops mid-phrase ("Friday, May 10 @", "Orders are due by", "(adults") runs on
+- a line that stops mid-phrase ("Saturday, <date> @", "Forms come back by", "(ages") runs on
   into the next one;
 - a date on a line of its own names the day of the title line(s) under it
   ("Tuesday, April 7, 6:00pm" then "Family Math Night");
 - one entry's time may be given per audience on lines of their own ("Early Release" then
-  "Elementary — 11:30 AM", "Middle School — 12:10 PM"): one entry per audience.
+  "Primary — 9:45 AM", "Secondary — 10:15 AM"): one entry per audience.
 
 `leading_date(text)` gives the end of a date (and its time) that opens the text, or None.
 """
@@ -32,7 +32,7 @@ _DANGLING_END = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:)\"”]\s*$")
 _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|[ap]\b)?|noon"
-# "Elementary — 11:30 AM": an audience and its time, nothing else.
+# "Primary — 9:45 AM": an audience and its time, nothing else.
 _AUDIENCE_TIME = re.compile(
     rf"^\s*(?P<label>[^\W\d_][^\d:—–]{{1,40}}?)\s*(?:[—–:]|\s-\s|\bat\b)\s*"
     rf"(?P<time>(?:{_CLOCK})(?:\s*(?:[-–—]|to)\s*(?:{_CLOCK}))?)\s*$",
@@ -106,8 +106,8 @@ def _title_line(block: Block, leading_date: LeadingDate) -> bool:
 
 
 def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[Block]:
-    """ "Early Release" with "Elementary — 11:30 AM" under it: "Early Release (Elementary)
-    11:30 AM", one entry per audience line."""
+    """ "Late Start" with "Primary — 9:45 AM" under it: "Late Start (Primary) 9:45 AM",
+    one entry per audience line."""
     date_text, title = entry.text[:date_end], entry.text[date_end:].strip(" -–—:|")
     out = []
     for line in lines:
@@ -138,8 +138,8 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
             index += 1
             continue
         following = index + 1
-        # A date right under a topic's heading is that topic's date ("Spring Carnival!"
-        # then "Saturday, May 15"); under a calendar's heading it opens an entry.
+        # A date right under a topic's heading is that topic's date ("Harvest Market!"
+        # then "Sunday, <date>"); under a calendar's heading it opens an entry.
         under_topic = (
             index > 0
             and blocks[index - 1].kind == "heading"
@@ -188,7 +188,7 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
 
 def _dated_runs_listed(blocks: list[Block], leading_date: LeadingDate) -> list[Block]:
     """Three or more lines in a row that each open with a date are a list without bullets:
-    each is an entry ("July 9 Teacher Work Day")."""
+    each is an entry ("<month> <day> Staff Planning Day")."""
     dated = [_is_text(b) and leading_date(b.text) is not None for b in blocks]
     out = list(blocks)
     start = 0

@@ -48,7 +48,7 @@ class Block:
     size: float
     page: int
     listed: bool = False  # a bullet or numbered entry
-    titled: bool = False  # set as a heading, but content: "Winter Spirit Week, 25–29 Jan"
+    titled: bool = False  # set as a heading, but content: "Reading Week, 8–12 Feb"
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     lines: list[TextLine] = field(default_factory=list)

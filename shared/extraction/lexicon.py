@@ -12,14 +12,14 @@ HELPER_NOUNS = r"volunteers?|helpers?|chaperones?"
 HELPER_WORD = re.compile(rf"\b(?:{HELPER_NOUNS})\b", re.I)
 DUE_CUE = re.compile(
     r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
-    # "by noon on Friday", "by 3 pm, Friday"
+    # "by 10 am on Monday", "by 4 pm, Tuesday"
     r"(?:\s+(?:noon|midnight|end of day|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
     r"\s*(?:[a-z]+\.?,?\s*)?$",
     re.I,
 )
 NOT_AN_ITEM = re.compile(
     r"\b(?:resumes?|reopens?|re-opens?|back to school|return to school|returns? to class)\b"
-    # The day school is open again after a closure is no item: "classes start again on ...".
+    # The day school is open again after a closure is no item: "lessons begin again on ...".
     r"|\b(?:classes|class|school|students) (?:(?:starts?|begins?) again|are back|is back)\b"
     r"|\bsee (?:you|everyone)(?: all)? (?:on|back)\b|\bwelcome back\b"
     # A rain (or alternate) date is where a thing moves if need be, not a thing of its own.
@@ -28,13 +28,13 @@ NOT_AN_ITEM = re.compile(
     r"|\bif the weather\b",
     re.I,
 )
-# A sentence that thanks or congratulates looks back: "Thank you for making X (Jan 25-29) ...".
+# A sentence that thanks or congratulates looks back: "Thanks to all who made X (<dates>) ...".
 THANKS = re.compile(
     r"^\W*(?:thank you|thanks|many thanks|a (?:huge|big|special) thank|congratulations|"
     r"kudos|shout-?outs?)\b",
     re.I,
 )
-# A call for helpers: "We are looking for three parent volunteers", "Volunteers needed".
+# A call for helpers: "We are hoping for four adult helpers", "Helpers wanted".
 VOLUNTEER_CALL = re.compile(
     r"\b(?:looking for|need|needs|needed|seeking|wanted|asking for|recruiting)\b[^.!?]*"
     rf"\b(?:{HELPER_NOUNS}|adults|parents?|grown-?ups|drivers)\b"
@@ -48,7 +48,7 @@ DAY_REFERENCE = re.compile(
     r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b",
     re.I,
 )
-# "Please send them with your child": what "them" stands for is named the sentence before.
+# "Please pack them in a bag": what "them" stands for is named the sentence before.
 PRONOUN_OBJECT = re.compile(
     r"\b(?:send|bring|return|drop off|drop|donate|pack|label|deliver|hand in|sign|fill in|"
     r"fill out|complete)\s+"
@@ -62,8 +62,8 @@ ANTECEDENT = re.compile(
     r"(?=\s+(?:for|to|from|by|at|in|on|so|because|that|which|this|before|until)\b|[.;:!?(]|$)",
     re.I,
 )
-# "every family should have received a student information verification form": the last
-# thing named that falls due, for a later "sign it and send it back".
+# "each child brought home a medical details form": the last thing named that falls due,
+# for a later "fill it in and hand it back".
 DUE_THING_NAMED = re.compile(
     r"\b(?:a|an|the|your|their|this|our|each|every)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?"
     r"(?:forms?|slips?|waivers?|agreements?|applications?|surveys?|questionnaires?|"
@@ -87,7 +87,7 @@ PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
 LABEL_PREFIX = re.compile(r"^\s*(?:when|where|date|time|what|who)\s*:\s*", re.I)
 LEADING_FILLER = re.compile(
     r"^(?:(?:finally|also|and|but|so|plus|next|then|reminder|remember|please note|note|"
-    # Discourse openers name nothing: "Please also remember that ...", "Don't forget: ...".
+    # Discourse openers name nothing: "Also keep in mind that ...", "Don't forget: ...".
     r"(?:please\s+)?(?:also\s+)?(?:remember|note|keep in mind)(?:\s+that)?|"
     r"(?:a\s+|just\s+a\s+|as\s+a\s+)?(?:friendly\s+|quick\s+)?reminder(?:\s+that)?|"
     r"don['’]t forget(?:\s+that)?|do not forget(?:\s+that)?|mark your calendars?|"
@@ -139,27 +139,27 @@ DUE_VERB = re.compile(
     r"(?P<verb>pre-?order|order|register|sign[- ]?up|rsvp|reply|respond|book)\b",
     re.I,
 )
-# An object handed over: "return the signed permission form to ...", "send $5 ...".
+# An object handed over: "hand in the consent slip to ...", "pay $3 ...".
 HAND_OVER = re.compile(
     r"^(?:please\s+)?(?:be sure to\s+|remember to\s+|make sure to\s+)?"
     r"(?:sign and return|fill out and return|complete and return|return|send in|send|submit|"
     r"hand in|turn in|bring in|bring|drop off|pay|complete)\s+(?P<obj>.+)$",
     re.I,
 )
-# "each child needs a bag of 100 things at school by ...", "logs come back to ... on ...".
+# "each pupil needs a jar of buttons at school by ...", "charts go back to ... on ...".
 NEEDED_AT_SCHOOL = re.compile(
     r"\b(?:needs?|should bring|must bring|will need)\s+(?P<obj>.+?)\s+"
     r"(?:at|to|in)\s+(?:school|class|the classroom)\b",
     re.I,
 )
-# "Display boards should come to school by ...": whatever must arrive falls due.
+# "Costumes must be brought to school by ...": whatever must arrive falls due.
 ARRIVES = re.compile(
     r"^(?P<obj>.+?)\s+(?:should|must|need to|needs to|have to|has to)\s+"
     r"(?:come|be brought|be sent|arrive|be dropped off|be handed in)\s+"
     r"(?:in\s+)?(?:to|at|in)\s+(?:school|class|the school|the classroom|the office)\b",
     re.I,
 )
-# Where a request starts inside a longer clause: "There are only 16 spots, so please register".
+# Where a request starts inside a longer clause: "Seats are limited, so please sign up".
 REQUEST_START = re.compile(
     r"(?:,\s*|\s+[-—–]\s+|\bso\s+|\band\s+|\bthen\s+)(?=(?:please\s+)?(?:pre-?order|order|"
     r"register|sign[- ]?up|rsvp|reply|respond|sign and return|return|send|submit|hand in|"
@@ -229,7 +229,7 @@ WEB_ADDRESS = re.compile(
 # Words of when, not of what: "Sunny Days Ahead" and "a hat every day" share no subject.
 WHEN_WORDS = frozenset({"day", "week", "month", "every", "daily", "today", "morning", "ahead"})
 
-# "Students will be dismissed early, at noon, that day": an early dismissal on a day named
+# "Classes let out early, at 1 pm, that day": an early dismissal on a day named
 # in an earlier sentence.
 DISMISSED = re.compile(
     r"\b(?:students|classes|school)\b[^.;!?]{0,30}\b(?:dismissed|dismissal|let out|ends?)\b"
@@ -239,7 +239,7 @@ DISMISSED = re.compile(
 )
 
 
-# "PRO D DAY  We have a Pro D Day on ...": an entry led by its name in capitals.
+# "STAFF DAY  There are no classes on ...": an entry led by its name in capitals.
 SHOUTED_NAME = re.compile(
     r"^((?:[A-Z0-9][A-Z0-9&'’/.-]*\s+){0,7}[A-Z][A-Z0-9&'’/.-]*[A-Z])\s+(?=[A-Z][a-z])"
 )

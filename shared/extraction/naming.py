@@ -50,8 +50,8 @@ class ClauseNaming(BuilderState):
     """Titles of dated clauses."""
 
     def _notice_title(self, segment: Segment) -> str | None:
-        """The name a notice starts with: "Winter Food Bank Drive — Monday, ...",
-        "Primary Choir (K–2): Tuesdays ..."."""
+        """The name a notice starts with: "Mitten Collection — Tuesday, ...",
+        "Junior Band (Gr 4–5): Wednesdays ..."."""
         match = re.match(r"^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)", segment.text) or SHOUTED_NAME.match(
             segment.text
         )
@@ -63,7 +63,7 @@ class ClauseNaming(BuilderState):
             return None
         title = tidy_title(without_asides(match.group(1)))
         if DISCOURSE.match(title) or generic(title):
-            return None  # "Mark your calendars: ...", "Can You Help After the Assembly?"
+            return None  # "Mark your calendars: ...", "Free to Help on Friday?"
         if not content_words(AUDIENCE.sub(" ", title)):
             return None  # "Grade 4 families: ..." addresses readers, it names no thing
         if FINITE_VERB.search(title):
@@ -71,8 +71,8 @@ class ClauseNaming(BuilderState):
         return title if 1 <= len(title.split()) <= 10 else None
 
     def _resolve_pronoun(self, segment: Segment, clause: str) -> str:
-        """ "Please send them with your child" after "We are collecting clean, empty yogurt
-        containers" reads "Please send clean, empty yogurt containers with your child"."""
+        """ "Please pack them in a bag" after "Our class is saving clean, empty jam jars" reads
+        "Please pack clean, empty jam jars in a bag"."""
         found = PRONOUN_OBJECT.search(clause)
         if not found:
             return clause
@@ -85,7 +85,7 @@ class ClauseNaming(BuilderState):
         if not phrase and found.group(1).lower() == "it":
             named = list(DUE_THING_NAMED.finditer(self._previous_sentence))
             phrase = named[-1].group("np") if named else ""
-        phrase = re.sub(r",(?=\s)", "", phrase)  # "clean, empty egg cartons"
+        phrase = re.sub(r",(?=\s)", "", phrase)  # "clean, empty jam jars"
         if not phrase or not 1 <= len(phrase.split()) <= 6:
             heading = segment.heading if segment.heading_role == "topic" else ""
             phrase = without_asides(heading).strip() if latin_share(heading) > 0.5 else ""
@@ -105,8 +105,8 @@ class ClauseNaming(BuilderState):
         if notice_title:
             named = named_after_date(clause, mention) if self._several_clauses else None
             if named and not due_cue:
-                # "Long Weekend: No School — Friday, February 12 is a Pro-D Day and Monday,
-                # February 15 is Family Day": each date names its own thing.
+                # "Four-Day Weekend — <date> is a staff day and <date> is a civic
+                # holiday": each date names its own thing.
                 return tidy_title(f"{named} - {notice_title}"), False
             title = with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
             return title, False
@@ -118,7 +118,7 @@ class ClauseNaming(BuilderState):
         call = not due_cue and VOLUNTEER_CALL.search(self._sentence or clause)
         event = event_in(clause) if call else None
         if event and not HELPER_WORD.search(heading if topic else ""):
-            # "We need parents to pour lemonade after the Spring Concert on ...".
+            # "We need adults to serve cocoa after the Band Recital on ...".
             self._titled_sections.add(segment.section)
             return tidy_title(f"{event} volunteers needed"), False
         asked = f"{self._previous_sentence} {self._sentence}"
@@ -129,7 +129,7 @@ class ClauseNaming(BuilderState):
             and VOLUNTEER_CALL.search(asked)
             and re.search(rf"\b{re.escape(helper_noun)}s?\b", clause, re.I)
         ):
-            # "We need 10 parent judges! Judges arrive at 5:00 pm on March 4.": the call.
+            # "Six parent timers wanted! Timers arrive at 4:00 pm on <date>.": the call.
             name = (topic_name(heading) if topic else "") or self.facts.main_title
             if name and not HELPER_WORD.search(name):
                 self._titled_sections.add(segment.section)
@@ -138,11 +138,11 @@ class ClauseNaming(BuilderState):
             self._titled_sections.add(segment.section)
             helpers = HELPER_WORD.search(heading) and not HELPER_WORD.search(subject or "")
             if helpers and not due_cue:
-                return heading, False  # "Sports Day Helpers": the call, not the event
+                return heading, False  # "Track Meet Helpers": the call, not the event
             if (
                 subject
                 and content_words(subject) & content_words(heading)
-                # "Coders meet ..." under "Coding Club": a subject that adds nothing to the
+                # "Gardeners meet ..." under "Garden Group": a subject that adds nothing to the
                 # heading is a shorter way of naming it.
                 and content_words(subject) - content_words(heading)
                 and not due_cue
@@ -153,14 +153,14 @@ class ClauseNaming(BuilderState):
         if due_cue:
             title = self._deadline_title(clause, mention, segment)
             if not content_words(title) and self._sentence_title:
-                # "Order pizza for Friday, Feb 26 ... before 8 pm on Sunday, Feb 21".
+                # "Order bagels for <date> ... before 6 pm on <earlier date>".
                 return deadline_of(self._sentence_title, self._sentence), False
             return title, False
         if PICKED_UP.search(clause):
             return pick_up_title(heading if topic else "", bare), False
         before = clause[: mention.start] if mention else clause
         if COMES_BACK.match(LEADING_FILLER.sub("", before.strip())):
-            # "logs come back to the classroom teacher on Friday": a thing falling due.
+            # "charts go back to the homeroom teacher on Monday": a thing falling due.
             canonical = canonical_deadline(
                 before, self._deadline_topic(segment, self._sentence), False
             )
@@ -170,7 +170,7 @@ class ClauseNaming(BuilderState):
         weak = not found
         title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
         if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
-            # "Mondays to Thursdays, 9:00 - 11:30 a.m." names no thing: the line above may.
+            # "Tuesdays and Fridays, 8:30 - 10:00 a.m." names no thing: the line above may.
             title = self._name_above() or ""
             weak = True
         if title and segment.heading_role == "grade" and grades_in(title) is None:
@@ -186,7 +186,7 @@ class ClauseNaming(BuilderState):
         return title, weak
 
     def _name_above(self) -> str:
-        """The name a short line just above gives: "StrongStart for ages 0-5 is back!"."""
+        """The name a short line just above gives: "Toddler Time for ages 1-4 returns!"."""
         if not self._last_text or len(self._last_text) > 100:
             return ""
         last = (sentences_of(self._last_text) or [""])[-1]
@@ -212,12 +212,12 @@ class ClauseNaming(BuilderState):
         if due or returned:
             found = due or returned
             assert found is not None
-            # "Tickets are $40 per student and must be paid": the thing is "Tickets".
+            # "Passes are $25 per child and must be paid": the thing is "Passes".
             what = re.split(r"\s+(?:is|are)\s+", found.group("what"), maxsplit=1)[0]
             what = DETERMINER.sub("", what)
             named = content_words(re.sub(r"\$\s?\d+(?:\.\d\d)?", " ", what))
             if topic and len(named) <= 1 and not named & content_words(topic):
-                what = f"{topic} {what[:1].lower()}{what[1:]}"  # "Grade 8 Farewell tickets"
+                what = f"{topic} {what[:1].lower()}{what[1:]}"  # "Grade 7 Dance tickets"
             return tidy_title(what + " due")
         if closes:
             return tidy_title(closes.group("what"))
@@ -242,7 +242,7 @@ class ClauseNaming(BuilderState):
             before,
         )[0]
         title = tidy_title(" ".join(strip_times(cut).split()[:9]))
-        # "Sign up on the PAC website" under "Spring Carnival Volunteers": say what for.
+        # "Sign up on the parents' portal" under "Fall Fair Helpers": say what for.
         verb = ACTION_VERB.match(title)
         bare = verb is not None and len(content_words(title)) <= 2
         if verb and topic and bare and not content_words(title) & content_words(topic):

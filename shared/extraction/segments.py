@@ -28,7 +28,7 @@ CONTAINER_WORDS = re.compile(
     r"save the dates?|coming up|memo|week ahead|in brief|reminders?)\b",
     re.I,
 )
-# Headings of calendar sections that may carry their dates: "THIS WEEK · Nov. 2–6".
+# Headings of calendar sections that may carry their dates: "NEXT WEEK · Feb. 8–12".
 _DATED_CONTAINER = re.compile(
     r"\b(?:this|next|last|coming) week\b|\bweek (?:of|ahead)\b|\bsave the dates?\b|"
     r"\bcoming up\b|\bmark your calendars?\b|\bimportant dates\b|\bat a glance\b|"
@@ -76,7 +76,7 @@ class Segment:
     distractor: bool = False
 
 
-# A street address: "915 Heron Way, Fraser Hollow".
+# A street address: "42 Alder Lane, <town>".
 _ADDRESS = re.compile(
     r"^\s*\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Way|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
     r"Lane|Ln|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy|Trail|Terrace|"
@@ -103,8 +103,8 @@ _EVENT_WORD = re.compile(
 
 
 def names_school(heading: str, school_name: str) -> bool:
-    """Whether a heading is the masthead: it names the school ("North Star Montessori
-    School", "Ravenscroft School - Middle School, 8th Grade") and no event of its own."""
+    """Whether a heading is the masthead: it names the school ("Birchwood Elementary
+    School", "Birchwood School - Grade 3 Notes") and no event of its own."""
     own = {w.lower() for w in _NAME_WORD.findall(school_name)} - _INSTITUTION_WORDS
     words = {w.lower().rstrip("'’s") for w in _NAME_WORD.findall(heading)}
     if not own or not own <= {w.lower() for w in _NAME_WORD.findall(heading)} | words:
@@ -119,7 +119,7 @@ def _role(heading: str, followed_by_heading: bool, school_name: str = "") -> Hea
         return "container"
     if _GRADE_ONLY.match(heading.strip(" !:.")):
         return "grade"
-    # A question ("Know a little one born in 2022?") introduces items without naming one.
+    # A question ("Does your child start school in the fall?") introduces items without naming one.
     if followed_by_heading or CONTAINER_WORDS.search(heading) or heading.rstrip().endswith("?"):
         return "container"
     return "topic"
@@ -130,7 +130,7 @@ def segments_of(
 ) -> list[Segment]:
     """The document's segments in reading order, each with its section context.
 
-    A heading that carries a date ("RSVP by Friday, January 22") is content, not a heading.
+    A heading that carries a date ("Reply by Monday, <date>") is content, not a heading.
     """
     stack: list[tuple[float, str, HeadingRole, Grades | None]] = []
     segments: list[Segment] = []
@@ -212,7 +212,7 @@ def sentences_of(text: str) -> list[str]:
     parts = _SENTENCE_END.split(text)
     sentences: list[str] = []
     for part in parts:
-        # "... 10:15–11:00 a.m. The $30 fee ..." ends a sentence; "... 3 p.m. Thursday" need not.
+        # "... 9:30–10:30 a.m. The $12 fee ..." ends a sentence; "... 4 p.m. Monday" need not.
         clock_end = bool(sentences and re.search(r"\b[ap]\.m\.$", sentences[-1], re.I))
         if clock_end and re.match(r"^[A-Z]", part) and not _CALENDAR_WORD.match(part):
             sentences.append(part.strip())

@@ -44,7 +44,7 @@ def english_part(text: str) -> str:
 
 def tidy_title(text: str) -> str:
     text = LABEL_PREFIX.sub("", text)
-    # "Chess Club / 国际象棋社": a bilingual heading keeps its Latin-script half.
+    # "Art Club / 美术社": a bilingual heading keeps its Latin-script half.
     halves = [h for h in re.split(r"\s+/\s+", text) if h.strip()]
     if len(halves) > 1 and any(latin_share(h) > 0.5 for h in halves):
         text = " / ".join(h for h in halves if latin_share(h) > 0.5)
@@ -72,7 +72,7 @@ def remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _closed(text: str) -> str:
     """The text with what is inside parentheses blanked out (same length), so that a split
-    on "," or ";" keeps "(primary at 1:15; intermediate at 6:30)" whole."""
+    on "," or ";" keeps "(juniors at 2:10; seniors at 7:00)" whole."""
     depth, out = 0, []
     for char in text:
         depth += char == "("
@@ -94,8 +94,8 @@ _TIMED_TAIL = re.compile(r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\d:\d\d")
 
 
 def two_things(part: str) -> list[str]:
-    """ "End of Grading Period/High School Early Release at 12:40": two things of one day,
-    the second with its own time; "Student Holiday/Professional Development" is one."""
+    """ "Term Ends/Secondary Late Start at 10:15": two things of one day, the second with
+    its own time; "Staff Day/No Classes" is one."""
     halves = part.split("/")
     if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
         return [part]
@@ -162,7 +162,7 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
         for previous, current in itertools.pairwise(mentions):
             between = part[previous.end : current.start]
             joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
-            # "Order pizza for Friday, Feb 26 ... before 8:00 pm on Sunday, Feb 21": the thing
+            # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
             # and its cut-off are two dated things.
             cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
             if joint:
@@ -199,7 +199,7 @@ def with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str:
             return name
         return tidy_title(f"{name} {thing} due")
     if re.match(r"order\b", found.group(2), re.I):
-        # "Pre-order by Monday" under "Pizza & popcorn combos: $6": pre-orders fall due.
+        # "Pre-order by Tuesday" under "Soup & bun lunches: $5": pre-orders fall due.
         pre = "pre-" if re.search(r"\bpre-?\s*$", before[: found.start(2)], re.I) else ""
         return tidy_title(f"{topic_name(name) or name} {pre}orders due")
     return tidy_title(f"{name} {found.group(2).lower()}")
@@ -216,18 +216,18 @@ def subject_of(bare: str) -> str | None:
     match = SUBJECT_VERB.match(text)
     if not match:
         return None
-    # "After two busy weeks of concerts, Spring Break runs ...": the subject follows the comma.
+    # "After a long month of tests, Reading Week runs ...": the subject follows the comma.
     subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
     words = subject.split()
     if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
         return None
     if not content_words(AUDIENCE.sub(" ", subject)):
-        return None  # "Our kindergarteners are heading to ...": who goes, not what happens
+        return None  # "Our first graders are off to ...": who goes, not what happens
     return tidy_title(subject)
 
 
 def named_after_date(clause: str, mention: DateMention | None) -> str | None:
-    """What a date is said to be: "Friday, February 12 is a Pro-D Day" gives "Pro-D Day"."""
+    """What a date is said to be: "<date> is a Staff Day" gives "Staff Day"."""
     if mention is None:
         return None
     found = re.match(
@@ -242,8 +242,8 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
 
 
 def deadline_of(name: str, clause: str) -> str:
-    """The cut-off of a thing just named: "Pizza Lunch Orders" gives "Pizza Lunch Orders
-    deadline"; "Pizza Lunch" ordered "before 8 pm on Sunday" gives "Pizza Lunch orders
+    """The cut-off of a thing just named: "Bagel Lunch Orders" gives "Bagel Lunch Orders
+    deadline"; "Bagel Lunch" ordered "before 6 pm on Monday" gives "Bagel Lunch orders
     deadline"."""
     name = re.sub(r"\s*\(.*$", "", name).strip()
     thing = ""
@@ -253,8 +253,8 @@ def deadline_of(name: str, clause: str) -> str:
 
 
 def pick_up_title(heading: str, bare: str) -> str:
-    """ "Plants can be picked up on Thursday" under "Poinsettia Fundraiser" reads
-    "Poinsettia pick-up"; with no heading, what is picked up names it."""
+    """ "Collect your wreath on Monday after 3" under "Wreath Fundraiser" reads
+    "Wreath pick-up"; with no heading, what is picked up names it."""
     name = " ".join(SALE_WORDS.sub(" ", heading).split())
     if not content_words(name):
         text = LEADING_FILLER.sub("", without_asides(bare).strip())
@@ -276,8 +276,8 @@ def pick_up_title(heading: str, bare: str) -> str:
 
 def audience_doing(bare: str) -> str | None:
     """A sentence whose subject is only its audience names the thing by what they do:
-    "Our kindergarten classes will walk to Lakeport Fire Hall No. 3 on ..." gives
-    "Kindergarten classes walk to Lakeport Fire Hall No. 3"."""
+    "Our grade 2 classes will ride to the Harbour Aquarium on ..." gives
+    "Grade 2 classes ride to the Harbour Aquarium"."""
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
     match = SUBJECT_VERB.match(text)
     if not match:
@@ -300,8 +300,8 @@ def audience_doing(bare: str) -> str | None:
 
 
 def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
-    """The last noun phrase before the date: "... for the pumpkin patch field trip on
-    Tuesday, October 20" gives "pumpkin patch field trip"."""
+    """The last noun phrase before the date: "... for the apple orchard field trip on
+    <date>" gives "apple orchard field trip"."""
     if mention is None:
         return None
     before = re.sub(
@@ -328,8 +328,8 @@ _REQUEST = re.compile(r"\bplease\s+(?P<act>(?:send|bring|pack|label)\s+[^.;!?]+)
 
 
 def request_title(text: str) -> str:
-    """An undated request as its own title: "please send a pair of indoor shoes (labelled
-    ...) that can stay at school" gives "Send a pair of indoor shoes"."""
+    """An undated request as its own title: "please pack a spare set of mittens (with a
+    name ...) that can stay in class" gives "Pack a spare set of mittens"."""
     found = _REQUEST.search(english_part(text))
     if not found:
         return ""
@@ -337,7 +337,7 @@ def request_title(text: str) -> str:
     act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
     act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
     words = act.split()
-    # "please bring your own": an object of pronouns alone names no thing to ask for.
+    # "please pack some extra": an object of pronouns alone names no thing to ask for.
     named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]
     if not [w for w in named if w not in GENERIC_WORDS]:
         return ""
@@ -355,7 +355,7 @@ _KIND_OF_HELPER = re.compile(
 
 
 def helpers_named(sentence: str) -> str:
-    """The helpers a call asks for: "six parent walkers" gives "parent walkers"; plain
+    """The helpers a call asks for: "four parent drivers" gives "parent drivers"; plain
     "volunteers" otherwise."""
     found = _KIND_OF_HELPER.search(sentence)
     if found and found.group("who").lower() not in ("parents", "families", "adults", "others"):
@@ -370,7 +370,7 @@ def generic(title: str) -> bool:
 
 
 def event_in(text: str) -> str | None:
-    """The nearest event named in a sentence: "... after the Vaisakhi assembly on ..."."""
+    """The nearest event named in a sentence: "... after the Diwali concert on ..."."""
     found = EVENT_NP.search(without_asides(text))
     if not found:
         return None
