@@ -150,7 +150,7 @@ def segments_of(
                     block.size,
                     heading,
                     _role(heading, followed_by_heading, school_name),
-                    grades_in(heading),
+                    None if names_school(heading, school_name) else grades_in(heading),
                 )
             )
             section += 1

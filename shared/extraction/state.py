@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shared.extraction.candidates import Candidate, DocumentFacts
-from shared.extraction.rules import Grades, division_grades, within_school
+from shared.extraction.rules import Grades, division_grades, grades_in, within_school
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import Segment
 
@@ -25,6 +25,11 @@ class BuilderState:
         self._segment_name = ""
         self._segment_titles: list[str] = []
 
+    @property
+    def _name_grades(self) -> Grades | None:
+        name = self.context.school_name
+        return grades_in(name) if name else None
+
     def _same_section(self, candidate: Candidate, segment: Segment) -> bool:
         return candidate.order[0] in self._segments_by_section.get(segment.section, set())
 
@@ -32,6 +37,8 @@ class BuilderState:
 
     def _grades(self, segment: Segment, stated: Grades | None, text: str = "") -> Grades | None:
         offered = self.context.grades_offered
+        if stated is not None and stated == self._name_grades:
+            stated = None  # "Lakeview Kindergarten" names the school, not one class
         if stated is None and self.facts.divisions:
             stated = division_grades(text, self.facts.divisions)
         return within_school(stated, offered) or within_school(segment.heading_grades, offered)
