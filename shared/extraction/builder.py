@@ -20,6 +20,7 @@ from shared.extraction.dates import (
     weekly_days,
     weekly_rrule,
 )
+from shared.extraction.languages import in_other_language, tidy_native_title
 from shared.extraction.lexicon import (
     DISMISSED,
     DUE_CUE,
@@ -313,6 +314,8 @@ class CandidateBuilder(RequestsAndCalls):
         until: date | None = None,
         weak_title: bool = False,
     ) -> bool:
+        if in_other_language(title):
+            title = tidy_native_title(title)
         if not title:
             return False
         start = mention.value if mention else None

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
+from shared.extraction.languages import action_in_language, category_in, in_other_language
 from shared.extraction.lexicon import HELPER_WORD, PARENTHETICAL
 from shared.models import PRE_K, Activity, ItemAction, ItemCategory
 
@@ -357,6 +358,10 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.VOLUNTEER
     if dated and _RAISES.search(clause):
         return ItemCategory.FUNDRAISER  # "every dollar supports the Grade 6 camp"
+    if in_other_language(title):
+        native = category_in(f"{title} {clause}")
+        if native is not None:
+            return native
     return ItemCategory.EVENT if dated else ItemCategory.ANNOUNCEMENT
 
 
@@ -420,7 +425,7 @@ def action_in(text: str) -> ItemAction | None:
     for action, pattern in _ACTIONS:
         if pattern.search(text):
             return action
-    return None
+    return action_in_language(text) if in_other_language(text) else None
 
 
 # Taking part in these needs something from home: a form, a fee, a sign-up, gear.

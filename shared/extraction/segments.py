@@ -25,7 +25,9 @@ CONTAINER_WORDS = re.compile(
     r"\b(?:calendar|news|corner|notes?|principal|glance|dates|reminders|upcoming|events|clubs|"
     r"athletics|updates?|highlights|looking ahead|this week|notices|announcements|desk|message|"
     r"bulletin|newsletter|classrooms?|weekly|monthly|at a glance|from the|this week|next week|"
-    r"save the dates?|coming up|memo|week ahead|in brief|reminders?)\b",
+    r"save the dates?|coming up|memo|week ahead|in brief|reminders?|balita|paalala|anunsyo)\b"
+    # ... and in Chinese and Punjabi, whose words need no spaces around them.
+    r"|通讯|通知|简报|消息|ਖ਼ਬਰਾਂ|ਖਬਰਾਂ|ਸੂਚਨਾ|ਨੋਟਿਸ",
     re.I,
 )
 # Headings of calendar sections that may carry their dates: "NEXT WEEK · Feb. 8–12".

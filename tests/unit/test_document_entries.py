@@ -141,3 +141,56 @@ def test_a_heading_naming_the_school_is_the_masthead(
     heading: str, school: str, expected: bool
 ) -> None:
     assert names_school(heading, school) is expected
+
+
+# Notices written wholly in one language, for these tests.
+_WHOLLY = {
+    "zh": [
+        ("家长通讯", True),
+        ("3月12日（星期五）学校放假，不上课。", False),
+        ("3月18日（星期四）晚上6:30在体育馆举行春季音乐会。", False),
+        ("请在3月15日前交回实地考察同意书。", False),
+    ],
+    "tl": [
+        ("Balita para sa mga Magulang", True),
+        ("Biyernes, Marso 12: Walang pasok.", False),
+        ("Huwebes, Marso 18, 6:30 ng gabi: Konsiyerto sa gym.", False),
+        ("Ibalik ang permission slip bago ang Marso 15.", False),
+    ],
+    "pa": [
+        ("ਮਾਪਿਆਂ ਲਈ ਖ਼ਬਰਾਂ", True),
+        ("12 ਮਾਰਚ (ਸ਼ੁੱਕਰਵਾਰ): ਸਕੂਲ ਬੰਦ ਰਹੇਗਾ।", False),
+        ("18 ਮਾਰਚ ਸ਼ਾਮ 6:30 ਵਜੇ: ਜਿਮ ਵਿੱਚ ਬਸੰਤ ਸੰਗੀਤ ਸਮਾਰੋਹ।", False),
+        ("15 ਮਾਰਚ ਤੱਕ ਸਹਿਮਤੀ ਫਾਰਮ ਵਾਪਸ ਕਰੋ।", False),
+    ],
+}
+_EXPECTED_TITLES = {
+    "zh": ["学校放假，不上课", "体育馆举行春季音乐会", "交回实地考察同意书"],
+    "tl": ["Walang pasok", "Konsiyerto sa gym", "Ibalik ang permission slip"],
+    "pa": ["ਸਕੂਲ ਬੰਦ ਰਹੇਗਾ", "ਜਿਮ ਵਿੱਚ ਬਸੰਤ ਸੰਗੀਤ ਸਮਾਰੋਹ", "ਸਹਿਮਤੀ ਫਾਰਮ ਵਾਪਸ ਕਰੋ"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(_WHOLLY))
+def test_a_newsletter_wholly_in_another_language_is_read_in_it(language: str) -> None:
+    from shared.extraction.schema import ExtractionContext
+    from shared.extraction.sniff import MediaType
+    from shared.models import ItemCategory
+    from tests.unit.test_extraction_rules import _TypedExtractor
+
+    context = ExtractionContext(
+        issued_on=ISSUED,
+        issued_on_is_known=True,
+        timezone="America/Vancouver",
+        grades_offered=list(range(8)),
+    )
+    items = _TypedExtractor(_WHOLLY[language]).extract(b"", MediaType.PDF, context).items
+    assert [i.title for i in items] == _EXPECTED_TITLES[language]
+    assert [i.start_date for i in items] == [date(2027, 3, d) for d in (12, 18, 15)]
+    assert [i.category for i in items] == [
+        ItemCategory.CLOSURE,
+        ItemCategory.EVENT,
+        ItemCategory.DEADLINE,
+    ]
+    assert [i.action_required for i in items] == [False, False, True]
+    assert items[1].start_time is not None and items[1].start_time.hour == 18
