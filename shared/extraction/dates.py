@@ -328,10 +328,10 @@ def _weekday_and_day(match: re.Match[str], anchor: date) -> date | None:
     return None
 
 
-_CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)"
+_CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?\s?m\.?|[ap](?![a-z]))?|noon|midnight)"
 # What may follow an entry's leading date: its time, then a dash or colon, then its name.
 ENTRY_LEAD = re.compile(
-    rf"^\s*,?\s*(?:(?:at\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
+    rf"^\s*,?\s*(?:(?:at\s+|@\s*)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
     r"(?:[-–—:|]|\s[-–—]\s)\s*(?=[^\W\d_]|\()",
     re.IGNORECASE,
 )
@@ -421,12 +421,15 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
 # --------------------------------------------------------------------------- times
 
 _CLOCK = (
-    r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight)"
+    # "7:30p" and "6p" as typed in a hurry: a letter alone, set against the digits.
+    r"(?:(\d{1,2}):(\d{2})(\s*[ap]\.?\s?m\.?|[ap](?![a-z]))?|(\d{1,2})(\s*[ap]\.?\s?m\.?|[ap](?![a-z]))"
+    r"|(noon|midnight)"
     # a bare hour that starts a range: the "4" of "4–8 p.m."
     r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b"
     # ... or of "from 9 until 2:30", whose end is a clock time
     r"|\s*(?:[-–—]|to|until|till)\s*\d{1,2}:\d\d\b))"
 )
+_ROOM_BEFORE = re.compile(r"\b(?:room|rm|div|division|gr|grade|portable|class)\.?\s*$", re.I)
 _CLOCK_RE = re.compile(rf"(?<![\d:/$])(?:{_CLOCK})(?![\d/])", re.IGNORECASE)
 _TIME_RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|to|until|till|and)\s*$", re.IGNORECASE)
 _END_TIME_CUE = re.compile(r"\b(?:return\w*|until|till|ends?|ending|finish\w*|back)\b[^.;]*$", re.I)
@@ -450,7 +453,10 @@ def _clocks(text: str) -> list[_Clock]:
             continue
         hour = int(m.group(1) or m.group(4) or m.group(7))
         minute = int(m.group(2) or 0)
-        suffix = (m.group(3) or m.group(5) or "").lower().replace(".", "").replace(" ", "")
+        suffix = "".join((m.group(3) or m.group(5) or "").lower().replace(".", "").split())
+        if suffix in ("a", "p") and _ROOM_BEFORE.search(text[: m.start()]):
+            continue  # "Room 5a", "Div 3p": a room or a class, not a time
+        suffix = {"a": "am", "p": "pm"}.get(suffix, suffix)
         if hour > 23 or minute > 59:
             continue
         clocks.append(_Clock(m.start(), m.end(), hour, minute, suffix or None))

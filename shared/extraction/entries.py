@@ -25,9 +25,9 @@ LeadingDate = Callable[[str], "int | None"]
 # A line that ends here has not finished its phrase.
 _DANGLING_END = re.compile(
     r"(?:\b(?:a|an|the|to|of|in|on|at|for|and|or|with|from|your|our|their|by|is|are|be|"
-    r"will|that|this|these|those|if|as|than|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
-    r"dec|january|february|march|april|june|july|august|september|october|november|"
-    r"december)\.?|[-–—,@&/+])\s*$",
+    r"will|that|this|these|those|if|as|than)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\.?|[-–—,@&/+])\s*$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?:)\"”]\s*$")

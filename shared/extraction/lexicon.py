@@ -186,7 +186,9 @@ OBJECT_END = re.compile(
 PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|went|came|brought|took|won|ran|sold|gave|made|held|raised|"
     r"ended|finished|collected|cycled|filled|enjoyed|visited|attended|joined|celebrated|"
-    r"hosted|performed|competed|participated|completed|wrapped up|welcomed)\b",
+    r"hosted|performed|competed|participated|completed|wrapped up|welcomed)\b"
+    # "we signed out a book today": what someone did is past, whatever day it names.
+    r"|\b(?:we|they|you|students|children|everyone|kids)\s+(?:all\s+)?\w{3,}ed\b",
     re.I,
 )
 DETERMINER = re.compile(r"^(?:our|the|this|this year's|a|an|your|their|all)\s+", re.I)

@@ -52,9 +52,9 @@ class ClauseNaming(BuilderState):
     def _notice_title(self, segment: Segment) -> str | None:
         """The name a notice starts with: "Mitten Collection — Tuesday, ...",
         "Junior Band (Gr 4–5): Wednesdays ..."."""
-        match = re.match(r"^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)", segment.text) or SHOUTED_NAME.match(
-            segment.text
-        )
+        match = re.match(
+            r"^(.{3,80}?)(?:\s+[—–-]\s+|(?<=[a-z])[—–-]\s+|:\s+)", segment.text
+        ) or SHOUTED_NAME.match(segment.text)
         if (
             not match
             or LABEL_PREFIX.match(segment.text)

@@ -114,6 +114,14 @@ def names_school(heading: str, school_name: str) -> bool:
     return not _EVENT_WORD.search(heading)
 
 
+def _without_name(heading: str, school_name: str) -> str:
+    """A masthead without the school's name: "<School> — Mr. Lee's Grade 2" names a class,
+    "<Name> Kindergarten" (the school's own name) none."""
+    if not school_name:
+        return heading
+    return re.sub(re.escape(school_name), " ", heading, flags=re.I)
+
+
 def _role(heading: str, followed_by_heading: bool, school_name: str = "") -> HeadingRole:
     if not heading:
         return "none"
@@ -152,7 +160,7 @@ def segments_of(
                     block.size,
                     heading,
                     _role(heading, followed_by_heading, school_name),
-                    None if names_school(heading, school_name) else grades_in(heading),
+                    grades_in(_without_name(heading, school_name)),
                 )
             )
             section += 1
