@@ -171,14 +171,21 @@ class RequestsAndCalls(ClauseNaming):
             (c for c in reversed(self.candidates) if c.order[0] < segment.order),
             None,
         )
+        named_lead = notice_title is not None and notice_title != request
         belongs = (
             previous is not None
             and previous.category == ItemCategory.EVENT
             and self._same_section(previous, segment)
+            # A request led by a name of its own is its own thing.
+            and not (named_lead and segment.heading_role != "topic")
         )
-        # A list entry's name, or a paragraph's own request ("One everyday request: ...
-        # please pack a spare pair of socks"), is an undated item.
-        if notice_title and (segment.kind == "listed" or (notice_title == request and not belongs)):
+        # A list entry's name, a paragraph's own request ("One everyday request: ...
+        # please pack a spare pair of socks"), or a paragraph led by its name that asks
+        # something ("Rain gear- ... children should pack boots") is an undated item.
+        named = named_lead and segment.heading_role != "topic"
+        if notice_title and (
+            segment.kind == "listed" or ((notice_title == request or named) and not belongs)
+        ):
             self.candidates.append(
                 Candidate(
                     title=notice_title,
