@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from shared.errors import UnreadableDocument
+from shared.extraction.audience import division_legend
 from shared.extraction.builder import CandidateBuilder
 from shared.extraction.candidates import DocumentFacts, fold_duplicates, to_items
 from shared.extraction.dates import find_dates, leading_date_end, starts_with_date
@@ -21,7 +22,6 @@ from shared.extraction.layout import (
     build_blocks,
 )
 from shared.extraction.lexicon import PUBLICATION_CUE
-from shared.extraction.rules import division_legend
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType

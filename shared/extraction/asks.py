@@ -8,12 +8,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from shared.extraction.audience import activities_in, grades_in
 from shared.extraction.candidates import LISTED, SECTION, Candidate, content_words
-from shared.extraction.dates import find_dates, find_times
+from shared.extraction.dates import find_dates
 from shared.extraction.lexicon import DAY_REFERENCE, HELPER_PLURALS, VOLUNTEER_CALL, WHEN_WORDS
 from shared.extraction.naming import ClauseNaming
-from shared.extraction.rules import action_in, activities_in, category_of, grades_in
+from shared.extraction.rules import action_in, category_of
 from shared.extraction.segments import Segment, reads_as_english
+from shared.extraction.times import find_times
 from shared.extraction.titles import ACTION_VERB_TITLE, helpers_named, request_title, tidy_title
 from shared.models import ItemAction, ItemCategory
 

@@ -8,15 +8,14 @@ import re
 from datetime import date, time
 
 from shared.extraction.asks import RequestsAndCalls
+from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
 from shared.extraction.candidates import LETTER, LISTED, ROW, SECTION, Candidate, content_words
 from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
     find_dates,
-    find_times,
     next_weekday_on_or_after,
     relative_weekday_dates,
-    strip_times,
     weekly_days,
     weekly_rrule,
 )
@@ -30,16 +29,9 @@ from shared.extraction.lexicon import (
     PUBLICATION,
     THANKS,
 )
-from shared.extraction.rules import (
-    Grades,
-    activities_in,
-    asks_family,
-    category_of,
-    grades_in,
-    grades_in_cell,
-    location_in,
-)
+from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
+from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
     canonical_deadline,
     clauses_of,

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
+from shared.extraction.audience import Grades
 from shared.extraction.lexicon import STOPWORDS
-from shared.extraction.rules import Grades
 from shared.extraction.schema import ExtractedItem
 from shared.models import ItemAction, ItemCategory
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
-from shared.extraction.dates import DateMention, find_dates, strip_times
+from shared.extraction.dates import DateMention, find_dates
 from shared.extraction.lexicon import (
     ACTION_VERB,
     ANTECEDENT,
@@ -23,9 +24,9 @@ from shared.extraction.lexicon import (
     SHOUTED_NAME,
     VOLUNTEER_CALL,
 )
-from shared.extraction.rules import grades_in
 from shared.extraction.segments import Segment, latin_share, sentences_of
 from shared.extraction.state import BuilderState
+from shared.extraction.times import strip_times
 from shared.extraction.titles import (
     FINITE_VERB,
     audience_doing,

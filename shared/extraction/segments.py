@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from shared.extraction.audience import Grades, grades_in
 from shared.extraction.layout import Block
-from shared.extraction.rules import Grades, grades_in
 
 SegmentKind = Literal["row", "listed", "paragraph"]
 HeadingRole = Literal["topic", "grade", "container", "none"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from shared.extraction.audience import Grades, division_grades, grades_in, within_school
 from shared.extraction.candidates import Candidate, DocumentFacts
-from shared.extraction.rules import Grades, division_grades, grades_in, within_school
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import Segment
 

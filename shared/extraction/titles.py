@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
-from shared.extraction.dates import DateMention, find_dates, strip_times, weekly_days
+from shared.extraction.dates import DateMention, find_dates, weekly_days
 from shared.extraction.lexicon import (
     ARRIVES,
     AUDIENCE,
@@ -33,8 +34,8 @@ from shared.extraction.lexicon import (
     SUBJECT_VERB,
     WEB_ADDRESS,
 )
-from shared.extraction.rules import grades_in
 from shared.extraction.segments import Segment, latin_share, reads_as_english, sentences_of
+from shared.extraction.times import strip_times
 
 
 def english_part(text: str) -> str:

@@ -7,10 +7,17 @@ from datetime import date, time
 import pytest
 
 from shared.adapters.extractor_offline import OfflineExtractor
+from shared.extraction.audience import (
+    activities_in,
+    division_grades,
+    division_legend,
+    grades_in,
+    grades_in_cell,
+    within_school,
+)
 from shared.extraction.candidates import Candidate, content_words, fold_duplicates
 from shared.extraction.dates import (
     find_dates,
-    find_times,
     relative_weekday_dates,
     resolve_year,
     starts_with_date,
@@ -26,20 +33,11 @@ from shared.extraction.ocr_layout import (
     _without_icons,
 )
 from shared.extraction.ocr_layout import _Word as _OcrWord
-from shared.extraction.rules import (
-    action_in,
-    activities_in,
-    asks_family,
-    category_of,
-    division_grades,
-    division_legend,
-    grades_in,
-    grades_in_cell,
-    within_school,
-)
+from shared.extraction.rules import action_in, asks_family, category_of
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import is_dated_content, reads_as_english, sentences_of
 from shared.extraction.sniff import MediaType
+from shared.extraction.times import find_times
 from shared.extraction.titles import tidy_title, with_due_phrase
 from shared.models import Activity, ItemAction, ItemCategory
 
