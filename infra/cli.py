@@ -258,6 +258,19 @@ def search(args: argparse.Namespace) -> int:
     return 0
 
 
+def evaluate_reliability(args: argparse.Namespace) -> int:
+    from infra.evaluation import format_reliability, reliability
+    from shared.wiring import get_container
+
+    missing = [str(f) for f in args.folders if not f.is_dir()]
+    if missing:
+        print(f"not a folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    report = reliability(args.folders, get_container().extractor)
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_reliability(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -360,6 +373,14 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--at", help="ask as of this ISO date-time (default: now)")
     search_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     search_cmd.set_defaults(handler=search)
+
+    eval_reliability = eval_kinds.add_parser(
+        "reliability",
+        help="confidence bucket -> share of items correct (matched, right dates and audience)",
+    )
+    eval_reliability.add_argument("folders", type=Path, nargs="+")
+    eval_reliability.add_argument("--json", action="store_true", help="print one JSON object")
+    eval_reliability.set_defaults(handler=evaluate_reliability)
     return parser
 
 

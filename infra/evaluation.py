@@ -177,6 +177,63 @@ def evaluate_folder(folder: Path, extractor: Extractor) -> dict[str, Any]:
     }
 
 
+# Confidence buckets of the reliability table: [low, high).
+BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01))
+# What an item must get right to count as correct: matched (title and start date), and the
+# rest of its dates and its audience. The school's auto-approve threshold relies on it.
+CORRECT_FIELDS = ("end_date", "grades")
+
+
+def correct_flags(extracted: Sequence[LabelItem], labels: dict[str, Any]) -> list[bool]:
+    """For each extracted item, whether it is correct (see CORRECT_FIELDS)."""
+    labelled = labels["items"]
+    offered = labels.get("grades_offered", [])
+    flags = [False] * len(extracted)
+    for i, j in match_items(extracted, labelled):
+        flags[j] = all(field_equal(f, labelled[i], extracted[j], offered) for f in CORRECT_FIELDS)
+    return flags
+
+
+def reliability(folders: Sequence[Path], extractor: Extractor) -> dict[str, Any]:
+    """Confidence bucket -> how many items, and what share of them is correct, over every
+    labelled document of the folders; and the same for items at or above 0.9."""
+    scored: list[tuple[float, bool]] = []
+    for folder in folders:
+        for path, labels_path in labelled_documents(folder):
+            labels = json.loads(labels_path.read_text(encoding="utf-8"))
+            context = ExtractionContext.from_labels(labels)
+            extracted = extract_document(path, context, extractor)["items"]
+            flags = correct_flags(extracted, labels)
+            scored += [(float(e["confidence"]), ok) for e, ok in zip(extracted, flags, strict=True)]
+
+    def row(name: str, members: list[bool]) -> dict[str, Any]:
+        share = round(sum(members) / len(members), 4) if members else None
+        return {"bucket": name, "items": len(members), "correct": sum(members), "share": share}
+
+    rows = [
+        row(f"{low:.2f}-{min(high, 1.0):.2f}", [ok for c, ok in scored if low <= c < high])
+        for low, high in BUCKETS
+    ]
+    return {
+        "extractor": extractor.name,
+        "folders": [str(f) for f in folders],
+        "buckets": rows,
+        "at_or_above_0.9": row(">=0.90", [ok for c, ok in scored if c >= 0.9]),
+        "all": row("all", [ok for _, ok in scored]),
+    }
+
+
+def format_reliability(report: dict[str, Any]) -> str:
+    header = f"{'confidence':<12} {'items':>6} {'correct':>8} {'share':>7}"
+    lines = [header, "-" * len(header)]
+    for figures in [*report["buckets"], report["at_or_above_0.9"], report["all"]]:
+        share = "-" if figures["share"] is None else f"{figures['share']:.3f}"
+        lines.append(
+            f"{figures['bucket']:<12} {figures['items']:>6} {figures['correct']:>8} {share:>7}"
+        )
+    return "\n".join(lines)
+
+
 def format_table(report: dict[str, Any]) -> str:
     """The report as a plain-text table, then the missed and spurious items."""
     header = f"{'document':<34} {'label':>5} {'extr':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6}"

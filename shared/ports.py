@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeVar
 
+from shared.extraction.layout import TextLine
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.sniff import MediaType
 
@@ -412,3 +413,26 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware (UTC)."""
         ...
+
+
+class DocumentText(Protocol):
+    """A PDF's text layer as lines with their size, weight and position."""
+
+    def lines(self, document: bytes) -> list[TextLine] | None:
+        """The lines in reading order; None when the PDF has no text layer (a scan).
+        Raises UnreadableDocument for a damaged or locked file."""
+        ...
+
+
+class PageOcr(Protocol):
+    """Text read from pictures: flyer images and scanned PDFs."""
+
+    def read_image(self, image: bytes) -> list[TextLine]: ...
+
+    def read_scanned_pdf(self, document: bytes) -> list[TextLine]: ...
+
+
+class SpeechToText(Protocol):
+    """The words spoken in a voice note."""
+
+    def transcribe(self, audio: bytes) -> str: ...

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -282,15 +281,10 @@ def _error_page(
 
 
 def _calendar(request: flask.Request) -> flask.Response:
-    """The digests' signed calendar links: public, and built by the digests' own module."""
-    try:
-        calendar_links = importlib.import_module("functions.calendar_links")
-    except ModuleNotFoundError as exc:
-        if exc.name != "functions.calendar_links":
-            raise
-        return flask.Response("calendar links are not available", 404, mimetype="text/plain")
-    response: flask.Response = calendar_links.handle(request)
-    return response
+    """The digests' signed calendar links: public, and served by the digests' own module."""
+    from functions import calendar_links
+
+    return calendar_links.handle(request)
 
 
 def _asset(path: str) -> flask.Response:

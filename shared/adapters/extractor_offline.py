@@ -11,31 +11,42 @@ from collections.abc import Sequence
 from datetime import date
 
 from shared.errors import UnreadableDocument
-from shared.extraction.assemble import CandidateBuilder, DocumentFacts, fold_duplicates, to_items
-from shared.extraction.dates import find_dates, starts_with_date
+from shared.extraction.audience import division_legend
+from shared.extraction.builder import CandidateBuilder
+from shared.extraction.candidates import DocumentFacts, fold_duplicates, to_items
+from shared.extraction.dates import find_dates, leading_date_end, starts_with_date
+from shared.extraction.entries import regroup_entries
 from shared.extraction.layout import (
     Block,
     TextLine,
     build_blocks,
-    open_pdf,
-    pdf_has_text,
-    pdf_lines,
 )
-from shared.extraction.ocr import image_to_png, read_page, render_pdf_pages
-from shared.extraction.rules import division_legend
+from shared.extraction.lexicon import PUBLICATION_CUE
 from shared.extraction.schema import ExtractionContext, ExtractionResult
-from shared.extraction.segments import is_dated_content, segments_of
+from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
-from shared.extraction.speech import transcribe_english
-
-_PUBLICATION_WORDS = ("published", "posted", "sent home", "issued", "dated")
+from shared.ports import DocumentText, PageOcr, SpeechToText
 
 
 class OfflineExtractor:
     name = "offline"
 
-    def __init__(self, ocr_languages: str = "eng+chi_sim+pan+fil") -> None:
-        self.ocr_languages = ocr_languages
+    def __init__(
+        self,
+        ocr_languages: str = "eng+chi_sim+pan+fil",
+        *,
+        text_layer: DocumentText | None = None,
+        ocr: PageOcr | None = None,
+        speech: SpeechToText | None = None,
+    ) -> None:
+        # The engines are adapters of their own; these are the ones that need nothing.
+        from shared.adapters.ocr_tesseract import TesseractOcr
+        from shared.adapters.pdf_layout import PdfplumberText
+        from shared.adapters.speech_whisper import WhisperSpeech
+
+        self.text_layer = text_layer or PdfplumberText()
+        self.ocr = ocr or TesseractOcr(ocr_languages)
+        self.speech = speech or WhisperSpeech()
 
     def extract(
         self, document: bytes, media_type: MediaType, context: ExtractionContext
@@ -56,18 +67,21 @@ class OfflineExtractor:
             not_heading=lambda text: is_dated_content(text, is_dated),
             starts_entry=lambda text: starts_with_date(text, context.issued_on),
         )
+        blocks = regroup_entries(blocks, lambda text: leading_date_end(text, context.issued_on))
         document_date = _document_date(blocks, context.issued_on)
         anchor = context.issued_on
         if document_date and not context.issued_on_is_known:
             anchor = document_date
         facts = DocumentFacts(
             anchor=anchor,
-            main_title=_main_title(blocks),
+            main_title=_main_title(blocks, context.school_name),
             document_date=document_date,
             divisions=division_legend(" ".join(b.text for b in blocks)),
         )
         builder = CandidateBuilder(context, facts)
-        for segment in segments_of(blocks, lambda text: bool(find_dates(text, anchor))):
+        for segment in segments_of(
+            blocks, lambda text: bool(find_dates(text, anchor)), context.school_name
+        ):
             builder.add(segment)
         items = to_items(fold_duplicates(builder.candidates), anchor)
         return ExtractionResult(
@@ -80,23 +94,17 @@ class OfflineExtractor:
                 "Transcribed offline by an English-only speech model: check every item against "
                 "the recording; a voice note in another language needs Gemini."
             )
-            return _spoken_lines(transcribe_english(document))
+            return _spoken_lines(self.speech.transcribe(document))
         if media_type.is_image:
             notes.append("Read with OCR")
-            return read_page(image_to_png(document), self.ocr_languages).lines
+            return self.ocr.read_image(document)
         if media_type != MediaType.PDF:
             raise UnreadableDocument("This file type cannot be read; upload a PDF or an image.")
-        pdf = open_pdf(document)
-        try:
-            if pdf_has_text(pdf):
-                return pdf_lines(pdf)
-        finally:
-            pdf.close()
+        lines = self.text_layer.lines(document)
+        if lines is not None:
+            return lines
         notes.append("Read with OCR (the PDF has no text layer)")
-        lines: list[TextLine] = []
-        for number, image in enumerate(render_pdf_pages(document), start=1):
-            lines.extend(read_page(image, self.ocr_languages, page=number).lines)
-        return lines
+        return self.ocr.read_scanned_pdf(document)
 
 
 def _spoken_lines(transcript: str) -> list[TextLine]:
@@ -121,8 +129,7 @@ def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
     """The date the document carries: a "Published ..." line, else a dateline near the top."""
     top = [b for b in blocks[:12] if b.page == 1] + [b for b in blocks if b.page == 1][-4:]
     for block in top:
-        lowered = block.text.lower()
-        if any(word in lowered for word in _PUBLICATION_WORDS):
+        if PUBLICATION_CUE.search(block.text):
             mentions = [m for m in find_dates(block.text, fallback) if m.year_given]
             if mentions:
                 return mentions[-1].value
@@ -136,9 +143,13 @@ def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:
     return None
 
 
-def _main_title(blocks: Sequence[Block]) -> str:
-    """The largest heading on the first page (a flyer's event name, a newsletter's masthead)."""
-    headings = [b for b in blocks if b.kind == "heading" and b.page == 1]
+def _main_title(blocks: Sequence[Block], school_name: str) -> str:
+    """The largest heading on the first page that is not the masthead: a flyer's event name."""
+    headings = [
+        b
+        for b in blocks
+        if b.kind == "heading" and b.page == 1 and not names_school(b.text, school_name)
+    ]
     if not headings:
         return ""
     return max(headings, key=lambda b: b.size).text

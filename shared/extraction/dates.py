@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 _ENGLISH_MONTHS = [
     ("january", "jan"),
@@ -116,7 +116,7 @@ def _alternation(names: list[str]) -> str:
 _GURMUKHI_WORD = r"[\u0a00-\u0a7f]+"
 _MONTH = rf"(?:\b(?:{_alternation(list(MONTHS))})\b\.?|{_GURMUKHI_WORD})"
 _WEEKDAY = rf"(?:\b(?:{_alternation(list(WEEKDAYS))})\b\.?|{_GURMUKHI_WORD})"
-_DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
 _MONTH_DAY = re.compile(
@@ -140,7 +140,7 @@ _NOT_A_DATE_BEFORE = re.compile(
 
 
 def _not_a_numeric_date(text: str, match: re.Match[str]) -> bool:
-    """ "Gr 7/8", "Div 3/4", "Room 1/2" name grades and rooms; "... example.org  1/2" at the
+    """ "Gr 7/8", "Div 3/4", "Room 1/2" name grades and rooms; "... <site>.org  1/3" at the
     end of a footer is a page number."""
     before = text[: match.start()]
     if _NOT_A_DATE_BEFORE.search(before):
@@ -172,11 +172,16 @@ _SAME_MONTH_END = re.compile(
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
 )
+_PAIR_JOINER = re.compile(r"^\s*(?:and|&|y|at|和|及)\s*$", re.IGNORECASE)
 _ENGLISH_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g])
 _RELATIVE_WEEKDAY = re.compile(
-    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b",
+    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b"
+    # "this Thursday" is one day; "this Thursday and Friday" names two.
+    r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,
 )
+# Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
+_RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
 
 
 def month_number(word: str) -> int | None:
@@ -218,13 +223,22 @@ def resolve_year(month: int, day: int, anchor: date, weekday: int | None = None)
             continue
     if not candidates:
         return None
-    window = [c for c in candidates if -100 <= (c - anchor).days <= 265]
+    window = [c for c in candidates if -100 <= (c - anchor).days <= 330]
     if weekday is not None:
         matching = [c for c in window or candidates if c.weekday() == weekday]
         if matching:
             window = matching
     pool = window or candidates
-    return min(pool, key=lambda c: abs((c - anchor).days))
+    # A calendar issued in July speaks of the school year it opens: its March is next March.
+    return min(
+        pool,
+        key=lambda c: (school_year(c) != school_year(anchor), abs((c - anchor).days)),
+    )
+
+
+def school_year(day: date) -> int:
+    """The calendar year a school year starts in (it turns over in July)."""
+    return day.year if day.month >= 7 else day.year - 1
 
 
 def _mention(
@@ -258,7 +272,7 @@ def _mention(
 
 
 def find_dates(text: str, anchor: date) -> list[DateMention]:
-    """Every date in the text, in order, with ranges ("Dec 21 – Jan 1", "March 15-26") joined."""
+    """Every date in the text, in order, with ranges ("Dec 22 – Jan 2", "April 6-17") joined."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, numeric in (
@@ -314,17 +328,41 @@ def _weekday_and_day(match: re.Match[str], anchor: date) -> date | None:
     return None
 
 
-_CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)"
+_CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?\s?m\.?|[ap](?![a-z]))?|noon|midnight)"
 # What may follow an entry's leading date: its time, then a dash or colon, then its name.
 ENTRY_LEAD = re.compile(
-    rf"^\s*,?\s*(?:(?:at\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
+    rf"^\s*,?\s*(?:(?:at\s+|@\s*)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
     r"(?:[-–—:|]|\s[-–—]\s)\s*(?=[^\W\d_]|\()",
     re.IGNORECASE,
 )
 
 
+_LEAD_TIME = re.compile(
+    rf"\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
+    r"(?![\w:])",
+    re.IGNORECASE,
+)
+
+
+def leading_date_end(text: str, anchor: date) -> int | None:
+    """Where a date (and the time written with it) that opens the text ends, or None when
+    the text does not open with a date: "Tuesday, April 7, 6:00pm-7:30pm" ends at its end."""
+    mentions = find_dates(text, anchor)
+    if not mentions or mentions[0].start > 3:
+        return None
+    end = mentions[0].end
+    clock = _LEAD_TIME.match(text, end)
+    if (
+        clock
+        and re.search(r"\d|noon", clock.group(0))
+        and (re.search(r"[ap]\.?\s?m\b|:\d\d|[ap]\b|noon|@|\bat\b", clock.group(0), re.I))
+    ):
+        end = clock.end()
+    return end
+
+
 def starts_with_date(text: str, anchor: date) -> bool:
-    """Whether a line opens with a date and then its entry: "Tues. Nov. 3 — Picture retake"."""
+    """Whether a line opens with a date and then its entry: "Wed. <date> — Hearing screening"."""
     mentions = find_dates(text, anchor)
     if not mentions or mentions[0].start > 3:
         return False
@@ -335,11 +373,16 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     joined: list[DateMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
+        between = text[previous.end : mention.start] if previous is not None else ""
         if (
             previous is not None
             and previous.end_value is None
-            and _RANGE_JOINER.match(text[previous.end : mention.start])
             and mention.value > previous.value
+            and (
+                _RANGE_JOINER.match(between)
+                # "Monday, <date> and Tuesday, <next day>": two days in a row.
+                or (_PAIR_JOINER.match(between) and (mention.value - previous.value).days == 1)
+            )
         ):
             last = mention.value
             if not mention.year_given and (last - previous.value).days > 300:
@@ -353,8 +396,17 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
 
 
 def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
-    """ "next Tuesday", "this Friday": the first such weekday after the anchor."""
-    mentions = []
+    """ "next Tuesday", "this Friday", "on Thursday": the first such weekday after the
+    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself."""
+    mentions = [
+        DateMention(
+            match.start(),
+            match.end(),
+            anchor + timedelta(days=1 if match.group("rel").lower() == "tomorrow" else 0),
+            False,
+        )
+        for match in _RELATIVE_DAY.finditer(text)
+    ]
     for match in _RELATIVE_WEEKDAY.finditer(text):
         weekday = weekday_number(match.group("wd"))
         if weekday is None:
@@ -363,100 +415,7 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
         mentions.append(
             DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
         )
-    return mentions
-
-
-# --------------------------------------------------------------------------- times
-
-_CLOCK = (
-    r"(?:(\d{1,2}):(\d{2})\s*([ap]\.?\s?m\.?)?|(\d{1,2})\s*([ap]\.?\s?m\.?)|(noon|midnight)"
-    # a bare hour that starts a range: the "3" of "3–7 p.m."
-    r"|(\d{1,2})(?=\s*(?:[-–—]|to)\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b"
-    # ... or of "from 9 until 2:30", whose end is a clock time
-    r"|\s*(?:[-–—]|to|until|till)\s*\d{1,2}:\d\d\b))"
-)
-_CLOCK_RE = re.compile(rf"(?<![\d:/$])(?:{_CLOCK})(?![\d/])", re.IGNORECASE)
-_TIME_RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|to|until|till|and)\s*$", re.IGNORECASE)
-_END_TIME_CUE = re.compile(r"\b(?:return\w*|until|till|ends?|ending|finish\w*|back)\b[^.;]*$", re.I)
-
-
-@dataclass(frozen=True)
-class _Clock:
-    start: int
-    end: int
-    hour: int
-    minute: int
-    meridiem: str | None  # "am", "pm" or None when unwritten
-
-
-def _clocks(text: str) -> list[_Clock]:
-    clocks = []
-    for m in _CLOCK_RE.finditer(text):
-        if m.group(6):
-            word = m.group(6).lower()
-            clocks.append(_Clock(m.start(), m.end(), 12 if word == "noon" else 0, 0, "fixed"))
-            continue
-        hour = int(m.group(1) or m.group(4) or m.group(7))
-        minute = int(m.group(2) or 0)
-        suffix = (m.group(3) or m.group(5) or "").lower().replace(".", "").replace(" ", "")
-        if hour > 23 or minute > 59:
-            continue
-        clocks.append(_Clock(m.start(), m.end(), hour, minute, suffix or None))
-    return clocks
-
-
-def _to_time(clock: _Clock, meridiem: str | None) -> time:
-    hour = clock.hour
-    if meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
-    return time(hour, clock.minute)
-
-
-def _guess_meridiem(clock: _Clock) -> str | None:
-    # School hours: a bare 12:00-6:59 is afternoon, 7:00-11:59 morning.
-    if clock.hour >= 13 or clock.meridiem == "fixed" or clock.hour == 0:
-        return None
-    return "pm" if 1 <= clock.hour <= 6 or clock.hour == 12 else "am"
-
-
-def find_times(text: str) -> tuple[time | None, time | None]:
-    """The start and end time an event text states ("3:30–4:45 pm", "7 pm", "noon")."""
-    clocks = _clocks(text)
-    if not clocks:
-        return None, None
-    first = clocks[0]
-    second = clocks[1] if len(clocks) > 1 else None
-    is_range = second is not None and bool(
-        _TIME_RANGE_JOINER.match(text[first.end : second.start])
-        or _END_TIME_CUE.search(text[first.end : second.start])
-    )
-    if second is None or not is_range:
-        meridiem = first.meridiem if first.meridiem != "fixed" else None
-        return _to_time(first, meridiem or _guess_meridiem(first)), None
-    end_meridiem = second.meridiem if second.meridiem != "fixed" else None
-    end_meridiem = end_meridiem or _guess_meridiem(second)
-    end = _to_time(second, end_meridiem)
-    if first.meridiem and first.meridiem != "fixed":
-        start = _to_time(first, first.meridiem)
-    else:
-        # "11:00–1:00 pm" starts in the morning; "3:00–4:00 pm" in the afternoon.
-        start = _to_time(first, end_meridiem)
-        if start > end:
-            start = _to_time(first, "am")
-    return start, end
-
-
-def strip_times(text: str) -> str:
-    """The text without clock times or time ranges (for titles)."""
-    text = re.sub(
-        rf"(?:\b(?:from|at|by)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until)\s*{_CLOCK})?",
-        " ",
-        text,
-        flags=re.I,
-    )
-    return re.sub(r"\s{2,}", " ", text)
+    return sorted(mentions, key=lambda m: m.start)
 
 
 # --------------------------------------------------------------------------- recurrence
@@ -464,7 +423,9 @@ def strip_times(text: str) -> str:
 _ALL_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g[:1]])
 _RECURRING = re.compile(
     rf"\b(?:every|each)\s+(?P<every>(?:{_ALL_WEEKDAY_NAMES})(?:\s*(?:,|and|&|or)\s*(?:{_ALL_WEEKDAY_NAMES}))*)\b"
-    rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b",
+    rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b"
+    # "on Tues/Thurs": a timetable's days, written short.
+    rf"|\b(?P<slashed>(?:{_ENGLISH_WEEKDAY_NAMES})\.?(?:\s*/\s*(?:{_ENGLISH_WEEKDAY_NAMES})\b\.?)+)",
     re.IGNORECASE,
 )
 
@@ -474,8 +435,8 @@ def weekly_days(text: str) -> list[int]:
     match = _RECURRING.search(text)
     if not match:
         return []
-    names = re.findall(_ALL_WEEKDAY_NAMES, match.group(0), flags=re.IGNORECASE)
-    return sorted({WEEKDAYS[n.lower()] for n in names})
+    names = re.findall(rf"\b(?:{_ENGLISH_WEEKDAY_NAMES})", match.group(0), flags=re.IGNORECASE)
+    return sorted({WEEKDAYS[n.lower()] for n in names if n.lower() in WEEKDAYS})
 
 
 def weekly_rrule(days: list[int], until: date | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Word rules for one item's fields: audience grades, activities, category, action, location.
+"""Word rules for one item's fields: category, action, location (audience: `audience`).
 
 The lexicons are general knowledge about school newsletters, never about one school: the
 school's own activity catalogue comes from the extraction context.
@@ -7,218 +7,11 @@ school's own activity catalogue comes from the extraction context.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable
 
-from shared.models import PRE_K, Activity, ItemAction, ItemCategory
-
-Grades = Literal["all"] | list[int]
-
-# --------------------------------------------------------------------------- grades
-
-_GRADE_NUMBER = r"(?:K|\d{1,2})"
-_JOIN = r"\s*(?:,|&|and|\+|/)\s*"
-_SPAN = r"\s*(?:-|–|—|to|through)\s*"
-_GRADE_WORD = r"\b(?:grades?|gr\.?|gds?\.?)"
-_GRADE_SPAN = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}){_SPAN}(\d{{1,2}})\b", re.I)
-_GRADE_LIST = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}(?:{_JOIN}\d{{1,2}}\b)*)", re.I)
-_K_SPAN = re.compile(r"(?<![\w-])K\s*(?:-|–|—|to)\s*(\d{1,2})\b")
-_ORDINALS = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/|or)\s*\d{1,2}(?:st|nd|rd|th))*)\s+grade(?:s|rs)?\b",
-    re.I,
-)
-_KINDERGARTEN = re.compile(r"\bkinder(?:garten(?:ers?)?|s)?\b|\bkindies\b", re.I)
-_INCOMING_KINDERGARTEN = re.compile(
-    r"\bborn in (?:19|20)\d\d\b|\bpre-?k\b|\bpre-?school(?:ers?)?\b|\bstrongstart\b"
-    r"|\bincoming (?:kindergarten|k\b)|\bkindergarten registration\b"
-    r"|\bregistration for kindergarten\b"
-    r"|\bregister (?:for|in) kindergarten\b",
-    re.I,
-)
-_WHOLE_SCHOOL = re.compile(
-    r"\ball (?:grades|students|families|classes|parents|ages)\b|\bwhole[- ]school\b"
-    r"|\bschool[- ]wide\b|\beveryone\b|\bevery class\b|^\s*all\s*$",
-    re.I,
-)
-_GRADE_CELL = re.compile(rf"^\s*({_GRADE_NUMBER})(?:(?:{_SPAN}|{_JOIN})(\d{{1,2}}))*\s*$", re.I)
-
-
-def _grade_value(token: str) -> int:
-    return 0 if token.upper() == "K" else int(token)
-
-
-_NUMBER_WORDS = {
-    word: number
-    for number, words in enumerate(
-        [
-            ("one", "first"),
-            ("two", "second"),
-            ("three", "third"),
-            ("four", "fourth"),
-            ("five", "fifth"),
-            ("six", "sixth"),
-            ("seven", "seventh"),
-            ("eight", "eighth"),
-            ("nine", "ninth"),
-            ("ten", "tenth"),
-            ("eleven", "eleventh"),
-            ("twelve", "twelfth"),
-        ],
-        start=1,
-    )
-    for word in words
-}
-_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.I)
-_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
-# "K/1", "K & 1", "K-1 class": kindergarten joined to a grade without the word "grade".
-_K_LIST = re.compile(r"(?<![\w-])K\s*(?:/|&|\+|,|and)\s*(\d{1,2})\b(?!\s*(?:am|pm|[:.]\d))")
-# British Columbia's bands: primary K-3, intermediate 4-7 (used only when no grade is named).
-_BANDS = (
-    (re.compile(r"\bprimary\b(?! (?:school|care|contact|caregiver|language))", re.I), range(0, 4)),
-    (re.compile(r"\bintermediate\b", re.I), range(4, 8)),
-)
-
-
-def _numbers_in_words(text: str) -> str:
-    """ "grade two and three" reads "grade 2 and 3"; "third graders" reads "3rd graders"."""
-
-    def digits(match: re.Match[str]) -> str:
-        word = match.group(1).lower()
-        number = _NUMBER_WORDS[word]
-        if word.endswith(("st", "nd", "rd", "th")) or word in ("first", "second", "third"):
-            return f"{number}{_SUFFIXES.get(number, 'th')}"
-        return str(number)
-
-    if not re.search(r"\bgrade", text, re.I):
-        return text
-    return _NUMBER_WORD.sub(digits, text)
-
-
-def grades_in(text: str) -> list[int] | Literal["all"] | None:
-    """The grades a text names: a sorted list, "all", or None when it names none."""
-    if _INCOMING_KINDERGARTEN.search(text):
-        return [PRE_K]
-    text = _numbers_in_words(text)
-    found: set[int] = set()
-    consumed = text
-    for match in _GRADE_SPAN.finditer(text):
-        found.update(range(_grade_value(match.group(1)), int(match.group(2)) + 1))
-        consumed = consumed.replace(match.group(0), " ")
-    for match in _GRADE_LIST.finditer(consumed):
-        found.update(_grade_value(n) for n in re.findall(r"K|\d{1,2}", match.group(1), re.I))
-    for match in _K_SPAN.finditer(text):
-        found.update(range(0, int(match.group(1)) + 1))
-    for match in _ORDINALS.finditer(text):
-        found.update(int(n) for n in re.findall(r"\d{1,2}", match.group(0)))
-    for match in _K_LIST.finditer(text):
-        found.update((0, int(match.group(1))))
-    if _KINDERGARTEN.search(text):
-        found.add(0)
-    if not found:
-        for band, grades in _BANDS:
-            if band.search(text):
-                found.update(grades)
-    if found:
-        return sorted(g for g in found if g <= 12)
-    if _WHOLE_SCHOOL.search(text):
-        return "all"
-    return None
-
-
-def grades_in_cell(text: str) -> list[int] | Literal["all"] | None:
-    """A table's grades column: "6", "7 & 8", "6–8", "K–2", "All"."""
-    if _WHOLE_SCHOOL.search(text):
-        return "all"
-    misread = re.fullmatch(r"\s*(\d)8(\d{1,2})\s*", text)  # OCR reads "7&8" as "788"
-    if misread and int(misread.group(1)) < int(misread.group(2)) <= 12:
-        return [int(misread.group(1)), int(misread.group(2))]
-    match = _GRADE_CELL.match(text)
-    if not match:
-        return grades_in(text)
-    numbers = [_grade_value(n) for n in re.findall(r"K|\d{1,2}", text, re.I)]
-    if re.search(_SPAN, text) and len(numbers) == 2:
-        return list(range(numbers[0], numbers[1] + 1))
-    return sorted(set(numbers))
-
-
-# "Div 3 Gr 3/4", "Div. 5 (K)", "Division 2: Grades 5/6": a legend of the school's classes.
-_DIVISION_ENTRY = re.compile(
-    r"\bdiv(?:ision)?\.?\s*(\d{1,2})\s*[:=(–—-]?\s*(?:gr(?:ades?)?\.?\s*)?"
-    r"(K|\d{1,2})(?:\s*[/&,-]\s*(\d{1,2}))?\b(?!\s*(?:am|pm|:))",
-    re.I,
-)
-_DIVISION = re.compile(r"\bdiv(?:ision)?\.?\s*(\d{1,2})\b", re.I)
-
-
-def division_legend(text: str) -> dict[int, list[int]]:
-    """The grades of each division, when the document lists two or more of them."""
-    legend: dict[int, list[int]] = {}
-    for match in _DIVISION_ENTRY.finditer(text):
-        first = _grade_value(match.group(2))
-        last = int(match.group(3)) if match.group(3) else first
-        if first <= last <= 12:
-            legend[int(match.group(1))] = sorted({first, last})
-    return legend if len(legend) >= 2 else {}
-
-
-def division_grades(text: str, legend: dict[int, list[int]]) -> list[int] | None:
-    """The grades of the divisions ("Div 3") a text names, by the document's legend."""
-    found = {g for m in _DIVISION.finditer(text) for g in legend.get(int(m.group(1)), [])}
-    return sorted(found) or None
-
-
-def within_school(grades: Grades | None, offered: Sequence[int]) -> Grades | None:
-    """Grades limited to those the school offers; every offered grade reads as "all"."""
-    if grades is None or grades == "all":
-        return grades
-    kept = sorted(set(grades) & set(offered))
-    if not kept:
-        return None
-    return "all" if set(kept) >= set(offered) else kept
-
-
-# --------------------------------------------------------------------------- activities
-
-# Common names for school activities, keyed by the words a catalogue slug is made of.
-_ACTIVITY_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "basketball": ("hoops", "b-ball", "bball"),
-    "choir": ("chorus", "glee club", "singers"),
-    "band": ("concert band", "jazz band", "wind ensemble"),
-    "drama": ("theatre", "theater", "musical", "play rehearsal"),
-    "robotics": ("lego league", "vex"),
-    "track and field": (
-        "track & field",
-        "track meet",
-        "track team",
-        "track practice",
-        "track practices",
-        "cross-country",
-    ),
-    "soccer": ("football club",),
-    "volleyball": ("volley ball",),
-    "chess": ("chess club",),
-    "swimming": ("swim team", "swim club", "swim lessons", "swim"),
-    "art": ("art club",),
-    "coding": ("code club", "programming club"),
-}
-
-
-def _normalise(text: str) -> str:
-    text = text.lower().replace("&", " and ")
-    return " " + re.sub(r"[^\w]+", " ", text) + " "
-
-
-def activities_in(text: str, catalogue: Iterable[Activity]) -> list[str]:
-    """Slugs of the school's activities the text names, by name, slug or synonym."""
-    haystack = _normalise(text)
-    found = []
-    for activity in catalogue:
-        base = activity.slug.replace("-", " ")
-        names = {base, activity.name, *activity.synonyms, *_ACTIVITY_SYNONYMS.get(base, ())}
-        if any(_normalise(name) in haystack for name in names if name.strip()):
-            found.append(activity.slug)
-    return sorted(found)
-
+from shared.extraction.languages import action_in_language, category_in, in_other_language
+from shared.extraction.lexicon import HELPER_WORD, PARENTHETICAL
+from shared.models import ItemAction, ItemCategory
 
 # --------------------------------------------------------------------------- category
 
@@ -230,7 +23,13 @@ _CLOSURE = re.compile(
     # Public holidays close schools.
     r"\bthanksgiving\b|\beaster monday\b|\bgood friday\b|\bfamily day\b|\bremembrance day\b|"
     r"\bvictoria day\b|\blabou?r day\b|\bcanada day\b|\bchristmas day\b|\bboxing day\b|"
-    r"\bnew year'?s day\b|\btruth and reconciliation day\b|\bmemorial day\b|\bpresidents'? day\b",
+    r"\bnew year'?s day\b|\btruth and reconciliation day\b|\bmemorial day\b|\bpresidents'? day\b"
+    # A day without classes, by what the staff do or what the school calls it.
+    r"|\b(?:student|district|school|public|bank|national|state|civic) holidays?\b"
+    r"|\b(?:school|spring|winter|summer|february|april|mid-?term) vacation\b|\bno classes\b"
+    r"|\bearly release\b|\bminimum day\b|\bhalf[- ]day\b|\bnot in session\b"
+    r"|\b(?:teacher|staff) (?:work|planning|exchange) days?\b|\bstaff development\b"
+    r"|\bprofessional (?:development|learning)\b|\bpd day\b",
     re.I,
 )
 _DEADLINE = re.compile(
@@ -239,9 +38,9 @@ _DEADLINE = re.compile(
 )
 _VOLUNTEER = re.compile(
     r"\bvolunteer|\bchaperones?\b|\bhelpers? (?:needed|wanted)\b"
-    # A notice headed "Sports Day Helpers" asks for helpers.
+    # A notice headed "Track Meet Helpers" asks for helpers.
     r"|\b(?:parent |adult )?helpers\s*!?$"
-    # "Science Night parent judges needed", "parent walkers wanted".
+    # "Art Show parent hosts needed", "parent drivers wanted".
     r"|\b(?:parent|adult|family) [a-z]+s (?:needed|wanted)\b",
     re.I,
 )
@@ -250,23 +49,25 @@ _FUNDRAISER = re.compile(
     r"\b(?:food|book|clothing|toy|coat|bottle) drive\b|\bdrive\b|"
     r"\braffle\b|"
     r"\bwalk-?a-?thon\b|\bread-?a-?thon\b|\bfun run\b|\bsale\b|\bauction\b|"
-    r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b",
+    r"\bplant sale\b|\bgala\b|\bsilent auction\b|\bdonations?\b"
+    # Sales and sponsored challenges that raise money for the school.
+    r"|\b\w+-a-thon\b|\bbook fair\b|\bspirit night\b"
+    r"|\bbenefit\b|\bpledges?\b",
     re.I,
 )
 _MEETING = re.compile(
     r"\bmeeting\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
     r"\binfo(?:rmation)? (?:night|session|evening|morning)\b|"
-    # "Coffee with the Principal", "Parent coffee morning": a meeting with the school.
+    # "Coffee chat with the Head", "Parent coffee morning": a meeting with the school.
     r"\bcoffee (?:with|morning|chat)\b|\bparent coffee\b|"
     r"\bcurriculum night\b|\bparent night\b|\bagm\b|\btown hall\b|"
     r"\bcouncil\b|\bworkshops? for (?:parents|families)\b|\bparent (?:workshop|education)\b|"
     r"\borientation\b|\bwelcome (?:night|evening)\b|\btransition (?:night|evening|meeting)\b|"
     r"\binformation evening\b|"
-    # "Online safety evening for parents": a session for the adults.
+    # "Screen time talk for parents": a session for the adults.
     r"\b(?:evening|night|session|talk|presentation) for (?:parents|families)\b",
     re.I,
 )
-_PARENTHETICAL = re.compile(r"\([^()]*\)")
 _PICK_UP = re.compile(r"\bpick[- ]?up\b", re.I)
 _OPENS = re.compile(r"\bopens?\b|\bnow open\b|\bbegins\b", re.I)
 _REGISTRATION = re.compile(
@@ -274,7 +75,7 @@ _REGISTRATION = re.compile(
 )
 
 
-# A holiday's name in an event's title ("Remembrance Day assembly") does not close school.
+# A holiday's name in an event's title ("Canada Day picnic") does not close school.
 _GATHERING = re.compile(
     r"\b(?:assembly|ceremony|concert|celebration|party|parade|service|lunch|breakfast|"
     r"dinner|potluck|dance|fair|performance|feast|craft|spirit day|dress[- ]up)\b",
@@ -302,7 +103,7 @@ _UNIT_PRICE = re.compile(
 def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> ItemCategory:
     """The kind of item, from its title first and the sentence it came from second.
 
-    `due_date_cue` says the item's date is a cut-off ("by Friday, October 9").
+    `due_date_cue` says the item's date is a cut-off ("by Monday, <date>").
     """
     if _REGISTRATION.search(title) and _OPENS.search(clause):
         # "Winter Break camp registration opens": the sign-up opening, whatever it is for.
@@ -310,7 +111,7 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
     if _closes(title):
         return ItemCategory.CLOSURE
     if _LOST_FOUND.search(title):
-        return ItemCategory.ANNOUNCEMENT  # "Lost and found clear-out": a reminder to look
+        return ItemCategory.ANNOUNCEMENT  # "Lost property table": a reminder to look
     if _ORDERS.search(title) and (
         _UNIT_PRICE.search(clause) or _RAISES.search(f"{title} {clause}")
     ):
@@ -328,12 +129,16 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.DEADLINE
     if _MEETING.search(title):
         return ItemCategory.MEETING
-    if _CLOSURE.search(_PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
+    if _CLOSURE.search(PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
         return ItemCategory.CLOSURE
     if _VOLUNTEER.search(clause) and re.search(r"\bneed|\bhelp\b", clause, re.I):
         return ItemCategory.VOLUNTEER
     if dated and _RAISES.search(clause):
-        return ItemCategory.FUNDRAISER  # "all money raised goes to the Grade 8 fund"
+        return ItemCategory.FUNDRAISER  # "every dollar supports the Grade 6 camp"
+    if in_other_language(title):
+        native = category_in(f"{title} {clause}")
+        if native is not None:
+            return native
     return ItemCategory.EVENT if dated else ItemCategory.ANNOUNCEMENT
 
 
@@ -383,7 +188,7 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
             r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b"
             r"|\bdrop[- ]?off\b|\bdonate\b"
-            # A sentence that opens with the request: "Send gently used books to the library."
+            # A sentence that opens with the request: "Pack a reusable water bottle every day."
             r"|(?:^|[.!?]\s+)(?:send|pack|label|wear|donate)\s+(?:a|an|the|your|their|gently|\w+s)\b",
             re.I,
         ),
@@ -397,7 +202,7 @@ def action_in(text: str) -> ItemAction | None:
     for action, pattern in _ACTIONS:
         if pattern.search(text):
             return action
-    return None
+    return action_in_language(text) if in_other_language(text) else None
 
 
 # Taking part in these needs something from home: a form, a fee, a sign-up, gear.
@@ -408,15 +213,17 @@ _TAKES_PART = re.compile(
 )
 # Booking a time is part of every conference or interview.
 _BOOKED = re.compile(r"\bconferences?\b|\binterviews?\b|\bpotluck\b", re.I)
-_FAIR = re.compile(r"\bfair\b", re.I)
+# A fundraiser asks the family for something when it collects orders, pledges or goods;
+# a sale, a shop or a spirit night is there to drop in on.
+_CONTRIBUTION = re.compile(
+    r"\borders?\b|\bpre-?orders?\b|\bpledges?\b|\bforms?\b|\bdrive\b|\bcollection\b", re.I
+)
 _LOST_FOUND = re.compile(r"\blost (?:and|&) found\b|\bunclaimed\b", re.I)
-# A sentence about helpers asks for volunteers, not for the family's part in the event.
-_HELPERS = re.compile(r"\bvolunteers?\b|\bhelpers?\b|\bchaperones?\b", re.I)
 # A sentence led by its own audience ("Grades 1-3: ...") is about something else.
 _OWN_AUDIENCE = re.compile(r"^\W*(?:grades?|gr\.?|kindergarten|k)\s*[\dk][^:]{0,12}:", re.I)
 # Joining these is gated by a sign-up or a fee, even when the cut-off is an item of its own.
 _ENROLLED = re.compile(r"\b(?:club|team|lessons|program|course|challenge)\b", re.I)
-# "If you have one", "if you do not want": an offer or an opt-out, not a request.
+# "If you own one", "if you would rather not": an offer or an opt-out, not a request.
 _OPTIONAL = re.compile(r"\bif you\b|\bif your child\b|\boptional\b", re.I)
 # Paying at the door or by donation is part of attending, not a request.
 _LOOSE_PAY = re.compile(r"\$\s?\d+(?:\.\d\d)?\s*(?:at the door|by donation|each|per)\b", re.I)
@@ -443,11 +250,11 @@ def asks_family(
         if action is None and category == ItemCategory.VOLUNTEER:
             action = ItemAction.VOLUNTEER
         return True, action
-    own = None if _HELPERS.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
+    own = None if HELPER_WORD.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
     if category == ItemCategory.MEETING:
         return own is not None or bool(_BOOKED.search(title)), own
     if category == ItemCategory.FUNDRAISER:
-        return own is not None or not _FAIR.search(title), own
+        return own is not None or bool(_CONTRIBUTION.search(title)), own
     if _LOST_FOUND.search(f"{title} {sentence}"):
         return True, ItemAction.BRING
     if own is not None:
@@ -455,7 +262,7 @@ def asks_family(
     if category == ItemCategory.EVENT and _TAKES_PART.search(title):
         return True, None
     for other in _sentences(paragraph):
-        if other in sentence or _HELPERS.search(other) or _OWN_AUDIENCE.search(other):
+        if other in sentence or HELPER_WORD.search(other) or _OWN_AUDIENCE.search(other):
             continue
         if _OPTIONAL.search(other) or (has_date(other) and not _ENROLLED.search(title)):
             # An offer, or a cut-off of its own ("Sign up by May 21"): its own item asks.

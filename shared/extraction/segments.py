@@ -14,21 +14,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from shared.extraction.audience import Grades, grades_in
 from shared.extraction.layout import Block
-from shared.extraction.rules import Grades, grades_in
 
 SegmentKind = Literal["row", "listed", "paragraph"]
 HeadingRole = Literal["topic", "grade", "container", "none"]
 
 # Headings that gather several items rather than name one.
-_CONTAINER_WORDS = re.compile(
+CONTAINER_WORDS = re.compile(
     r"\b(?:calendar|news|corner|notes?|principal|glance|dates|reminders|upcoming|events|clubs|"
     r"athletics|updates?|highlights|looking ahead|this week|notices|announcements|desk|message|"
     r"bulletin|newsletter|classrooms?|weekly|monthly|at a glance|from the|this week|next week|"
-    r"save the dates?|coming up|memo|week ahead|in brief|reminders?)\b",
+    r"save the dates?|coming up|memo|week ahead|in brief|reminders?|balita|paalala|anunsyo)\b"
+    # ... and in Chinese and Punjabi, whose words need no spaces around them.
+    r"|通讯|通知|简报|消息|ਖ਼ਬਰਾਂ|ਖਬਰਾਂ|ਸੂਚਨਾ|ਨੋਟਿਸ",
     re.I,
 )
-# Headings of calendar sections that may carry their dates: "THIS WEEK · Nov. 2–6".
+# Headings of calendar sections that may carry their dates: "NEXT WEEK · Feb. 8–12".
 _DATED_CONTAINER = re.compile(
     r"\b(?:this|next|last|coming) week\b|\bweek (?:of|ahead)\b|\bsave the dates?\b|"
     r"\bcoming up\b|\bmark your calendars?\b|\bimportant dates\b|\bat a glance\b|"
@@ -76,7 +78,7 @@ class Segment:
     distractor: bool = False
 
 
-# A street address: "915 Heron Way, Fraser Hollow".
+# A street address: "42 Alder Lane, <town>".
 _ADDRESS = re.compile(
     r"^\s*\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Way|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
     r"Lane|Ln|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy|Trail|Terrace|"
@@ -84,21 +86,61 @@ _ADDRESS = re.compile(
 )
 
 
-def _role(heading: str, followed_by_heading: bool) -> HeadingRole:
+# Words of a school's name that say what kind of school it is, not which one.
+_INSTITUTION_TEXT = (
+    "the of and a school schools elementary primary middle high secondary junior senior "
+    "community public charter independent district isd usd academy college preparatory prep "
+    "montessori kindergarten preschool nursery pta pto pac ptsa lower upper centre center "
+    "rural regional county city st saint"
+)
+_INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# What a heading may name besides the school and still be a masthead: the letter's audience.
+_EVENT_WORD = re.compile(
+    r"\b(?:fair|night|concert|day|dance|carnival|festival|show|sale|fundraiser|meeting|"
+    r"breakfast|lunch|party|celebration|open house|trip|tournament|game|race|walk|run|"
+    r"drive|registration|conferences?|workshop|assembly|picnic|gala|auction|market)\b",
+    re.I,
+)
+
+
+def names_school(heading: str, school_name: str) -> bool:
+    """Whether a heading is the masthead: it names the school ("Birchwood Elementary
+    School", "Birchwood School - Grade 3 Notes") and no event of its own."""
+    own = {w.lower() for w in _NAME_WORD.findall(school_name)} - _INSTITUTION_WORDS
+    words = {w.lower().rstrip("'’s") for w in _NAME_WORD.findall(heading)}
+    if not own or not own <= {w.lower() for w in _NAME_WORD.findall(heading)} | words:
+        return False
+    return not _EVENT_WORD.search(heading)
+
+
+def _without_name(heading: str, school_name: str) -> str:
+    """A masthead without the school's name: "<School> — Mr. Lee's Grade 2" names a class,
+    "<Name> Kindergarten" (the school's own name) none."""
+    if not school_name:
+        return heading
+    return re.sub(re.escape(school_name), " ", heading, flags=re.I)
+
+
+def _role(heading: str, followed_by_heading: bool, school_name: str = "") -> HeadingRole:
     if not heading:
         return "none"
+    if names_school(heading, school_name):
+        return "container"
     if _GRADE_ONLY.match(heading.strip(" !:.")):
         return "grade"
-    # A question ("Know a little one born in 2022?") introduces items without naming one.
-    if followed_by_heading or _CONTAINER_WORDS.search(heading) or heading.rstrip().endswith("?"):
+    # A question ("Does your child start school in the fall?") introduces items without naming one.
+    if followed_by_heading or CONTAINER_WORDS.search(heading) or heading.rstrip().endswith("?"):
         return "container"
     return "topic"
 
 
-def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> list[Segment]:
+def segments_of(
+    blocks: Sequence[Block], is_dated: Callable[[str], bool], school_name: str = ""
+) -> list[Segment]:
     """The document's segments in reading order, each with its section context.
 
-    A heading that carries a date ("RSVP by Friday, January 22") is content, not a heading.
+    A heading that carries a date ("Reply by Monday, <date>") is content, not a heading.
     """
     stack: list[tuple[float, str, HeadingRole, Grades | None]] = []
     segments: list[Segment] = []
@@ -114,7 +156,12 @@ def segments_of(blocks: Sequence[Block], is_dated: Callable[[str], bool]) -> lis
                 stack.pop()
             heading = block.text.strip()
             stack.append(
-                (block.size, heading, _role(heading, followed_by_heading), grades_in(heading))
+                (
+                    block.size,
+                    heading,
+                    _role(heading, followed_by_heading, school_name),
+                    grades_in(_without_name(heading, school_name)),
+                )
             )
             section += 1
             in_letter = False
@@ -175,7 +222,7 @@ def sentences_of(text: str) -> list[str]:
     parts = _SENTENCE_END.split(text)
     sentences: list[str] = []
     for part in parts:
-        # "... 10:15–11:00 a.m. The $30 fee ..." ends a sentence; "... 3 p.m. Thursday" need not.
+        # "... 9:30–10:30 a.m. The $12 fee ..." ends a sentence; "... 4 p.m. Monday" need not.
         clock_end = bool(sentences and re.search(r"\b[ap]\.m\.$", sentences[-1], re.I))
         if clock_end and re.match(r"^[A-Z]", part) and not _CALENDAR_WORD.match(part):
             sentences.append(part.strip())

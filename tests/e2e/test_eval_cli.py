@@ -44,7 +44,12 @@ def test_the_offline_extractor_meets_the_bar_on_the_developer_set() -> None:
 @pytest.mark.parametrize(
     "folder", sorted(p.name for p in (REPO_ROOT / "infra" / "eval").glob("heldout*"))
 )
-def test_the_bar_holds_on_every_labelled_set_written_apart_from_the_extractor(folder: str) -> None:
+def test_the_bar_holds_on_every_synthetic_set_under_infra_eval(folder: str) -> None:
+    """A regression bar, not a blind score. Each heldout* set was written apart from the
+    extractor and scored blind once (its README gives that figure); heldout..heldout6 were
+    then used for development, and heldout7 has been run after every change since, so none
+    of them is blind any more. The blind set is the four real newsletters named in
+    infra/eval/REAL-HELDOUT.md, scored once at the end of issue 23."""
     result = cli("eval", "extraction", str(REPO_ROOT / "infra" / "eval" / folder), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -302,19 +301,6 @@ def test_a_ticket_is_shown_and_resolved(
     assert ticket.resolved_at == NOW
 
 
-def test_calendar_paths_are_public_and_404_until_the_digests_module_exists(
-    container: Container,
-) -> None:
-    if importlib.util.find_spec("functions.calendar_links") is not None:
-        pytest.skip("functions.calendar_links exists: see the dispatch test below")
-    response = _client().get("/calendar/abc.ics")
-    assert response.status_code == 404
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("functions.calendar_links") is None,
-    reason="functions.calendar_links (the digests issue) is not in this branch",
-)
 def test_calendar_paths_go_to_the_calendar_links_module(
     container: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:

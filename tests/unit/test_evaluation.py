@@ -81,3 +81,64 @@ def test_the_table_lists_documents_overall_fields_and_misses() -> None:
     table = format_table(report)
     assert "a.pdf" in table and "overall (micro)" in table
     assert "missed   a.pdf: 2026-10-07 Picture Day" in table
+
+
+def test_an_item_is_correct_when_matched_with_its_dates_and_audience() -> None:
+    from infra.evaluation import correct_flags
+
+    labels = {
+        "grades_offered": [0, 1, 2, 3],
+        "items": [
+            item("Kite Day", end_date=None, grades=[1, 2]),
+            item("Book Swap", start="2026-10-09", end_date="2026-10-11"),
+        ],
+    }
+    extracted = [
+        item("Kite Day", grades=[1, 2]),  # right
+        item("Book Swap", start="2026-10-09"),  # matched, but the range's end is missing
+        item("Pumpkin Walk"),  # no label at all
+    ]
+    assert correct_flags(extracted, labels) == [True, False, False]
+
+
+def test_the_reliability_table_puts_each_item_in_its_confidence_bucket(tmp_path: Any) -> None:
+    import json
+    from datetime import date
+
+    from infra.evaluation import format_reliability, reliability
+    from shared.extraction.schema import ExtractedItem, ExtractionResult
+    from shared.models import ItemCategory
+
+    labels = {
+        "source": "note.pdf",
+        "issued_on": "2026-10-01",
+        "timezone": "America/Vancouver",
+        "grades_offered": [0, 1, 2],
+        "items": [item("Kite Day"), item("Book Swap", start="2026-10-09")],
+    }
+    (tmp_path / "note.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "note.labels.json").write_text(json.dumps(labels), encoding="utf-8")
+
+    class Fixed:
+        name = "fixed"
+
+        def extract(self, document: bytes, media_type: Any, context: Any) -> ExtractionResult:
+            found = (("Kite Day", 7, 0.96), ("Book Swap", 10, 0.92), ("Book Swap", 9, 0.75))
+            made = [
+                ExtractedItem(
+                    title=title,
+                    category=ItemCategory.EVENT,
+                    start_date=date(2026, 10, day),
+                    confidence=confidence,
+                )
+                for title, day, confidence in found
+            ]
+            return ExtractionResult(items=made, extractor=self.name)
+
+    report = reliability([tmp_path], Fixed())  # type: ignore[arg-type]
+    shares = {row["bucket"]: (row["items"], row["correct"]) for row in report["buckets"]}
+    assert shares["0.95-1.00"] == (1, 1)
+    assert shares["0.90-0.95"] == (1, 0)  # a wrong date is a wrong item
+    assert shares["0.70-0.80"] == (1, 1)
+    assert report["at_or_above_0.9"]["share"] == 0.5
+    assert ">=0.90" in format_reliability(report)

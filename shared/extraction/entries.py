@@ -1,0 +1,203 @@
+"""Blocks regrouped into the entries a reader sees, where line breaks hide them.
+
+Web pages saved as PDFs, and lists typed by hand, break lines where a reader does not:
+- a line that stops mid-phrase ("Saturday, <date> @", "Forms come back by", "(ages") runs on
+  into the next one;
+- a date on a line of its own names the day of the title line(s) under it
+  ("Tuesday, April 7, 6:00pm" then "Family Math Night");
+- one entry's time may be given per audience on lines of their own ("Early Release" then
+  "Primary — 9:45 AM", "Secondary — 10:15 AM"): one entry per audience.
+
+`leading_date(text)` gives the end of a date (and its time) that opens the text, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from shared.extraction.layout import Block
+from shared.extraction.segments import CONTAINER_WORDS as _CONTAINER_HEADING
+
+LeadingDate = Callable[[str], "int | None"]
+
+# A line that ends here has not finished its phrase.
+_DANGLING_END = re.compile(
+    r"(?:\b(?:a|an|the|to|of|in|on|at|for|and|or|with|from|your|our|their|by|is|are|be|"
+    r"will|that|this|these|those|if|as|than)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\.?|[-–—,@&/+])\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?:)\"”]\s*$")
+_CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|[ap]\b)?|noon"
+# "Primary — 9:45 AM": an audience and its time, nothing else.
+_AUDIENCE_TIME = re.compile(
+    rf"^\s*(?P<label>[^\W\d_][^\d:—–]{{1,40}}?)\s*(?:[—–:]|\s-\s|\bat\b)\s*"
+    rf"(?P<time>(?:{_CLOCK})(?:\s*(?:[-–—]|to)\s*(?:{_CLOCK}))?)\s*$",
+    re.I,
+)
+_SEPARATORS = re.compile(r"^[\s\-–—:|@,.;]*$")
+_TITLE_WORDS = 14  # a title line is short; a longer one is prose
+
+
+def _gap(first: Block, second: Block) -> float:
+    if not first.lines or not second.lines or first.page != second.page:
+        return 0.0
+    return second.lines[0].top - first.lines[-1].bottom
+
+
+def _is_text(block: Block) -> bool:
+    return block.kind == "text" and not block.titled
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _runs_on(first: Block, second: Block) -> bool:
+    """Whether the second block finishes the first one's phrase."""
+    if not (_is_text(first) and _is_text(second)) or second.listed:
+        return False
+    if first.page != second.page and not first.lines:
+        return False
+    text = first.text.rstrip()
+    if _unclosed(text) or _DANGLING_END.search(text):
+        return True
+    return not _SENTENCE_END.search(text) and bool(re.match(r"^\s*[a-z]", second.text))
+
+
+def _joined(first: Block, second: Block) -> Block:
+    separator = "" if first.text.endswith("-") and second.text[:1].islower() else " "
+    return replace(
+        first,
+        text=f"{first.text.rstrip()}{separator}{second.text.lstrip()}",
+        lines=[*first.lines, *second.lines],
+    )
+
+
+def _run_ons_joined(blocks: Sequence[Block]) -> list[Block]:
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and _runs_on(joined[-1], block):
+            joined[-1] = _joined(joined[-1], block)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _entry(date_block: Block, title: Block, date_text: str) -> Block:
+    return replace(
+        title,
+        text=f"{date_text} - {title.text}",
+        listed=True,
+        lines=[*date_block.lines, *title.lines],
+    )
+
+
+def _title_line(block: Block, leading_date: LeadingDate) -> bool:
+    if not _is_text(block) or leading_date(block.text) is not None:
+        return False
+    words = block.text.split()
+    return 0 < len(words) <= _TITLE_WORDS and not (
+        len(words) > 8 and re.search(r"[.!?]\s*$", block.text)
+    )
+
+
+def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[Block]:
+    """ "Late Start" with "Primary — 9:45 AM" under it: "Late Start (Primary) 9:45 AM",
+    one entry per audience line."""
+    date_text, title = entry.text[:date_end], entry.text[date_end:].strip(" -–—:|")
+    out = []
+    for line in lines:
+        found = _AUDIENCE_TIME.match(line.text)
+        assert found is not None
+        label, clock = found.group("label").strip(), found.group("time")
+        out.append(
+            replace(
+                entry,
+                text=f"{date_text} - {title} ({label}) {clock}",
+                listed=True,
+                lines=[*entry.lines, *line.lines],
+            )
+        )
+    return out
+
+
+def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
+    """The blocks with run-on lines joined and date lines given their titles."""
+    blocks = _run_ons_joined(blocks)
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = leading_date(block.text) if _is_text(block) else None
+        if end is None:
+            out.append(block)
+            index += 1
+            continue
+        following = index + 1
+        # A date right under a topic's heading is that topic's date ("Harvest Market!"
+        # then "Sunday, <date>"); under a calendar's heading it opens an entry.
+        under_topic = (
+            index > 0
+            and blocks[index - 1].kind == "heading"
+            and (not _CONTAINER_HEADING.search(blocks[index - 1].text))
+        )
+        date_only = bool(_SEPARATORS.match(block.text[end:])) and not under_topic
+        entries = [block]
+        if date_only:
+            # The title lines under the date, up to a wider gap, a dated line or a heading;
+            # a bulleted date takes the one entry after it.
+            titles: list[Block] = []
+            first_gap: float | None = None
+            while following < len(blocks) and _title_line(blocks[following], leading_date):
+                candidate = blocks[following]
+                if _AUDIENCE_TIME.match(candidate.text) and titles:
+                    break
+                gap = _gap(titles[-1] if titles else block, candidate)
+                if first_gap is None:
+                    first_gap = gap
+                elif gap > first_gap + 2.0:
+                    break
+                titles.append(candidate)
+                following += 1
+                if block.listed:
+                    break
+            if titles:
+                date_text = block.text[:end].rstrip(" -–—:|@,")
+                entries = [_entry(block, title, date_text) for title in titles]
+        # Audience lines under the (last) entry.
+        audiences: list[Block] = []
+        while following < len(blocks) and _is_text(blocks[following]):
+            if not _AUDIENCE_TIME.match(blocks[following].text):
+                break
+            audiences.append(blocks[following])
+            following += 1
+        if len(audiences) >= 2:
+            last = entries.pop()
+            date_end = leading_date(last.text) or 0
+            entries += _per_audience(last, audiences, date_end)
+        else:
+            following -= len(audiences)
+        out.extend(entries)
+        index = following
+    return _dated_runs_listed(out, leading_date)
+
+
+def _dated_runs_listed(blocks: list[Block], leading_date: LeadingDate) -> list[Block]:
+    """Three or more lines in a row that each open with a date are a list without bullets:
+    each is an entry ("<month> <day> Staff Planning Day")."""
+    dated = [_is_text(b) and leading_date(b.text) is not None for b in blocks]
+    out = list(blocks)
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and dated[end]:
+            end += 1
+        if end - start >= 3:
+            for index in range(start, end):
+                out[index] = replace(blocks[index], listed=True)
+        start = end + 1 if end == start else end
+    return out

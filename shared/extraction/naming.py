@@ -1,0 +1,274 @@
+"""The title of a dated clause, from the notice, heading or sentence around it."""
+
+from __future__ import annotations
+
+import re
+
+from shared.extraction.audience import grades_in
+from shared.extraction.candidates import content_words
+from shared.extraction.dates import DateMention, find_dates
+from shared.extraction.lexicon import (
+    ACTION_VERB,
+    ANTECEDENT,
+    AUDIENCE,
+    COMES_BACK,
+    DETERMINER,
+    DISCOURSE,
+    DUE_THING_NAMED,
+    HELPER_WORD,
+    LABEL_PREFIX,
+    LEADING_FILLER,
+    PICKED_UP,
+    PRONOUN_OBJECT,
+    REQUEST_START,
+    SHOUTED_NAME,
+    VOLUNTEER_CALL,
+)
+from shared.extraction.segments import Segment, latin_share, sentences_of
+from shared.extraction.state import BuilderState
+from shared.extraction.times import strip_times
+from shared.extraction.titles import (
+    FINITE_VERB,
+    audience_doing,
+    canonical_deadline,
+    deadline_of,
+    event_in,
+    generic,
+    helpers_named,
+    named_after_date,
+    noun_phrase_before,
+    pick_up_title,
+    request_title,
+    subject_of,
+    tidy_title,
+    topic_name,
+    with_due_phrase,
+    without_asides,
+)
+
+
+class ClauseNaming(BuilderState):
+    """Titles of dated clauses."""
+
+    def _notice_title(self, segment: Segment) -> str | None:
+        """The name a notice starts with: "Mitten Collection — Tuesday, ...",
+        "Junior Band (Gr 4–5): Wednesdays ..."."""
+        match = re.match(
+            r"^(.{3,80}?)(?:\s+[—–-]\s+|(?<=[a-z])[—–-]\s+|:\s+)", segment.text
+        ) or SHOUTED_NAME.match(segment.text)
+        if (
+            not match
+            or LABEL_PREFIX.match(segment.text)
+            or find_dates(match.group(1), self.facts.anchor)
+        ):
+            return None
+        title = tidy_title(without_asides(match.group(1)))
+        if DISCOURSE.match(title) or generic(title):
+            return None  # "Mark your calendars: ...", "Free to Help on Friday?"
+        if not content_words(AUDIENCE.sub(" ", title)):
+            return None  # "Grade 4 families: ..." addresses readers, it names no thing
+        if FINITE_VERB.search(title):
+            return None  # "Hats are required - please ...": a sentence, not a notice's name
+        return title if 1 <= len(title.split()) <= 10 else None
+
+    def _resolve_pronoun(self, segment: Segment, clause: str) -> str:
+        """ "Please pack them in a bag" after "Our class is saving clean, empty jam jars" reads
+        "Please pack clean, empty jam jars in a bag"."""
+        found = PRONOUN_OBJECT.search(clause)
+        if not found:
+            return clause
+        # The thing is named earlier in the sentence ("We need egg cartons - please send one")
+        # or in the one before.
+        antecedent = ANTECEDENT.search(clause[: found.start()]) or ANTECEDENT.search(
+            self._previous_sentence
+        )
+        phrase = antecedent.group("np").strip() if antecedent else ""
+        if not phrase and found.group(1).lower() == "it":
+            named = list(DUE_THING_NAMED.finditer(self._previous_sentence))
+            phrase = named[-1].group("np") if named else ""
+        phrase = re.sub(r",(?=\s)", "", phrase)  # "clean, empty jam jars"
+        if not phrase or not 1 <= len(phrase.split()) <= 6:
+            heading = segment.heading if segment.heading_role == "topic" else ""
+            phrase = without_asides(heading).strip() if latin_share(heading) > 0.5 else ""
+        if not phrase:
+            return clause
+        return PRONOUN_OBJECT.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + phrase, clause)
+
+    def _clause_title(
+        self,
+        segment: Segment,
+        clause: str,
+        bare: str,
+        mention: DateMention | None,
+        notice_title: str | None,
+        due_cue: bool,
+    ) -> tuple[str, bool]:
+        if notice_title:
+            named = named_after_date(clause, mention) if self._several_clauses else None
+            if named and not due_cue:
+                # "Four-Day Weekend — <date> is a staff day and <date> is a civic
+                # holiday": each date names its own thing.
+                return tidy_title(f"{named} - {notice_title}"), False
+            title = with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
+            return title, False
+        subject = subject_of(bare)
+        heading = tidy_title(without_asides(segment.heading))
+        if latin_share(heading) <= 0.5 < latin_share(clause):
+            heading = ""  # a masthead in another script names no English notice
+        topic = segment.heading_role == "topic" and bool(heading)
+        call = not due_cue and VOLUNTEER_CALL.search(self._sentence or clause)
+        event = event_in(clause) if call else None
+        if event and not HELPER_WORD.search(heading if topic else ""):
+            # "We need adults to serve cocoa after the Band Recital on ...".
+            self._titled_sections.add(segment.section)
+            return tidy_title(f"{event} volunteers needed"), False
+        asked = f"{self._previous_sentence} {self._sentence}"
+        wanted = helpers_named(asked)
+        helper_noun = wanted.split()[-1].rstrip("s")
+        if (
+            not due_cue
+            and VOLUNTEER_CALL.search(asked)
+            and re.search(rf"\b{re.escape(helper_noun)}s?\b", clause, re.I)
+        ):
+            # "Six parent timers wanted! Timers arrive at 4:00 pm on <date>.": the call.
+            name = (topic_name(heading) if topic else "") or self.facts.main_title
+            if name and not HELPER_WORD.search(name):
+                self._titled_sections.add(segment.section)
+                return tidy_title(f"{name} {wanted} needed"), False
+        if topic and segment.section not in self._titled_sections:
+            self._titled_sections.add(segment.section)
+            helpers = HELPER_WORD.search(heading) and not HELPER_WORD.search(subject or "")
+            if helpers and not due_cue:
+                return heading, False  # "Track Meet Helpers": the call, not the event
+            if (
+                subject
+                and content_words(subject) & content_words(heading)
+                # "Gardeners meet ..." under "Garden Group": a subject that adds nothing to the
+                # heading is a shorter way of naming it.
+                and content_words(subject) - content_words(heading)
+                and not due_cue
+            ):
+                return subject, False
+            if not (due_cue and subject and content_words(subject) & content_words(heading)):
+                return with_due_phrase(heading, clause, mention) if due_cue else heading, False
+        if due_cue:
+            title = self._deadline_title(clause, mention, segment)
+            if not content_words(title) and self._sentence_title:
+                # "Order bagels for <date> ... before 6 pm on <earlier date>".
+                return deadline_of(self._sentence_title, self._sentence), False
+            return title, False
+        if PICKED_UP.search(clause):
+            return pick_up_title(heading if topic else "", bare), False
+        before = clause[: mention.start] if mention else clause
+        if COMES_BACK.match(LEADING_FILLER.sub("", before.strip())):
+            # "charts go back to the homeroom teacher on Monday": a thing falling due.
+            canonical = canonical_deadline(
+                before, self._deadline_topic(segment, self._sentence), False
+            )
+            if canonical:
+                return canonical, False
+        found = subject or audience_doing(bare) or noun_phrase_before(clause, mention)
+        weak = not found
+        title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
+        if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
+            # "Tuesdays and Fridays, 8:30 - 10:00 a.m." names no thing: the line above may.
+            title = self._name_above() or ""
+            weak = True
+        if title and segment.heading_role == "grade" and grades_in(title) is None:
+            title = f"{heading} {title[:1].lower()}{title[1:]}"
+        if (
+            title
+            and VOLUNTEER_CALL.search(self._sentence or clause)
+            and not HELPER_WORD.search(title)
+        ):
+            event = event_in(clause) or event_in(self._sentence)
+            if event:
+                return tidy_title(f"{event} volunteers needed"), False
+        return title, weak
+
+    def _name_above(self) -> str:
+        """The name a short line just above gives: "Toddler Time for ages 1-4 returns!"."""
+        if not self._last_text or len(self._last_text) > 100:
+            return ""
+        last = (sentences_of(self._last_text) or [""])[-1]
+        if find_dates(last, self.facts.anchor):
+            return ""
+        subject = subject_of(last)
+        return subject if subject and not generic(subject) else ""
+
+    def _deadline_title(
+        self, clause: str, mention: DateMention | None, segment: Segment | None = None
+    ) -> str:
+        topic = ""
+        if segment is not None and segment.heading_role == "topic":
+            topic = tidy_title(without_asides(segment.heading))
+            if latin_share(topic) <= 0.5 or not content_words(AUDIENCE.sub(" ", topic)):
+                topic = ""
+        before = clause[: mention.start] if mention else clause
+        before = LEADING_FILLER.sub("", without_asides(before).strip())
+        before = re.sub(r"^[^\w]*(?:please\s+)?", "", before, flags=re.I)
+        due = re.match(r"^(?P<what>.+?)\s+(?:is|are)\s+(?:due|payable)\b", before, re.I)
+        returned = re.match(r"^(?P<what>.+?)\s+(?:must|should|need to) be\s+\w+", before, re.I)
+        closes = re.match(r"^(?P<what>.+?\s+(?:close|closes|closing))\b", before, re.I)
+        if due or returned:
+            found = due or returned
+            assert found is not None
+            # "Passes are $25 per child and must be paid": the thing is "Passes".
+            what = re.split(r"\s+(?:is|are)\s+", found.group("what"), maxsplit=1)[0]
+            what = DETERMINER.sub("", what)
+            named = content_words(re.sub(r"\$\s?\d+(?:\.\d\d)?", " ", what))
+            if topic and len(named) <= 1 and not named & content_words(topic):
+                what = f"{topic} {what[:1].lower()}{what[1:]}"  # "Grade 7 Dance tickets"
+            return tidy_title(what + " due")
+        if closes:
+            return tidy_title(closes.group("what"))
+        if re.match(r"^rsvp\b", before, re.I):
+            event = topic or self.facts.main_title
+            return tidy_title(f"RSVP for {event}" if event else "RSVP")
+        topic_name = self._deadline_topic(segment, self._sentence)
+        tails = [before[m.end() :] for m in REQUEST_START.finditer(before)]
+        for tail in (before, *tails):
+            canonical = canonical_deadline(tail, topic_name, self._volunteering())
+            if canonical:
+                return canonical
+        request = request_title(
+            re.sub(r"\s+(?:by|before|no later than|until|on)\s*$", "", before, flags=re.I)
+        )
+        if request:
+            return request  # "We need egg cartons - please send egg cartons": the request
+        cut = re.split(
+            r"\s+(?:by|before|no later than|until)"
+            r"(?:\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
+            r"\s*(?:[A-Za-z]+\.?,?\s*)?$",
+            before,
+        )[0]
+        title = tidy_title(" ".join(strip_times(cut).split()[:9]))
+        # "Sign up on the parents' portal" under "Fall Fair Helpers": say what for.
+        verb = ACTION_VERB.match(title)
+        bare = verb is not None and len(content_words(title)) <= 2
+        if verb and topic and bare and not content_words(title) & content_words(topic):
+            return tidy_title(f"{topic} {verb.group(0).lower()}")
+        return title
+
+    def _volunteering(self) -> bool:
+        """The sentence, or the one before, asks for helpers."""
+        return bool(
+            VOLUNTEER_CALL.search(f"{self._previous_sentence} {self._sentence}")
+            or re.search(r"\bif you can help\b|\bcan you help\b", self._sentence, re.I)
+        )
+
+    def _deadline_topic(self, segment: Segment | None, sentence: str) -> str:
+        """What a thing falling due belongs to: the event the sentence names, else the
+        notice's or section's name, else the thing named just before, else the flyer's."""
+        options = [event_in(sentence) or "", topic_name(self._segment_name)]
+        if segment is not None and segment.heading_role == "topic":
+            heading = segment.heading if latin_share(segment.heading) > 0.5 else ""
+            options.append(topic_name(heading))
+        options += [
+            topic_name(t)
+            for t in reversed(self._segment_titles)
+            if not re.search(r"\b(?:due|deadline|closes?|rsvp)\b", t, re.I)
+        ]
+        if any(c.title == self.facts.main_title for c in self.candidates):
+            options.append(topic_name(self.facts.main_title))  # a flyer's own event
+        return next((o for o in options if o), "")

@@ -1,0 +1,44 @@
+"""What a candidate builder remembers while it reads a document's segments in order."""
+
+from __future__ import annotations
+
+from shared.extraction.audience import Grades, division_grades, grades_in, within_school
+from shared.extraction.candidates import Candidate, DocumentFacts
+from shared.extraction.schema import ExtractionContext
+from shared.extraction.segments import Segment
+
+
+class BuilderState:
+    """Candidates found so far and the sentence and section being read."""
+
+    def __init__(self, context: ExtractionContext, facts: DocumentFacts) -> None:
+        self.context = context
+        self.facts = facts
+        self.candidates: list[Candidate] = []
+        self._titled_sections: set[int] = set()
+        self._previous_sentence = ""
+        self._sentence_title = ""
+        self._several_clauses = False
+        self._sentence = ""
+        self._last_text = ""
+        self._segments_by_section: dict[int, set[int]] = {}
+        self._segment_name = ""
+        self._segment_titles: list[str] = []
+
+    @property
+    def _name_grades(self) -> Grades | None:
+        name = self.context.school_name
+        return grades_in(name) if name else None
+
+    def _same_section(self, candidate: Candidate, segment: Segment) -> bool:
+        return candidate.order[0] in self._segments_by_section.get(segment.section, set())
+
+    # ------------------------------------------------------------------ one candidate
+
+    def _grades(self, segment: Segment, stated: Grades | None, text: str = "") -> Grades | None:
+        offered = self.context.grades_offered
+        if stated is not None and stated == self._name_grades:
+            stated = None  # "Lakeview Kindergarten" names the school, not one class
+        if stated is None and self.facts.divisions:
+            stated = division_grades(text, self.facts.divisions)
+        return within_school(stated, offered) or within_school(segment.heading_grades, offered)

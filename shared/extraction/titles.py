@@ -1,0 +1,468 @@
+"""Titles in the labellers' form: the name of the thing, cut from the clause that dates it
+(the subject, the noun phrase before the date, the request, the thing falling due).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from shared.extraction.audience import grades_in
+from shared.extraction.candidates import content_words
+from shared.extraction.dates import DateMention, find_dates, weekly_days
+from shared.extraction.lexicon import (
+    ARRIVES,
+    AUDIENCE,
+    COMES_BACK,
+    DATE_IS,
+    DETERMINER,
+    DISCOURSE,
+    DUE_NOUN,
+    DUE_VERB,
+    EVENT_NP,
+    GENERIC_WORDS,
+    HAND_OVER,
+    LABEL_PREFIX,
+    LEADING_FILLER,
+    NEEDED_AT_SCHOOL,
+    NP_BREAK,
+    OBJECT_END,
+    PARENTHETICAL,
+    SALE_WORDS,
+    SUBJECT_VERB,
+    WEB_ADDRESS,
+)
+from shared.extraction.segments import Segment, latin_share, reads_as_english, sentences_of
+from shared.extraction.times import strip_times
+
+
+def english_part(text: str) -> str:
+    """A bilingual text's sentences in English (or in the main Latin-script language)."""
+    return " ".join(t for t in sentences_of(text) if reads_as_english(t)) or text
+
+
+def tidy_title(text: str) -> str:
+    text = LABEL_PREFIX.sub("", text)
+    # "Art Club / 美术社": a bilingual heading keeps its Latin-script half.
+    halves = [h for h in re.split(r"\s+/\s+", text) if h.strip()]
+    if len(halves) > 1 and any(latin_share(h) > 0.5 for h in halves):
+        text = " / ".join(h for h in halves if latin_share(h) > 0.5)
+    text = WEB_ADDRESS.sub("", text)  # "Sign up at school.example.org": where, not what
+    text = text.replace("—", "-").replace("–", "-")
+    text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
+    text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
+    text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
+    # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
+    if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
+        text = " ".join(w.capitalize() if w.isupper() and len(w) > 4 else w for w in text.split())
+    return text[:1].upper() + text[1:] if text else text
+
+
+def without_asides(text: str) -> str:
+    """Parentheticals dropped unless they name an audience ("(K–2)", "(Grades 3–5)")."""
+    return PARENTHETICAL.sub(lambda m: f" ({m.group(1)})" if grades_in(m.group(1)) else "", text)
+
+
+def remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _closed(text: str) -> str:
+    """The text with what is inside parentheses blanked out (same length), so that a split
+    on "," or ";" keeps "(juniors at 2:10; seniors at 7:00)" whole."""
+    depth, out = 0, []
+    for char in text:
+        depth += char == "("
+        out.append("_" if depth and char != "(" and char != ")" else char)
+        depth -= char == ")" and depth > 0
+    return "".join(out)
+
+
+def outside_parentheses(text: str, separator: str) -> list[str]:
+    closed, parts, start = _closed(text), [], 0
+    for index, char in enumerate(closed):
+        if char == separator:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
+_TIMED_TAIL = re.compile(r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\d:\d\d")
+
+
+def two_things(part: str) -> list[str]:
+    """ "Term Ends/Secondary Late Start at 10:15": two things of one day, the second with
+    its own time; "Staff Day/No Classes" is one."""
+    halves = part.split("/")
+    if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
+        return [part]
+    if min(len(halves[0].split()), len(halves[1].split())) < 2:
+        return [part]
+    return halves
+
+
+def lead_phrase(text: str) -> str:
+    """The name at the start of a list entry or table cell, before its details."""
+    text = without_asides(text)
+    first = (sentences_of(text) or [text])[0]  # "Gr. 2/3 library exchange. Please ..."
+    head = re.split(r",|;|\.$| - | – | — ", _closed(first), maxsplit=1)[0]
+    head = first[: len(head)]
+    label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
+    if label:
+        before, after = head[: label.start()], head[label.end() :]
+        if re.search(r"\d", after) or not after.strip():
+            head = before
+    return tidy_title(strip_times(head))
+
+
+def column_roles(segment: Segment) -> list[str]:
+    """What each table column holds, from its header or, failing that, its contents."""
+    roles = []
+    for index, cell in enumerate(segment.cells):
+        name = segment.header[index] if index < len(segment.header) else ""
+        if re.search(r"date|when|day", name):
+            roles.append("date")
+        elif re.search(r"grade|who|for|audience", name):
+            roles.append("grades")
+        elif re.search(r"time", name):
+            roles.append("time")
+        elif re.search(r"event|what|activity|item|description|details", name):
+            roles.append("event")
+        elif not name and find_dates(cell, date(2000, 1, 1)) and "date" not in roles:
+            roles.append("date")
+        elif (
+            not name
+            and re.fullmatch(r"[\d:\s–—-]+(?:[ap]\.?m\.?)?.*", cell)
+            and "time" not in roles
+        ):
+            roles.append("time")
+        elif "event" not in roles:
+            roles.append("event")
+        else:
+            roles.append(f"other{index}")
+    return roles
+
+
+def inside_parentheses(text: str, mention: DateMention) -> bool:
+    return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
+
+
+def clauses_of(sentence: str, anchor: date) -> list[str]:
+    """A sentence split where it moves from one dated thing to another."""
+    clauses = []
+    for part in sentence.split(";"):
+        mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
+        if len(mentions) < 2 or weekly_days(part):
+            clauses.append(part)
+            continue
+        start = 0
+        for previous, current in itertools.pairwise(mentions):
+            between = part[previous.end : current.start]
+            joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
+            # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
+            # and its cut-off are two dated things.
+            cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
+            if joint:
+                cut = previous.end + joint[-1].start()
+                clauses.append(part[start:cut])
+                start = previous.end + joint[-1].end()
+            elif cut_off and not previous.end_value:
+                cut = previous.end + cut_off[-1].start()
+                clauses.append(part[start:cut])
+                start = previous.end + cut_off[-1].end()
+        clauses.append(part[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+_DUE_THING = re.compile(
+    r"\b((?:[\w-]+\s+)?(?:orders?|forms?|slips?|fees?|payments?|registration|sign[- ]?ups?|"
+    r"deposits?|pledges?|rsvps?|tickets?|stubs?))\s+(?:are\s+|is\s+)?(?:due|close[sd]?)\b"
+    r"|\b(sign[- ]?up|register|order|pre-?register|rsvp|book|apply)\b",
+    re.I,
+)
+
+
+def with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str:
+    """A notice's name with what falls due: "Poinsettias" + "orders due Wednesday, Nov. 25"
+    reads "Poinsettias orders due"; "Volunteers Needed" + "Sign up by Fri." reads
+    "Volunteers Needed sign up"."""
+    before = clause[: mention.start] if mention else clause
+    found = _DUE_THING.search(before)
+    if not found:
+        return name
+    if found.group(1):
+        thing = found.group(1).lower()
+        if content_words(thing) <= content_words(name):
+            return name
+        return tidy_title(f"{name} {thing} due")
+    if re.match(r"order\b", found.group(2), re.I):
+        # "Pre-order by Tuesday" under "Soup & bun lunches: $5": pre-orders fall due.
+        pre = "pre-" if re.search(r"\bpre-?\s*$", before[: found.start(2)], re.I) else ""
+        return tidy_title(f"{topic_name(name) or name} {pre}orders due")
+    return tidy_title(f"{name} {found.group(2).lower()}")
+
+
+def subject_of(bare: str) -> str | None:
+    text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    date_is = DATE_IS.match(text)
+    if date_is:
+        return tidy_title(date_is.group("np"))
+    if re.match(r"^there (?:is|will be) no school\b", text, re.I):
+        reason = re.search(r"\bfor\s+([A-Z][\w' -]+)", text)
+        return tidy_title(f"No school - {reason.group(1)}" if reason else "No school")
+    match = SUBJECT_VERB.match(text)
+    if not match:
+        return None
+    # "After a long month of tests, Reading Week runs ...": the subject follows the comma.
+    subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    words = subject.split()
+    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+        return None
+    if not content_words(AUDIENCE.sub(" ", subject)):
+        return None  # "Our first graders are off to ...": who goes, not what happens
+    return tidy_title(subject)
+
+
+def named_after_date(clause: str, mention: DateMention | None) -> str | None:
+    """What a date is said to be: "<date> is a Staff Day" gives "Staff Day"."""
+    if mention is None:
+        return None
+    found = re.match(
+        r"^\s*,?\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+?)"
+        r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
+        clause[mention.end :],
+        re.I,
+    )
+    if not found or not 1 <= len(found.group("np").split()) <= 6:
+        return None
+    return tidy_title(found.group("np"))
+
+
+def deadline_of(name: str, clause: str) -> str:
+    """The cut-off of a thing just named: "Bagel Lunch Orders" gives "Bagel Lunch Orders
+    deadline"; "Bagel Lunch" ordered "before 6 pm on Monday" gives "Bagel Lunch orders
+    deadline"."""
+    name = re.sub(r"\s*\(.*$", "", name).strip()
+    thing = ""
+    if re.search(r"\border", clause, re.I) and not re.search(r"\border", name, re.I):
+        thing = " orders"
+    return tidy_title(f"{name}{thing} deadline")
+
+
+def pick_up_title(heading: str, bare: str) -> str:
+    """ "Collect your wreath on Monday after 3" under "Wreath Fundraiser" reads
+    "Wreath pick-up"; with no heading, what is picked up names it."""
+    name = " ".join(SALE_WORDS.sub(" ", heading).split())
+    if not content_words(name):
+        text = LEADING_FILLER.sub("", without_asides(bare).strip())
+        passive = re.match(
+            r"^(?P<np>.+?)\s+(?:can|will|may|must|should|are to)\s+be\s+picked\s+up\b", text, re.I
+        )
+        active = re.search(
+            r"\bpick[- ]?up\s+(?:your|the|their|all)?\s*(?P<np>[^,.;]+?)"
+            r"(?=\s+(?:at|from|in|on|between|after|before|by)\b|[,.;]|$)",
+            text,
+            re.I,
+        )
+        found = passive or active
+        name = DETERMINER.sub("", found.group("np").strip()) if found else ""
+        if not 1 <= len(name.split()) <= 5:
+            name = ""
+    return tidy_title(f"{name} pick-up") if name else "Pick-up"
+
+
+def audience_doing(bare: str) -> str | None:
+    """A sentence whose subject is only its audience names the thing by what they do:
+    "Our grade 2 classes will ride to the Harbour Aquarium on ..." gives
+    "Grade 2 classes ride to the Harbour Aquarium"."""
+    text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    match = SUBJECT_VERB.match(text)
+    if not match:
+        return None
+    subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    if content_words(AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
+        return None
+    if re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+        return None
+    rest = text[match.end("subject") :]
+    rest = re.split(
+        r"[,;:!?]|\s{2,}|\.(?:\s|$)|\s+(?:on|from|this|next|by|during|starting|beginning|until)\b",
+        rest,
+        maxsplit=1,
+    )[0]
+    rest = re.sub(r"^\s*(?:will|are|is|shall)\s+(?:be\s+)?", " ", rest, flags=re.I).strip()
+    if not content_words(AUDIENCE.sub(" ", rest)) or len(f"{subject} {rest}".split()) > 12:
+        return None
+    return tidy_title(f"{subject} {rest}")
+
+
+def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
+    """The last noun phrase before the date: "... for the apple orchard field trip on
+    <date>" gives "apple orchard field trip"."""
+    if mention is None:
+        return None
+    before = re.sub(
+        r"\s+(?:on\s+)?(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s*$",
+        "",
+        clause[: mention.start].rstrip(" ,"),
+        flags=re.I,
+    )
+    before = re.sub(r"\s+(?:on|is|are|will be|starting|from)\s*$", "", before)
+    breaks = list(NP_BREAK.finditer(before))
+    phrase = before[breaks[-1].end() :] if breaks else before
+    words = phrase.split()
+    if not 1 <= len(words) <= 6:
+        return None
+    return tidy_title(phrase)
+
+
+FINITE_VERB = re.compile(r"\b(?:is|are|must|should|will|was|were)\s+\w", re.I)
+ACTION_VERB_TITLE = re.compile(
+    r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
+    re.I,
+)
+_REQUEST = re.compile(r"\bplease\s+(?P<act>(?:send|bring|pack|label)\s+[^.;!?]+)", re.I)
+
+
+def request_title(text: str) -> str:
+    """An undated request as its own title: "please pack a spare set of mittens (with a
+    name ...) that can stay in class" gives "Pack a spare set of mittens"."""
+    found = _REQUEST.search(english_part(text))
+    if not found:
+        return ""
+    act = without_asides(found.group("act"))
+    act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
+    act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
+    words = act.split()
+    # "please pack some extra": an object of pronouns alone names no thing to ask for.
+    named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]
+    if not [w for w in named if w not in GENERIC_WORDS]:
+        return ""
+    return tidy_title(act) if 2 <= len(words) <= 12 else ""
+
+
+_PRONOUN_TEXT = "own one ones some any extra spare more another yours mine"
+_PRONOUN_WORDS = frozenset(_PRONOUN_TEXT.split())
+
+
+_KIND_OF_HELPER = re.compile(
+    r"\b(?:parent|adult|grown-?up|family)\s+(?P<who>(?!volunteers|helpers)[a-z]+(?:ers|ors|ones|s))\b",
+    re.I,
+)
+
+
+def helpers_named(sentence: str) -> str:
+    """The helpers a call asks for: "four parent drivers" gives "parent drivers"; plain
+    "volunteers" otherwise."""
+    found = _KIND_OF_HELPER.search(sentence)
+    if found and found.group("who").lower() not in ("parents", "families", "adults", "others"):
+        return found.group(0).lower()
+    return "volunteers"
+
+
+def generic(title: str) -> bool:
+    """A title made only of words that name no thing: a time, a weekday, "Both nights"."""
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    return not [w for w in words if w not in GENERIC_WORDS]
+
+
+def event_in(text: str) -> str | None:
+    """The nearest event named in a sentence: "... after the Diwali concert on ..."."""
+    found = EVENT_NP.search(without_asides(text))
+    if not found:
+        return None
+    name = DETERMINER.sub("", found.group("np").strip())
+    return tidy_title(name) if not generic(name) else None
+
+
+def topic_name(text: str) -> str:
+    """A heading or notice name as the topic of what falls due: no audience, no price."""
+    text = PARENTHETICAL.sub(" ", text)
+    text = re.sub(r"\s*:\s*(?:\$|\d).*$|\$\s?\d+(?:\.\d\d)?", " ", text)
+    text = re.sub(
+        r"\b(?:volunteers?|helpers|chaperones?)(?:\s+(?:needed|wanted))?\b", " ", text, flags=re.I
+    )
+    text = tidy_title(" ".join(text.split()))
+    if DISCOURSE.match(text) or generic(text) or not content_words(AUDIENCE.sub(" ", text)):
+        return ""
+    return text
+
+
+def _thing(obj: str) -> str:
+    """An object handed over, without its articles and adjectives: "the signed permission
+    form" gives "permission form"."""
+    obj = OBJECT_END.split(without_asides(obj), maxsplit=1)[0]
+    obj = re.sub(
+        r"^(?:(?:the|a|an|your|their|his|her|our|child's|child’s|signed|completed|"
+        r"filled-out|filled out|any|all|each|every|one|exactly)\s+)+",
+        "",
+        obj.strip(),
+        flags=re.I,
+    )
+    words = obj.split()
+    return " ".join(words) if 1 <= len(words) <= 8 else ""
+
+
+def _join_topic(topic: str, thing: str) -> str:
+    if not topic or content_words(thing) & content_words(topic):
+        return thing
+    return f"{topic} {thing[:1].lower()}{thing[1:]}"
+
+
+def canonical_deadline(before: str, topic: str, volunteering: bool) -> str | None:
+    """What falls due, titled the way people write it: "<topic> <thing> due",
+    "<topic> orders due", "<topic> registration closes", "RSVP for <topic>"."""
+    before = LEADING_FILLER.sub("", without_asides(before).strip())
+    before = re.sub(r"^[^\w$]*", "", before)
+    verb = DUE_VERB.match(before)
+    if verb:
+        word = re.sub(r"[- ]", "", verb.group("verb").lower())
+        if word == "book":
+            return None
+        if word == "rsvp":
+            return tidy_title(f"RSVP for {topic}" if topic else "RSVP")
+        suffix = {
+            "preorder": "pre-orders due",
+            "order": "orders due",
+            "register": "registration closes",
+            "signup": "sign-up deadline",
+            "reply": "reply deadline",
+            "respond": "reply deadline",
+        }[word]
+        if volunteering and word in ("signup", "register", "reply", "respond"):
+            suffix = "volunteer " + (
+                "reply deadline" if word in ("reply", "respond") else "sign-up deadline"
+            )
+        return tidy_title(f"{topic} {suffix}" if topic else suffix)
+    handed = HAND_OVER.match(before)
+    needed = NEEDED_AT_SCHOOL.search(before)
+    back = COMES_BACK.match(before)
+    arrives = ARRIVES.match(before)
+    if arrives and not handed:
+        thing = _thing(DETERMINER.sub("", arrives.group("obj").strip()))
+        return tidy_title(f"{_join_topic(topic, thing)} due") if thing else None
+    if handed:
+        thing = _thing(handed.group("obj"))
+        if thing and not re.search(r"[^\W\d_]", thing):
+            thing = "payment"  # "pay $22"
+        elif not DUE_NOUN.search(thing):
+            return None  # "Send an empty shoebox": the request itself is the title
+    elif needed:
+        return (
+            tidy_title(f"{_thing(needed.group('obj'))} due")
+            if _thing(needed.group("obj"))
+            else None
+        )
+    elif back:
+        thing = _thing(DETERMINER.sub("", back.group("obj").strip()))
+        if not DUE_NOUN.search(thing):
+            return None
+    else:
+        return None
+    if not thing or generic(thing):
+        return None
+    return tidy_title(f"{_join_topic(topic, thing)} due")

@@ -1,0 +1,196 @@
+"""The document model: paragraphs by leading, run-on lines, date lines and their titles,
+per-audience lines, school-year dates and relative days.
+
+Every text here is written for these tests; none comes from an evaluation document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.extraction.dates import (
+    find_dates,
+    leading_date_end,
+    relative_weekday_dates,
+    resolve_year,
+    weekly_days,
+)
+from shared.extraction.entries import regroup_entries
+from shared.extraction.layout import TextLine, build_blocks
+from shared.extraction.segments import names_school
+
+ISSUED = date(2027, 3, 5)  # a Friday
+
+
+def _lines(*rows: tuple[str, float]) -> list[TextLine]:
+    return [TextLine(text, 10.0, False, 1, top, top + 10.0, 40.0, region="r") for text, top in rows]
+
+
+# A wrapped paragraph first, so that the page's leading (13.5) is known; the lines below
+# it are 16.5 apart, one paragraph each, as a web page saved as a PDF sets them.
+_INTRO = (
+    ("Here is what is coming up at school over the next few weeks for", -60.0),
+    ("every class, with the times where we have them, so please keep", -46.5),
+    ("this note on the fridge.", -33.0),
+)
+
+
+def _texts(lines: list[TextLine]) -> list[str]:
+    blocks = build_blocks([*_lines(*_INTRO), *lines])[1:]
+    regrouped = regroup_entries(blocks, lambda text: leading_date_end(text, ISSUED))
+    return [block.text for block in regrouped]
+
+
+def test_a_gap_wider_than_the_leading_starts_a_paragraph() -> None:
+    # Wrapped lines 13.5 apart; paragraphs 16.5 apart with no blank line between them.
+    lines = _lines(
+        ("Our garden volunteers will plant bulbs along the front walk", 0.0),
+        ("before the first frost.", 13.5),
+        ("The library is collecting picture books for a sister school", 30.0),
+        ("overseas.", 43.5),
+    )
+    assert _texts(lines) == [
+        "Our garden volunteers will plant bulbs along the front walk before the first frost.",
+        "The library is collecting picture books for a sister school overseas.",
+    ]
+
+
+def test_a_date_line_names_the_title_lines_under_it() -> None:
+    lines = _lines(
+        ("Thursday, March 18, 6:00pm-7:30pm", 0.0),
+        ("Science Fair Judging", 16.5),
+        ("Bake Sale in the Lobby", 33.0),
+        ("Friday, March 19 - Walk to School Day", 49.5),
+    )
+    texts = _texts(lines)
+    assert texts[0] == "Thursday, March 18, 6:00pm-7:30pm - Science Fair Judging"
+    assert texts[1] == "Thursday, March 18, 6:00pm-7:30pm - Bake Sale in the Lobby"
+    assert texts[2] == "Friday, March 19 - Walk to School Day"
+
+
+def test_a_line_that_stops_mid_phrase_runs_on_into_the_next() -> None:
+    lines = _lines(
+        ("Saturday, April 10 @", 0.0),
+        ("6:30p - Spring Gala at the Community Hall (adults", 16.5),
+        ("only) in the main room", 33.0),
+    )
+    assert _texts(lines) == [
+        "Saturday, April 10 @ 6:30p - Spring Gala at the Community Hall (adults only) "
+        "in the main room"
+    ]
+
+
+def test_one_entry_per_audience_line() -> None:
+    lines = _lines(
+        ("April 16 Late Start", 0.0),
+        ("Primary — 9:45 AM", 16.5),
+        ("Secondary — 10:15 AM", 33.0),
+    )
+    assert _texts(lines) == [
+        "April 16 - Late Start (Primary) 9:45 AM",
+        "April 16 - Late Start (Secondary) 10:15 AM",
+    ]
+
+
+def test_dates_followed_by_a_colon_and_day_pairs() -> None:
+    (mention,) = find_dates("Tuesday, March 16: Kite Day", ISSUED)
+    assert mention.value == date(2027, 3, 16)
+    (pair,) = find_dates("Monday, March 22 and Tuesday, March 23: no school", ISSUED)
+    assert (pair.value, pair.end_value) == (date(2027, 3, 22), date(2027, 3, 23))
+    assert len(find_dates("March 8 and March 15: skating", ISSUED)) == 2
+    # A clock time is not a day: "at 9:30".
+    assert find_dates("March 9:30 am", ISSUED) == []
+
+
+def test_a_calendar_issued_in_july_speaks_of_the_coming_school_year() -> None:
+    assert resolve_year(3, 29, date(2026, 7, 6)) == date(2027, 3, 29)
+    assert resolve_year(9, 8, date(2027, 6, 10)) == date(2027, 9, 8)
+    assert resolve_year(1, 12, date(2026, 12, 4)) == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tomorrow is Crazy Sock Day", date(2027, 3, 6)),
+        ("The choir sings tonight", date(2027, 3, 5)),
+        ("this Wednesday we plant seeds", date(2027, 3, 10)),
+        ("next Monday is a Pro-D day", date(2027, 3, 8)),
+    ],
+)
+def test_relative_days_resolve_from_the_issue_date(text: str, expected: date) -> None:
+    assert [m.value for m in relative_weekday_dates(text, ISSUED)] == [expected]
+
+
+def test_short_timetable_days_recur() -> None:
+    assert weekly_days("Swimming continues on Mon/Wed in the pool") == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("heading", "school", "expected"),
+    [
+        ("Birchwood Elementary School", "Birchwood Elementary School", True),
+        ("Birchwood School - Grade 3 Notes", "Birchwood School", True),
+        ("Birchwood Family Fun Fair", "Birchwood Elementary School", False),
+        ("Spring Concert", "Birchwood Elementary School", False),
+        ("Birchwood Elementary", "", False),
+    ],
+)
+def test_a_heading_naming_the_school_is_the_masthead(
+    heading: str, school: str, expected: bool
+) -> None:
+    assert names_school(heading, school) is expected
+
+
+# Notices written wholly in one language, for these tests.
+_WHOLLY = {
+    "zh": [
+        ("家长通讯", True),
+        ("3月12日（星期五）学校放假，不上课。", False),
+        ("3月18日（星期四）晚上6:30在体育馆举行春季音乐会。", False),
+        ("请在3月15日前交回实地考察同意书。", False),
+    ],
+    "tl": [
+        ("Balita para sa mga Magulang", True),
+        ("Biyernes, Marso 12: Walang pasok.", False),
+        ("Huwebes, Marso 18, 6:30 ng gabi: Konsiyerto sa gym.", False),
+        ("Ibalik ang permission slip bago ang Marso 15.", False),
+    ],
+    "pa": [
+        ("ਮਾਪਿਆਂ ਲਈ ਖ਼ਬਰਾਂ", True),
+        ("12 ਮਾਰਚ (ਸ਼ੁੱਕਰਵਾਰ): ਸਕੂਲ ਬੰਦ ਰਹੇਗਾ।", False),
+        ("18 ਮਾਰਚ ਸ਼ਾਮ 6:30 ਵਜੇ: ਜਿਮ ਵਿੱਚ ਬਸੰਤ ਸੰਗੀਤ ਸਮਾਰੋਹ।", False),
+        ("15 ਮਾਰਚ ਤੱਕ ਸਹਿਮਤੀ ਫਾਰਮ ਵਾਪਸ ਕਰੋ।", False),
+    ],
+}
+_EXPECTED_TITLES = {
+    "zh": ["学校放假，不上课", "体育馆举行春季音乐会", "交回实地考察同意书"],
+    "tl": ["Walang pasok", "Konsiyerto sa gym", "Ibalik ang permission slip"],
+    "pa": ["ਸਕੂਲ ਬੰਦ ਰਹੇਗਾ", "ਜਿਮ ਵਿੱਚ ਬਸੰਤ ਸੰਗੀਤ ਸਮਾਰੋਹ", "ਸਹਿਮਤੀ ਫਾਰਮ ਵਾਪਸ ਕਰੋ"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(_WHOLLY))
+def test_a_newsletter_wholly_in_another_language_is_read_in_it(language: str) -> None:
+    from shared.extraction.schema import ExtractionContext
+    from shared.extraction.sniff import MediaType
+    from shared.models import ItemCategory
+    from tests.unit.test_extraction_rules import _TypedExtractor
+
+    context = ExtractionContext(
+        issued_on=ISSUED,
+        issued_on_is_known=True,
+        timezone="America/Vancouver",
+        grades_offered=list(range(8)),
+    )
+    items = _TypedExtractor(_WHOLLY[language]).extract(b"", MediaType.PDF, context).items
+    assert [i.title for i in items] == _EXPECTED_TITLES[language]
+    assert [i.start_date for i in items] == [date(2027, 3, d) for d in (12, 18, 15)]
+    assert [i.category for i in items] == [
+        ItemCategory.CLOSURE,
+        ItemCategory.EVENT,
+        ItemCategory.DEADLINE,
+    ]
+    assert [i.action_required for i in items] == [False, False, True]
+    assert items[1].start_time is not None and items[1].start_time.hour == 18
