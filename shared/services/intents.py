@@ -92,6 +92,32 @@ _WORD_NUMBERS = {
     "nau": 9,
     "das": 10,
 }
+# Numbers said as words, only where a done reply names no digit: ordinals in the four languages
+# and the Gurmukhi cardinals (Gurmukhi words cannot be mistaken for English ones, unlike the
+# romanised "do" or Tagalog "isa"). Tagalog ordinals are ika-/pang- plus the cardinal.
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "una": 1, "ikalawa": 2, "pangalawa": 2, "ikatlo": 3, "pangatlo": 3,
+    "ਪਹਿਲਾ": 1, "ਪਹਿਲੀ": 1, "ਪਹਿਲੇ": 1, "ਦੂਜਾ": 2, "ਦੂਜੀ": 2, "ਦੂਜੇ": 2,
+    "ਤੀਜਾ": 3, "ਤੀਜੀ": 3, "ਤੀਜੇ": 3, "ਚੌਥਾ": 4, "ਚੌਥੀ": 4, "ਚੌਥੇ": 4,
+    "ਇੱਕ": 1, "ਇਕ": 1, "ਦੋ": 2, "ਤਿੰਨ": 3, "ਚਾਰ": 4, "ਪੰਜ": 5, "ਛੇ": 6,
+    "ਸੱਤ": 7, "ਅੱਠ": 8, "ਨੌਂ": 9, "ਨੌ": 9, "ਦਸ": 10,
+}  # fmt: skip
+_TAGALOG_CARDINALS = (
+    "isa",
+    "dalawa",
+    "tatlo",
+    "apat",
+    "lima",
+    "anim",
+    "pito",
+    "walo",
+    "siyam",
+    "sampu",
+)
+_TAGALOG_ORDINAL = re.compile(r"\b(?:ika|pang|pan|pam)-?(" + "|".join(_TAGALOG_CARDINALS) + r")\b")
+_PUNJABI_ORDINAL = re.compile(r"(ਪੰਜ|ਛੇ|ਸੱਤ|ਅੱਠ|ਨੌਂ|ਦਸ)(?:ਵਾਂ|ਵੀਂ|ਵੇਂ)")
 _EMOJI_DONE = "✅✔☑👌"
 _MAX_ITEM = 40
 
@@ -117,6 +143,8 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower().translate(_GURMUKHI_DIGITS)
     folded = folded.replace("’", "'").replace("‘", "'")
     folded = re.sub(r"([a-z])\1{2,}", r"\1", folded)
+    # A digit typed for the letter it looks like, inside a word ("d0ne").
+    folded = re.sub(r"(?<=[a-z])0(?=[a-z])", "o", folded)
     return _chinese_numerals_to_digits(folded)
 
 
@@ -137,9 +165,17 @@ def _chinese_numerals_to_digits(text: str) -> str:
         lambda m: value(m.group(1)),
         text,
     )
-    return re.sub(
-        r"(?<=完成|好了|交了|付了|签了|做完)(了?)([一二两三四五六七八九十]+)",
+    text = re.sub(
+        r"(?<=完成|好了|交了|付了|签了|做完|搞定)(了?\s*)([一二两三四五六七八九十]+)",
         lambda m: m.group(1) + value(m.group(2)),
+        text,
+    )
+    # A numeral standing alone next to Latin letters, a space, the ends of the reply or a
+    # completion ("四 done", "六已付款"), never inside a word, a date or a weekday ("星期六").
+    return re.sub(
+        r"(?:(?<=^)|(?<=[\sa-z,，、:：]))([一二两三四五六七八九十]+)"
+        r"(?=$|[\sa-z,，、!！。.]|已|完成|好了|搞定|交了|付了|签了|做完)",
+        lambda m: value(m.group(1)),
         text,
     )
 
@@ -192,6 +228,20 @@ def item_reference(text: str) -> int | None:
         number = int(match.group(1))
         if 1 <= number <= _MAX_ITEM:
             return number
+    return None
+
+
+def item_reference_in_words(text: str) -> int | None:
+    """An item number said as a word ("the first one", "ਪੰਜ ਵਾਲਾ", "yung pang-anim")."""
+    tagalog = _TAGALOG_ORDINAL.search(text)
+    if tagalog:
+        return _TAGALOG_CARDINALS.index(tagalog.group(1)) + 1
+    punjabi = _PUNJABI_ORDINAL.search(text)
+    if punjabi:
+        return _ORDINAL_WORDS[punjabi.group(1)]
+    for word in re.findall(r"[a-z]+|[\u0a00-\u0a7f]+", text):
+        if word in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[word]
     return None
 
 
@@ -295,6 +345,8 @@ def classify(text: str) -> Classification:
         dated = _DATE_LIKE_REF.search(norm) if ref is None else None
         if dated:
             return Classification(Intent.DONE, int(dated.group(1)))
+        if ref is None:
+            ref = item_reference_in_words(norm)
         return Classification(Intent.DONE, ref, item_refs=tuple(item_references(norm)))
     if _only_a_number(norm):
         return Classification(Intent.DONE, ref)

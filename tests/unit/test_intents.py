@@ -113,3 +113,31 @@ def test_slips_of_the_thumb_reach_the_keyword_and_real_words_stay() -> None:
     assert classify("stpo").intent is Intent.STOP
     assert classify("where does the bus stop?").intent is Intent.QUERY
     assert classify("I think the step is fine").intent is not Intent.STOP
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("the third one is done", 3),
+        ("finished the second form", 2),
+        ("ਚੌਥਾ ਕੰਮ ਹੋ ਗਿਆ", 4),
+        ("ਸੱਤਵਾਂ ਫਾਰਮ ਭਰ ਦਿੱਤਾ", 7),
+        ("ਤਿੰਨ ਨੰਬਰ ਵਾਲਾ ਹੋ ਗਿਆ", 3),
+        ("tapos na yung ikalima", 5),
+        ("nabayaran ko na po yung pang-apat", 4),
+        ("八 ok done", 8),
+        ("三已完成", 3),
+        ("搞定了 九", 9),
+        ("d0ne 6", 6),
+    ],
+)
+def test_a_done_reply_may_say_its_number_as_a_word_or_a_lone_numeral(
+    text: str, number: int
+) -> None:
+    got = classify(text)
+    assert (got.intent, got.item_ref) == (Intent.DONE, number)
+
+
+@pytest.mark.parametrize("text", ["星期六的活动我参加了", "六月的表格交了吗"])
+def test_a_numeral_inside_a_weekday_or_a_month_is_not_an_item(text: str) -> None:
+    assert classify(text).item_ref is None
