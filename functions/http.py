@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from shared.errors import BadInput, IllegalTransition, NotFound, TransientError
 from shared.logs import trace_id_from_header
-from shared.models import DeadLetter
+from shared.records import DeadLetter
 from shared.wiring import get_container
 
 logger = logging.getLogger(__name__)

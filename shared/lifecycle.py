@@ -10,7 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from shared.models import CardStatus, DigestStatus, ItemStatus, MessageStatus, NewsletterStatus
+from shared.models import CardStatus, ItemStatus, NewsletterStatus
+from shared.records import DigestStatus, MessageStatus
 
 ALLOWED_MOVES: dict[type[StrEnum], dict[Any, frozenset[Any]]] = {
     NewsletterStatus: {

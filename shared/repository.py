@@ -5,25 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
-from shared.models import (
+from shared.models import Card, Child, DomainModel, Item, Newsletter, Parent, School, Subscription
+from shared.ports import DocumentStore, FieldFilter, Query, StoreTransaction
+from shared.records import (
     AdminLoginLink,
     AuditEvent,
-    Card,
-    Child,
     DeadLetter,
     Digest,
-    DomainModel,
     IgnoredUpdate,
-    Item,
     Message,
-    Newsletter,
-    Parent,
-    School,
-    Subscription,
     Ticket,
     UnknownSender,
 )
-from shared.ports import DocumentStore, FieldFilter, Query, StoreTransaction
 
 M = TypeVar("M", bound=DomainModel)
 T = TypeVar("T")

@@ -12,7 +12,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shared.adapters.clock import SystemClock
-from shared.models import DeadLetter
 from shared.ports import (
     BlobStore,
     Clock,
@@ -27,6 +26,7 @@ from shared.ports import (
     VectorIndex,
     VoiceTranscriber,
 )
+from shared.records import DeadLetter
 from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
 from shared.services.digests import DigestDependencies

@@ -194,7 +194,7 @@ def make_world(
 
 def open_window(world: World, parent_id: str) -> None:
     """The parent wrote to us an hour ago: free-form text is allowed for 24 hours."""
-    from shared.models import Message, MessageStatus
+    from shared.records import Message, MessageStatus
 
     at = world.clock.now() - timedelta(hours=1)
     world.repos.messages.put(

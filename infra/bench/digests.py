@@ -27,8 +27,9 @@ from shared.adapters.clock import FixedClock
 from shared.adapters.store_metered import MeteredDocumentStore
 from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.adapters.translator_identity import IdentityTranslator
-from shared.models import Item, ItemAction, ItemCategory, ItemStatus, Message, MessageStatus
+from shared.models import Item, ItemAction, ItemCategory, ItemStatus
 from shared.ports import Recipient, SentMessage, TemplateMessage
+from shared.records import Message, MessageStatus
 from shared.rendering.digest import render_sms
 from shared.rendering.sms import sms_size
 from shared.repository import Repositories

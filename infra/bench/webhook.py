@@ -29,18 +29,9 @@ import httpx
 from werkzeug.serving import make_server
 
 from shared.adapters.whatsapp_inbound import SIGNATURE_HEADER, sign
-from shared.models import (
-    Card,
-    CardStatus,
-    Digest,
-    DigestStatus,
-    Item,
-    ItemCategory,
-    ItemStatus,
-    Parent,
-    School,
-)
+from shared.models import Card, CardStatus, Item, ItemCategory, ItemStatus, Parent, School
 from shared.ports import ItemMatch, Recipient, SentMessage, TemplateMessage
+from shared.records import Digest, DigestStatus
 from shared.settings import Settings
 from shared.wiring import Container, use_container
 

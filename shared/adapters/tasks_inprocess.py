@@ -18,8 +18,8 @@ import httpx
 
 from shared.adapters.clock import SystemClock
 from shared.adapters.tasks_http import task_body, task_headers, task_id, task_url
-from shared.models import DeadLetter
 from shared.ports import Clock
+from shared.records import DeadLetter
 
 logger = logging.getLogger(__name__)
 

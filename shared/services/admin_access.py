@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from shared.errors import NotAuthenticated, NotAuthorised, NotFound
-from shared.models import AdminLoginLink, School
+from shared.models import School
 from shared.ports import Clock, FieldFilter, StoreTransaction
+from shared.records import AdminLoginLink
 from shared.repository import Repositories
 
 

@@ -16,8 +16,9 @@ from datetime import datetime
 
 from shared.errors import BadInput, NotFound
 from shared.lifecycle import can_move
-from shared.models import Card, CardStatus, Digest
+from shared.models import Card, CardStatus
 from shared.ports import FieldFilter
+from shared.records import Digest
 from shared.repository import Repositories, UnitOfWork
 
 # Firestore takes at most 500 writes in one transaction; a digest is far shorter.

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from shared.models import Digest, Item, LanguageCode, Parent, School, stable_id
+from shared.models import Item, LanguageCode, Parent, School, stable_id
+from shared.records import Digest
 from shared.rendering.digest import DigestContent, DigestLine, arrange
 from shared.services.calendar import is_dated
 from shared.services.digests import DigestDependencies

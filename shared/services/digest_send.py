@@ -23,18 +23,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.errors import DeliveryDeferred, DeliveryRejected, NeedsTemplate, RecipientUnreachable
-from shared.models import (
-    Card,
-    CardStatus,
-    Digest,
-    DigestStatus,
-    Item,
-    ItemStatus,
-    Message,
-    MessageStatus,
-    Parent,
-    School,
-)
+from shared.models import Card, CardStatus, Item, ItemStatus, Parent, School
 from shared.ports import (
     FieldFilter,
     Messenger,
@@ -43,6 +32,7 @@ from shared.ports import (
     StoreTransaction,
     TemplateMessage,
 )
+from shared.records import Digest, DigestStatus, Message, MessageStatus
 from shared.rendering.digest import (
     arrange,
     is_task,

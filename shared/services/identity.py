@@ -13,8 +13,9 @@ import logging
 
 from pydantic import ValidationError
 
-from shared.models import AuditEvent, Parent, stable_id
+from shared.models import Parent, stable_id
 from shared.ports import Clock, FieldFilter
+from shared.records import AuditEvent
 from shared.repository import Repositories
 from shared.services.inbound import IdentityChange, Sender
 

@@ -16,16 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from shared.errors import TransientError
-from shared.models import (
-    ConsentState,
-    Message,
-    MessageStatus,
-    Parent,
-    UnknownSender,
-)
-from shared.models import (
-    IgnoredUpdate as IgnoredUpdateRecord,
-)
+from shared.models import ConsentState, Parent
 from shared.ports import (
     Clock,
     FieldFilter,
@@ -36,6 +27,8 @@ from shared.ports import (
     TaskQueue,
     VoiceTranscriber,
 )
+from shared.records import IgnoredUpdate as IgnoredUpdateRecord
+from shared.records import Message, MessageStatus, UnknownSender
 from shared.repository import Repositories
 from shared.services import reply_texts
 from shared.services.identity import IdentityNotMoved, move_identity, recognise

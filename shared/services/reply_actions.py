@@ -11,17 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shared.models import (
-    Card,
-    CardStatus,
-    ConsentState,
-    Item,
-    Message,
-    Parent,
-    Ticket,
-    stable_id,
-)
+from shared.models import Card, CardStatus, ConsentState, Item, Parent, stable_id
 from shared.ports import Clock, ItemSearch
+from shared.records import Message, Ticket
 from shared.repository import Repositories
 from shared.services import reply_texts
 from shared.services.cards import latest_digest

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.errors import BadInput, NotFound
 from shared.models import (
-    AuditEvent,
     CardStatus,
     Grade,
     Item,
@@ -30,6 +29,7 @@ from shared.models import (
     Slug,
 )
 from shared.ports import Clock, FieldFilter, ItemMatch, ItemSearch, TaskQueue
+from shared.records import AuditEvent
 from shared.repository import Repositories
 from shared.services.parse import INDEX_TARGET, TARGETING_TARGET
 from shared.services.targeting import AudiencePreview, preview_audience

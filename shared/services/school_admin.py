@@ -7,18 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from shared.errors import BadInput, NotFound
-from shared.models import (
-    ConsentState,
-    Item,
-    ItemStatus,
-    Message,
-    Newsletter,
-    NewsletterStatus,
-    Parent,
-    Ticket,
-    TicketStatus,
-)
+from shared.models import ConsentState, Item, ItemStatus, Newsletter, NewsletterStatus, Parent
 from shared.ports import BlobInfo, BlobStore, Clock, FieldFilter
+from shared.records import Message, Ticket, TicketStatus
 from shared.repository import Repositories
 from shared.services.ingest import too_large_reason
 from shared.services.parse import ParseDependencies, parse_recorded_newsletter

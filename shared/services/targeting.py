@@ -22,14 +22,7 @@ from functools import partial
 from typing import ClassVar, TypeVar
 
 from shared.errors import NotFound, TransientError
-from shared.models import (
-    Card,
-    CardStatus,
-    ConsentState,
-    Item,
-    ItemStatus,
-    LanguageCode,
-)
+from shared.models import Card, CardStatus, ConsentState, Item, ItemStatus, LanguageCode
 from shared.ports import Clock, Document, FieldFilter, Query
 from shared.repository import Repositories, UnitOfWork
 

@@ -19,8 +19,9 @@ from typing import TypeVar
 import pytest
 
 from infra.local_stack import LocalStack, admin_login_url, create_local_stack
-from shared.models import Item, ItemCategory, ItemSource, ItemStatus, Ticket, TicketStatus
+from shared.models import Item, ItemCategory, ItemSource, ItemStatus
 from shared.ports import FieldFilter
+from shared.records import Ticket, TicketStatus
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

@@ -30,8 +30,8 @@ from infra.standins.process import StandinUnavailable
 from shared.adapters.tasks_cloud import CloudTasksQueue
 from shared.adapters.tasks_http import task_id
 from shared.adapters.tasks_inprocess import InProcessTaskQueue
-from shared.models import DeadLetter
 from shared.ports import TaskQueue
+from shared.records import DeadLetter
 from tests.conftest import standin_missing
 
 T = TypeVar("T")

@@ -8,15 +8,8 @@ from datetime import UTC, datetime
 from flask.testing import FlaskClient
 
 from infra.local_stack import seed_sample_school
-from shared.models import (
-    Item,
-    ItemCategory,
-    ItemSource,
-    Newsletter,
-    NewsletterStatus,
-    School,
-    Ticket,
-)
+from shared.models import Item, ItemCategory, ItemSource, Newsletter, NewsletterStatus, School
+from shared.records import Ticket
 from shared.wiring import Container
 
 AT = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)

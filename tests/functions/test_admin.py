@@ -12,7 +12,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from shared.adapters.clock import FixedClock
-from shared.models import ItemStatus, NewsletterStatus, TicketStatus
+from shared.models import ItemStatus, NewsletterStatus
+from shared.records import TicketStatus
 from shared.services.admin_access import issue_login_link
 from shared.settings import Settings
 from shared.wiring import Container, use_container

@@ -25,7 +25,8 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from shared.adapters.clock import FixedClock
-from shared.models import ItemStatus, TicketStatus
+from shared.models import ItemStatus
+from shared.records import TicketStatus
 from shared.settings import Settings
 from shared.wiring import Container, use_container
 from tests.fakes import RecordingQueue

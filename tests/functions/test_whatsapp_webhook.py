@@ -15,7 +15,7 @@ from infra.local_stack import seed_sample_school
 from shared.adapters.clock import FixedClock
 from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.adapters.whatsapp_inbound import SIGNATURE_HEADER, sign
-from shared.models import Message
+from shared.records import Message
 from shared.repository import Repositories
 from shared.settings import Settings
 from shared.wiring import Container, use_container

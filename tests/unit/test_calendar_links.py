@@ -162,7 +162,7 @@ def test_the_route_answers_404_to_a_forged_or_unknown_link(container) -> None:
 
 
 def test_the_digest_page_escapes_what_the_newsletter_wrote(container) -> None:
-    from shared.models import Digest
+    from shared.records import Digest
 
     digest = Digest(
         id="d1",

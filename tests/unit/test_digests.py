@@ -10,13 +10,13 @@ from shared.errors import DeliveryDeferred, RecipientUnreachable
 from shared.models import (
     CardStatus,
     ConsentState,
-    DigestStatus,
     Item,
     ItemAction,
     ItemCategory,
     ItemStatus,
     School,
 )
+from shared.records import DigestStatus
 from shared.services.digest_send import SEND_LEASE, SendDigestTask, SendInProgress, send_digest
 from shared.services.digests import build_digests, digest_moment
 from shared.services.targeting import target_parents_for_item

@@ -12,16 +12,13 @@ from shared.lifecycle import ALLOWED_MOVES, can_move
 from shared.models import (
     Card,
     CardStatus,
-    Digest,
-    DigestStatus,
     Item,
     ItemCategory,
     ItemStatus,
-    Message,
-    MessageStatus,
     Newsletter,
     NewsletterStatus,
 )
+from shared.records import Digest, DigestStatus, Message, MessageStatus
 
 NOW = datetime(2026, 10, 2, 15, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)

@@ -15,16 +15,13 @@ from shared.models import (
     Card,
     CardStatus,
     ConsentState,
-    Digest,
-    DigestStatus,
     Item,
     ItemCategory,
     ItemStatus,
-    Message,
-    MessageStatus,
     Parent,
     School,
 )
+from shared.records import Digest, DigestStatus, Message, MessageStatus
 from shared.repository import Repositories
 from shared.services.inbound import (
     DeliveryStatus,
