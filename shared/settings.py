@@ -230,9 +230,6 @@ class Settings(BaseSettings):
     )
     admin_session_max_age_s: int = Field(default=12 * 3600, gt=0)
     admin_login_link_ttl_s: int = Field(default=15 * 60, gt=0)
-    admin_duplicate_min_score: float = Field(
-        default=0.9, ge=0, le=1, description="A similar item this close is a possible duplicate."
-    )
 
     @model_validator(mode="after")
     def _production_backends_have_their_settings(self) -> Settings:

@@ -312,7 +312,6 @@ class Container:
             self.tasks,
             self.clock,
             self.item_search,
-            duplicate_min_score=self.settings.admin_duplicate_min_score,
         )
 
     @cached_property

@@ -91,7 +91,7 @@ class SimilarItem:
 class QueueEntry:
     item: Item
     preview: AudiencePreview
-    possible_duplicate: SimilarItem | None
+    possible_duplicate: Item | None
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class ItemReview:
     newsletter: Newsletter | None
     preview: AudiencePreview
     similar: list[SimilarItem]
-    possible_duplicate: SimilarItem | None
+    possible_duplicate: Item | None
     similar_available: bool
     live_cards: int
     history: list[AuditEvent]
@@ -138,13 +138,11 @@ class ReviewService:
         tasks: TaskQueue,
         clock: Clock,
         search: ItemSearch | None,
-        duplicate_min_score: float,
     ) -> None:
         self._repos = repos
         self._tasks = tasks
         self._clock = clock
         self._search = search
-        self._duplicate_min_score = duplicate_min_score
 
     # ------------------------------------------------------------------ reading
 
@@ -176,6 +174,11 @@ class ReviewService:
         )
         more = len(page) > page_size
         page = page[:page_size]
+        # The index marks possible duplicates when it embeds an item (shared.services.duplicates):
+        # one read for the page, no search per item.
+        duplicates = self._repos.items.get_many(
+            [i.possible_duplicate_of for i in page if i.possible_duplicate_of]
+        )
         # Items with the same grades and activities reach the same families: one preview each.
         previews: dict[tuple[object, ...], AudiencePreview] = {}
         entries = []
@@ -190,7 +193,7 @@ class ReviewService:
                 QueueEntry(
                     item=item,
                     preview=previews[key],
-                    possible_duplicate=self._duplicate_among(self._similar(item, limit=1)),
+                    possible_duplicate=self._duplicate_of(item, duplicates),
                 )
             )
         return ReviewQueue(
@@ -210,7 +213,9 @@ class ReviewService:
             newsletter=self._repos.newsletters.get(item.newsletter_id),
             preview=preview_audience(item, self._repos),
             similar=similar,
-            possible_duplicate=self._duplicate_among(similar),
+            possible_duplicate=self._duplicate_of(
+                item, self._repos.items.get_many([item.possible_duplicate_of or ""])
+            ),
             similar_available=self._search is not None,
             live_cards=sum(c.status is not CardStatus.RETRACTED for c in cards),
             history=self._repos.audit_events.find(
@@ -229,9 +234,12 @@ class ReviewService:
             if match.item_id in found and found[match.item_id].school_id == item.school_id
         ]
 
-    def _duplicate_among(self, similar: list[SimilarItem]) -> SimilarItem | None:
-        best = max(similar, key=lambda s: s.match.score, default=None)
-        return best if best is not None and best.match.score >= self._duplicate_min_score else None
+    @staticmethod
+    def _duplicate_of(item: Item, known: dict[str, Item]) -> Item | None:
+        duplicate = known.get(item.possible_duplicate_of or "")
+        return (
+            duplicate if duplicate is not None and duplicate.school_id == item.school_id else None
+        )
 
     # ------------------------------------------------------------------ changing
 

@@ -25,6 +25,7 @@ class FakeItemSearch:
     """ItemSearch answering `similar` from a table: item id -> matches, best first."""
 
     table: dict[str, list[ItemMatch]] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
 
     def search(
         self,
@@ -39,6 +40,7 @@ class FakeItemSearch:
         return []
 
     def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:
+        self.calls.append(item_id)
         return self.table.get(item_id, [])[:limit]
 
 
@@ -74,7 +76,7 @@ def search() -> FakeItemSearch:
 
 @pytest.fixture
 def service(loaded: Repositories, clock: FixedClock, search: FakeItemSearch) -> ReviewService:
-    return ReviewService(loaded, RecordingQueue(), clock, search, duplicate_min_score=0.9)
+    return ReviewService(loaded, RecordingQueue(), clock, search)
 
 
 def test_the_queue_pages_pending_items_lowest_confidence_first(
@@ -93,23 +95,25 @@ def test_the_queue_pages_pending_items_lowest_confidence_first(
     assert rest.next_after is None
 
 
-def test_a_close_match_is_flagged_as_a_possible_duplicate(
+def test_the_duplicate_the_index_marked_is_shown_with_the_similar_items(
     service: ReviewService, loaded: Repositories, search: FakeItemSearch
 ) -> None:
-    loaded.items.put_many([an_item("new", 0.5), an_item("old", 0.9), an_item("near", 0.9)])
+    new = an_item("new", 0.5).model_copy(update={"possible_duplicate_of": "old"})
+    loaded.items.put_many([new, an_item("old", 0.9), an_item("near", 0.9)])
     search.table["new"] = [ItemMatch("old", 0.95, "same title"), ItemMatch("near", 0.7, "x")]
     (entry,) = [e for e in service.queue("sample-school").entries if e.item.id == "new"]
-    assert entry.possible_duplicate is not None
-    assert entry.possible_duplicate.item.id == "old"
+    assert entry.possible_duplicate is not None and entry.possible_duplicate.id == "old"
+    assert search.calls == []  # the queue reads the marks; it runs no search per item
     review = service.review("sample-school", "new")
+    assert review.possible_duplicate is not None and review.possible_duplicate.id == "old"
     assert [s.item.id for s in review.similar] == ["old", "near"]
 
 
-def test_a_weak_match_is_similar_but_no_duplicate(
+def test_a_similar_item_is_no_duplicate_unless_the_index_marked_it(
     service: ReviewService, loaded: Repositories, search: FakeItemSearch
 ) -> None:
     loaded.items.put_many([an_item("new", 0.5), an_item("near", 0.9)])
-    search.table["new"] = [ItemMatch("near", 0.6, "x")]
+    search.table["new"] = [ItemMatch("near", 0.99, "x")]
     review = service.review("sample-school", "new")
     assert review.possible_duplicate is None
     assert [s.item.id for s in review.similar] == ["near"]
@@ -125,7 +129,7 @@ def test_similar_items_of_another_school_are_never_shown(
 
 
 def test_without_a_search_service_the_page_says_so(loaded: Repositories, clock: FixedClock) -> None:
-    service = ReviewService(loaded, RecordingQueue(), clock, None, duplicate_min_score=0.9)
+    service = ReviewService(loaded, RecordingQueue(), clock, None)
     loaded.items.put(an_item("new", 0.5))
     assert service.review("sample-school", "new").similar_available is False
 
