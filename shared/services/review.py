@@ -12,17 +12,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from shared.errors import BadInput, NotFound
 from shared.models import (
     CardStatus,
-    Grade,
     Item,
     ItemAction,
     ItemCategory,
+    ItemContent,
     ItemStatus,
     Newsletter,
     School,
@@ -52,28 +52,18 @@ EDITABLE_FIELDS = (
 )
 
 
-class ItemEdit(BaseModel):
-    """What a reviewer may change on an item (untrusted form input, validated here)."""
+class ItemEdit(ItemContent):
+    """What a reviewer may change on an item (untrusted form input, validated here), with the
+    item's own field definitions (shared.models.ItemContent)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=200)
-    details: str = Field(default="", max_length=2000)
-    category: ItemCategory
-    start_date: date | None = None
-    end_date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
-    grades: Literal["all"] | list[Grade] = "all"
     activities: list[Slug] = Field(default_factory=list)
-    action_required: bool = False
-    action: ItemAction | None = None
-    location: str | None = Field(default=None, max_length=200)
+    # The form has no confidence: an edited item keeps the extractor's (EDITABLE_FIELDS).
+    confidence: float = Field(default=1.0, ge=0, le=1)
 
     @model_validator(mode="after")
     def _consistent(self) -> ItemEdit:
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("the end date is before the start date")
         if self.grades != "all" and not self.grades:
             raise ValueError("choose at least one grade, or all grades")
         if self.action is not None:
