@@ -114,11 +114,12 @@ locals {
   # Cloud Tasks queues, each with the rate of what its tasks call. Retries are the same for
   # every queue because the targets read one TASK_MAX_ATTEMPTS to spot the last attempt.
   queues = {
-    # Embeddings and duplicate search: bounded by Gemini's requests a minute.
+    # Embeddings (offline, on index_items' own CPU) into Qdrant: bounded by the instances
+    # that embed. With EMBEDDER_BACKEND=gemini it would be Gemini's requests a minute / 60.
     indexing = {
       name                      = "parentpath-indexing"
       targets                   = ["index_items"]
-      max_dispatches_per_second = var.gemini_requests_per_minute / 60
+      max_dispatches_per_second = var.indexing_dispatches_per_second
       max_concurrent_dispatches = 5
     }
     # Cards for one item: Firestore only.

@@ -46,7 +46,7 @@ resource "google_service_account" "uploads_trigger" {
   description  = "Eventarc delivers the bucket's finalize events as this account to parse_newsletter."
 }
 
-# Builds the six source-deployed functions (instead of the project's default compute account).
+# Builds the seven source-deployed functions (instead of the project's default compute account).
 resource "google_service_account" "function_builder" {
   account_id   = "pp-function-builder"
   display_name = "ParentPath function builder"

@@ -54,7 +54,7 @@ variable "parse_newsletter_image" {
 variable "python_runtime" {
   type        = string
   default     = "python311"
-  description = "Cloud Functions runtime of the six source-deployed functions (the image uses the same Python)."
+  description = "Cloud Functions runtime of the seven source-deployed functions (the image uses the same Python)."
   validation {
     condition     = can(regex("^python3[0-9]+$", var.python_runtime))
     error_message = "python_runtime must be a Cloud Functions Python runtime such as python311."
@@ -94,7 +94,7 @@ variable "task_max_backoff_s" {
 variable "gemini_requests_per_minute" {
   type        = number
   default     = 15
-  description = "Gemini requests a minute the key allows (GEMINI_REQUESTS_PER_MINUTE); the indexing queue dispatches no faster."
+  description = "Gemini requests a minute the key allows (GEMINI_REQUESTS_PER_MINUTE): each instance's client waits rather than exceed it."
   validation {
     condition     = var.gemini_requests_per_minute > 0
     error_message = "gemini_requests_per_minute must be positive."
@@ -108,6 +108,16 @@ variable "whatsapp_messages_per_second" {
   validation {
     condition     = var.whatsapp_messages_per_second > 0 && var.whatsapp_messages_per_second <= 500
     error_message = "whatsapp_messages_per_second must be in (0, 500] (Cloud Tasks' maximum rate)."
+  }
+}
+
+variable "indexing_dispatches_per_second" {
+  type        = number
+  default     = 5
+  description = "Indexing tasks a second (one per parsed newsletter or edited item): each embeds offline on index_items' CPU and writes to Qdrant."
+  validation {
+    condition     = var.indexing_dispatches_per_second > 0 && var.indexing_dispatches_per_second <= 500
+    error_message = "indexing_dispatches_per_second must be in (0, 500]."
   }
 }
 
