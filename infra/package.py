@@ -1,6 +1,6 @@
 """`python -m infra.package`: the deploy artifacts Terraform and Cloud Build take.
 
-dist/functions-source.zip is what Terraform uploads for the six source-deployed functions:
+dist/functions-source.zip is what Terraform uploads for the seven source-deployed functions:
 main.py, functions/, shared/ and requirements.txt, nothing else (no tests, no infra/, no
 dev-only requirements). Its requirements.txt ends with `-c constraints.txt` (and carries that
 file) so Cloud Build installs the same transitive versions the tests ran on; constraints

@@ -34,7 +34,9 @@ resource "google_firestore_index" "query" {
 }
 
 # Firestore deletes a document some time (usually within a day) after its `expires_at`
-# timestamp. The field must hold a Firestore timestamp, not an ISO string, for TTL to act.
+# timestamp. The field must hold a Firestore timestamp, not an ISO string, for TTL to act:
+# the store writes ISO strings today (Model.to_document), so these policies are in place but
+# delete nothing until it writes timestamps (admin_login_links is empty with ADMIN_AUTH=iap).
 resource "google_firestore_field" "expires_at" {
   for_each = toset(local.ttl_collections)
 

@@ -1,4 +1,4 @@
-# The six functions deployed from the source zip (parse_newsletter runs from an image: see
+# The seven functions deployed from the source zip (parse_newsletter runs from an image: see
 # parse_newsletter.tf). Their settings come from local.common_env, local.functions and
 # local.secrets in locals.tf.
 

@@ -1,12 +1,13 @@
-# The weekly digest: Cloud Scheduler calls build_digests with an OIDC token of its own account.
+# The digests' clock: Cloud Scheduler calls build_digests (hourly by default) with an OIDC
+# token of its own account; each school's digest weekday and time decide what is due.
 
 resource "google_cloud_scheduler_job" "weekly_digests" {
   name        = "parentpath-weekly-digests"
   region      = var.region
-  description = "Builds every parent's weekly digest and queues its delivery."
+  description = "Queues the weekly digests and urgent alerts that are due (each school's own digest time)."
   schedule    = var.digest_schedule
   time_zone   = var.digest_time_zone
-  # A retried run must not send a digest twice: build_digests keys digests by parent and week.
+  # A retried or repeated run sends no digest twice: build_digests keys digests by parent and week.
   attempt_deadline = "540s"
 
   retry_config {

@@ -20,11 +20,11 @@ resource "google_project_iam_member" "function_firestore" {
 }
 
 resource "google_storage_bucket_iam_member" "function_bucket" {
-  for_each = { for name, f in local.functions : name => f if f.bucket_role != null }
+  for_each = local.bucket_grants
 
   bucket = google_storage_bucket.newsletters.name
-  role   = each.value.bucket_role
-  member = google_service_account.function[each.key].member
+  role   = each.value.role
+  member = google_service_account.function[each.value.function].member
 }
 
 # The identity in every task's OIDC token: the only caller the task targets accept.
@@ -46,7 +46,7 @@ resource "google_service_account" "uploads_trigger" {
   description  = "Eventarc delivers the bucket's finalize events as this account to parse_newsletter."
 }
 
-# Builds the six source-deployed functions (instead of the project's default compute account).
+# Builds the seven source-deployed functions (instead of the project's default compute account).
 resource "google_service_account" "function_builder" {
   account_id   = "pp-function-builder"
   display_name = "ParentPath function builder"

@@ -54,7 +54,7 @@ variable "parse_newsletter_image" {
 variable "python_runtime" {
   type        = string
   default     = "python311"
-  description = "Cloud Functions runtime of the six source-deployed functions (the image uses the same Python)."
+  description = "Cloud Functions runtime of the seven source-deployed functions (the image uses the same Python)."
   validation {
     condition     = can(regex("^python3[0-9]+$", var.python_runtime))
     error_message = "python_runtime must be a Cloud Functions Python runtime such as python311."
@@ -94,7 +94,7 @@ variable "task_max_backoff_s" {
 variable "gemini_requests_per_minute" {
   type        = number
   default     = 15
-  description = "Gemini requests a minute the key allows (GEMINI_REQUESTS_PER_MINUTE); the indexing queue dispatches no faster."
+  description = "Gemini requests a minute the key allows (GEMINI_REQUESTS_PER_MINUTE): each instance's client waits rather than exceed it."
   validation {
     condition     = var.gemini_requests_per_minute > 0
     error_message = "gemini_requests_per_minute must be positive."
@@ -108,6 +108,16 @@ variable "whatsapp_messages_per_second" {
   validation {
     condition     = var.whatsapp_messages_per_second > 0 && var.whatsapp_messages_per_second <= 500
     error_message = "whatsapp_messages_per_second must be in (0, 500] (Cloud Tasks' maximum rate)."
+  }
+}
+
+variable "indexing_dispatches_per_second" {
+  type        = number
+  default     = 5
+  description = "Indexing tasks a second (one per parsed newsletter or edited item): each embeds offline on index_items' CPU and writes to Qdrant."
+  validation {
+    condition     = var.indexing_dispatches_per_second > 0 && var.indexing_dispatches_per_second <= 500
+    error_message = "indexing_dispatches_per_second must be in (0, 500]."
   }
 }
 
@@ -148,14 +158,47 @@ variable "log_level" {
 
 variable "digest_schedule" {
   type        = string
-  default     = "0 16 * * 5"
-  description = "When build_digests runs (cron, in digest_time_zone): Friday 16:00 by default."
+  default     = "0 * * * *"
+  description = "When build_digests runs (cron, in digest_time_zone): hourly, because each school's own digest weekday and time (in its time zone) decide whose digests are due; a tick queues each digest once."
 }
 
 variable "digest_time_zone" {
   type        = string
-  default     = "America/Toronto"
-  description = "IANA time zone of digest_schedule."
+  default     = "Etc/UTC"
+  description = "IANA time zone of digest_schedule (matters only for a schedule that names hours)."
+}
+
+variable "whatsapp_phone_number_id" {
+  type        = string
+  description = "Id of the WhatsApp business phone number that sends (WHATSAPP_PHONE_NUMBER_ID), from Meta's WhatsApp Manager; its access token goes into Secret Manager."
+  validation {
+    condition     = can(regex("^[0-9]{5,20}$", var.whatsapp_phone_number_id))
+    error_message = "whatsapp_phone_number_id must be the numeric phone number id, not the phone number."
+  }
+}
+
+variable "whatsapp_digest_template" {
+  type        = string
+  default     = "weekly_digest"
+  description = "Name of the approved utility template digests are sent with outside the 24-hour window (WHATSAPP_DIGEST_TEMPLATE)."
+}
+
+variable "twilio_account_sid" {
+  type        = string
+  description = "Twilio account SID for the SMS fallback (TWILIO_ACCOUNT_SID); its auth token goes into Secret Manager."
+  validation {
+    condition     = can(regex("^AC[0-9a-f]{32}$", var.twilio_account_sid))
+    error_message = "twilio_account_sid must be AC followed by 32 hexadecimal digits."
+  }
+}
+
+variable "twilio_from_number" {
+  type        = string
+  description = "Twilio number SMS digests come from, in E.164 (TWILIO_FROM_NUMBER)."
+  validation {
+    condition     = can(regex("^\\+[1-9][0-9]{6,14}$", var.twilio_from_number))
+    error_message = "twilio_from_number must be an E.164 number such as +16045550123."
+  }
 }
 
 variable "admin_domain" {

@@ -1,4 +1,4 @@
-# parse_newsletter on Cloud Run: the function's code on the same Python as the other six
+# parse_newsletter on Cloud Run: the function's code on the same Python as the other seven
 # functions, with tesseract and the four language packs the offline extractor reads
 # (OCR_LANGUAGES). Built from the context `make package` writes to dist/parse-newsletter-image.
 FROM python:3.11-slim-bookworm

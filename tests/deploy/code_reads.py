@@ -110,8 +110,41 @@ def settings_read(nodes: Iterable[ast.AST]) -> set[str]:
     return read
 
 
-def attribute_names(nodes: Iterable[ast.AST]) -> set[str]:
-    return {sub.attr for node in nodes for sub in ast.walk(node) if isinstance(sub, ast.Attribute)}
+def _looks_like_container(node: ast.expr) -> bool:
+    """`container`, `self.container`, `get_container()`: how every module names the Container."""
+    if isinstance(node, ast.Name):
+        return node.id.endswith("container")
+    if isinstance(node, ast.Attribute):
+        return node.attr.endswith("container")
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id == "get_container"
+    return False
+
+
+def members_used(nodes: Iterable[ast.AST]) -> set[str]:
+    """Container members a module names on the container (`container.tasks`, ...).
+
+    Only attributes of the container count: an enum member or a dataclass field that shares a
+    member's name (`Channel.whatsapp`, `deps.sms`) says nothing of what is built.
+    """
+    return {
+        sub.attr
+        for node in nodes
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Attribute) and _looks_like_container(sub.value)
+    }
+
+
+def self_members_used(nodes: Iterable[ast.AST]) -> set[str]:
+    """Inside a Container member: the other members it builds on (`self.gemini`)."""
+    return {
+        sub.attr
+        for node in nodes
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Attribute)
+        and isinstance(sub.value, ast.Name)
+        and sub.value.id == "self"
+    }
 
 
 @cache
@@ -126,6 +159,13 @@ def container_members() -> dict[str, ast.FunctionDef]:
     raise AssertionError("shared/wiring.py has no Container class")
 
 
+def _type_checking(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and ast.unparse(node.test) in {
+        "TYPE_CHECKING",
+        "typing.TYPE_CHECKING",
+    }
+
+
 @dataclass
 class Reads:
     modules: set[str] = field(default_factory=set)
@@ -133,19 +173,86 @@ class Reads:
     settings: set[str] = field(default_factory=set)
 
 
+Known = frozenset[tuple[str, object]]
+
+
+def _decide(test: ast.expr, known: dict[str, object]) -> bool | None:
+    """`settings.F == "x"` (or !=) with F's production value known: which way it goes."""
+    if not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Eq, ast.NotEq))
+        and isinstance(test.left, ast.Attribute)
+        and (_looks_like_settings(test.left.value) or _is_self(test.left.value))
+        and test.left.attr in known
+        and isinstance(test.comparators[0], ast.Constant)
+    ):
+        return None
+    equal = known[test.left.attr] == test.comparators[0].value
+    return equal if isinstance(test.ops[0], ast.Eq) else not equal
+
+
+def _is_self(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
+
+
+def live(statements: list[ast.stmt], known: dict[str, object]) -> list[ast.stmt]:
+    """The statements that run when the settings in `known` have their production values.
+
+    Only an `if` on a backend setting whose value is known is cut (the branch not taken, and
+    what follows a taken branch that returns); anything else stays, on the safe side."""
+    kept: list[ast.stmt] = []
+    for statement in statements:
+        taken = _decide(statement.test, known) if isinstance(statement, ast.If) else None
+        if taken is None:
+            kept.append(statement)
+            continue
+        assert isinstance(statement, ast.If)
+        branch = statement.body if taken else statement.orelse
+        kept.extend(live(branch, known))
+        if branch and isinstance(branch[-1], (ast.Return, ast.Raise)):
+            break
+    return kept
+
+
+def validator_reads(known: dict[str, object]) -> set[str]:
+    """Settings Settings' own validators read: every function builds Settings, so these are
+    read everywhere (`self.F`, or a field named as a string for getattr)."""
+    read: set[str] = set()
+    for node in ast.walk(tree_of(SETTINGS_MODULE)):
+        if not (isinstance(node, ast.ClassDef) and node.name == "Settings"):
+            continue
+        for member in node.body:
+            if isinstance(member, ast.FunctionDef) and any(
+                "model_validator" in ast.unparse(d) for d in member.decorator_list
+            ):
+                for sub in (s for stmt in live(member.body, known) for s in ast.walk(stmt)):
+                    if isinstance(sub, ast.Attribute) and _is_self(sub.value):
+                        read.add(sub.attr)
+                    elif isinstance(sub, ast.Constant) and sub.value in FIELDS:
+                        read.add(str(sub.value))
+    return read & FIELDS
+
+
 @cache
-def reads_of(function_name: str) -> Reads:
-    """Modules, Container members and settings reachable from functions/<name>.py."""
-    reads = Reads()
+def reads_of(function_name: str, production: Known = frozenset()) -> Reads:
+    """Modules, Container members and settings reachable from functions/<name>.py.
+
+    `production` holds (field, value) of the settings whose production value is known: a
+    Container member's branch on a backend that production does not choose is not followed
+    (with MESSENGER_BACKEND=outbox, the WhatsApp client's token is never read)."""
+    known = dict(production)
+    reads = Reads(settings=validator_reads(known))
     pending_modules = ["functions", f"functions.{function_name}"]
     pending_members: list[str] = []
     members = container_members()
     # wiring.py's own top-level imports are the types its members return; what a member
     # really loads it imports lazily in its body, which is followed below.
+    # Nor does `if TYPE_CHECKING:`, which never runs.
     wiring_top = [
         n
         for n in tree_of(WIRING).body
-        if not isinstance(n, (ast.ClassDef, ast.Import, ast.ImportFrom))
+        if not isinstance(n, (ast.ClassDef, ast.Import, ast.ImportFrom)) and not _type_checking(n)
     ]
     while pending_modules or pending_members:
         while pending_modules:
@@ -161,15 +268,15 @@ def reads_of(function_name: str) -> Reads:
                 reads.settings |= settings_read(nodes)
             pending_modules.extend(imports_in(nodes, module) - reads.modules)
             if module != WIRING:
-                pending_members.extend((attribute_names(nodes) & members.keys()) - reads.members)
+                pending_members.extend((members_used(nodes) & members.keys()) - reads.members)
         while pending_members:
             member = pending_members.pop()
             if member in reads.members:
                 continue
             reads.members.add(member)
-            body = [members[member]]
+            body: list[ast.AST] = list(live(members[member].body, known))
             reads.settings |= settings_read(body)
-            pending_members.extend((attribute_names(body) & members.keys()) - reads.members)
+            pending_members.extend((self_members_used(body) & members.keys()) - reads.members)
             pending_modules.extend(imports_in(body, WIRING) - reads.modules)
     return reads
 

