@@ -94,7 +94,6 @@ locals {
     "iap_certs_url",                      # Google's IAP keys
     "admin_session_max_age_s",            # 12 h sessions
     "admin_login_link_ttl_s",             # login links are for local runs only
-    "admin_duplicate_min_score",          # tested with the index's scores
   ]
 
   # Secret Manager secrets: id => the environment variable it fills. Created empty (values
