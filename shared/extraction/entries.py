@@ -30,6 +30,7 @@ _DANGLING_END = re.compile(
     r"april|june|july|august|september|october|november|december)\.?|[-–—,@&/+])\s*$",
     re.I,
 )
+_LABEL_END = re.compile(r"[-–—:]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:)\"”]\s*$")
 _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|[ap]\b)?|noon"
 # "Primary — 9:45 AM": an audience and its time, nothing else.
@@ -56,13 +57,15 @@ def _unclosed(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
-def _runs_on(first: Block, second: Block) -> bool:
+def _runs_on(first: Block, second: Block, leading_date: LeadingDate) -> bool:
     """Whether the second block finishes the first one's phrase."""
     if not (_is_text(first) and _is_text(second)) or second.listed:
         return False
     if first.page != second.page and not first.lines:
         return False
     text = first.text.rstrip()
+    if _LABEL_END.search(text) and leading_date(second.text) is not None:
+        return False  # "Coming up –" over a dated line labels the list, it is no entry's part
     if _unclosed(text) or _DANGLING_END.search(text):
         return True
     return not _SENTENCE_END.search(text) and bool(re.match(r"^\s*[a-z]", second.text))
@@ -77,10 +80,10 @@ def _joined(first: Block, second: Block) -> Block:
     )
 
 
-def _run_ons_joined(blocks: Sequence[Block]) -> list[Block]:
+def _run_ons_joined(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
     joined: list[Block] = []
     for block in blocks:
-        if joined and _runs_on(joined[-1], block):
+        if joined and _runs_on(joined[-1], block, leading_date):
             joined[-1] = _joined(joined[-1], block)
         else:
             joined.append(block)
@@ -99,7 +102,8 @@ def _entry(date_block: Block, title: Block, date_text: str) -> Block:
 def _title_line(block: Block, leading_date: LeadingDate) -> bool:
     if not _is_text(block) or leading_date(block.text) is not None:
         return False
-    words = block.text.split()
+    # An aside in parentheses ("(for those who signed up)") does not make a title prose.
+    words = re.sub(r"\([^()]*\)", " ", block.text).split()
     return 0 < len(words) <= _TITLE_WORDS and not (
         len(words) > 8 and re.search(r"[.!?]\s*$", block.text)
     )
@@ -127,7 +131,7 @@ def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[B
 
 def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
     """The blocks with run-on lines joined and date lines given their titles."""
-    blocks = _run_ons_joined(blocks)
+    blocks = _run_ons_joined(blocks, leading_date)
     out: list[Block] = []
     index = 0
     while index < len(blocks):

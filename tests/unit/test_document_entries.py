@@ -82,6 +82,28 @@ def test_a_line_that_stops_mid_phrase_runs_on_into_the_next() -> None:
     ]
 
 
+def test_a_label_ending_in_a_dash_stays_apart_from_the_dated_line_under_it() -> None:
+    lines = _lines(
+        ("Coming up at the school –", 0.0),
+        ("Monday, March 15 - Library Book Swap", 16.5),
+        ("Tuesday, March 16 - Choir Concert", 33.0),
+    )
+    texts = _texts(lines)
+    assert "Monday, March 15 - Library Book Swap" in texts
+    assert not any(text.startswith("Coming up") and "March 15" in text for text in texts)
+
+
+def test_an_aside_in_parentheses_does_not_make_a_title_line_prose() -> None:
+    lines = _lines(
+        ("Wednesday, March 17", 0.0),
+        ("Crazy Hair Day (for the classes that sold the most raffle tickets) - hats allowed", 16.5),
+        ("Spelling Bee Finals", 33.0),
+    )
+    texts = _texts(lines)
+    assert texts[0].startswith("Wednesday, March 17 - Crazy Hair Day")
+    assert texts[1] == "Wednesday, March 17 - Spelling Bee Finals"
+
+
 def test_one_entry_per_audience_line() -> None:
     lines = _lines(
         ("April 16 Late Start", 0.0),
