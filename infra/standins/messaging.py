@@ -9,7 +9,10 @@ does, with the documented success bodies and error envelopes:
   "error_data": {"messaging_product", "details"}, "fbtrace_id"}}`. It keeps Meta's rules that
   the adapter must get right: free-form text only inside a user's 24-hour window (else 131047),
   numbers that are not on WhatsApp (131026), bodies over 4,096 characters (100), bad tokens
-  (190), and scripted failures (`fail_next`) for rate limits and outages.
+  (190), and scripted failures (`fail_next`) for rate limits and outages. Media a user sent
+  (`media`) is served in Graph API's two steps: GET /{version}/{media-id} answers
+  `{"messaging_product", "url", "mime_type", "sha256", "file_size", "id"}`, and GET of that
+  url with the same Bearer token answers the bytes; an unknown id is a 404 error envelope.
 - Twilio: POST /2010-04-01/Accounts/{AccountSid}/Messages.json, form-encoded, HTTP Basic auth;
   201 with the Message resource (`sid` "SM...", `status` "queued", `num_segments`); errors
   `{"code", "message", "more_info", "status"}`: 21211 invalid number, 21610 unsubscribed,
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import threading
 import uuid
 from collections.abc import Iterator
@@ -54,6 +58,8 @@ class WhatsAppCloudStandin:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failures: list[ScriptedFailure] = field(default_factory=list)
     base_url: str = ""
+    # Media users sent: id -> (bytes, mime type), served by the two Graph API media routes.
+    media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
     def fail_next(
         self, code: int, *, status: int = 400, title: str = "", details: str = ""
@@ -161,6 +167,38 @@ class WhatsAppCloudStandin:
                     "messages": [{"id": message_id}],
                 },
             )
+
+        @app.get("/<version>/<media_id>")
+        def media_info(version: str, media_id: str) -> flask.Response:
+            # Graph API "Retrieve media URL": the url, valid ~5 minutes, needs the same token.
+            if flask.request.headers.get("Authorization") != f"Bearer {self.access_token}":
+                return _json(401, meta_error(190, "Invalid OAuth access token", ""))
+            if self.failures:
+                failure = self.failures.pop(0)
+                return _json(failure.status, failure.body, failure.headers)
+            if media_id not in self.media:
+                return _json(404, meta_error(100, "Invalid parameter", "Unknown media id"))
+            content, mime_type = self.media[media_id]
+            return _json(
+                200,
+                {
+                    "messaging_product": "whatsapp",
+                    "url": f"{self.base_url}/media-download/{media_id}",
+                    "mime_type": mime_type,
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "file_size": len(content),
+                    "id": media_id,
+                },
+            )
+
+        @app.get("/media-download/<media_id>")
+        def media_download(media_id: str) -> flask.Response:
+            if flask.request.headers.get("Authorization") != f"Bearer {self.access_token}":
+                return _json(401, meta_error(190, "Invalid OAuth access token", ""))
+            if media_id not in self.media:
+                return _json(404, meta_error(100, "Invalid parameter", "Unknown media id"))
+            content, mime_type = self.media[media_id]
+            return flask.Response(content, mimetype=mime_type)
 
         return app
 
