@@ -364,7 +364,11 @@ def test_every_queue_target_and_grant_names_a_real_function_and_queue(tf: Terraf
 def test_every_collection_whose_records_expire_has_a_ttl_policy(tf: Terraform) -> None:
     repos = Repositories.__init__  # the one place collections are named
     source = ast.parse(Path(repos.__code__.co_filename).read_text(encoding="utf-8"))
-    import shared.models as models
+    import shared.models
+    import shared.records
+
+    def model_named(name: str) -> Any:
+        return getattr(shared.models, name, None) or getattr(shared.records, name)
 
     expiring: set[str] = set()
     for node in ast.walk(source):
@@ -372,7 +376,7 @@ def test_every_collection_whose_records_expire_has_a_ttl_policy(tf: Terraform) -
             collection = node.args[1]
             model = node.args[2]
             assert isinstance(collection, ast.Constant) and isinstance(model, ast.Name)
-            if "expires_at" in getattr(models, model.id).model_fields:
+            if "expires_at" in model_named(model.id).model_fields:
                 expiring.add(collection.value)
     declared = set(tf.locals["ttl_collections"])
     assert expiring == declared, (
