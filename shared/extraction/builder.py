@@ -16,6 +16,7 @@ from shared.extraction.dates import (
     find_dates,
     next_weekday_on_or_after,
     relative_weekday_dates,
+    speaks_of_next_week,
     weekly_days,
     weekly_rrule,
 )
@@ -240,8 +241,10 @@ class CandidateBuilder(RequestsAndCalls):
         if NOT_AN_ITEM.search(clause):
             return False
         clause = self._resolve_pronoun(segment, clause)
+        # "Next week ..." then "On Friday ...": the writer's days are next week's.
+        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
         mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
-            clause, self.facts.anchor
+            clause, self.facts.anchor, next_week=next_week
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
         mentions = outside or mentions

@@ -180,6 +180,16 @@ _RELATIVE_WEEKDAY = re.compile(
     r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,
 )
+_FULL_WEEKDAY_NAMES = "|".join(g[0].capitalize() for g in _ENGLISH_WEEKDAYS)
+# A weekday that opens a sentence alone ("On Wednesday we ...", "Monday is ..."): it is
+# what the sentence is dated by; one said in passing later ("... find out on Monday") is
+# rarely the thing's own day. Capitalised, in full, not a plural nor a possessive, and
+# not the start of a written date (which find_dates reads).
+_BARE_WEEKDAY = re.compile(
+    rf"(?:^|(?<=[.!?]\s))\s*(?:On\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
+    r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
+)
+_NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
 # Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
 
@@ -395,9 +405,14 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return joined
 
 
-def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
+def relative_weekday_dates(
+    text: str, anchor: date, *, next_week: bool = False
+) -> list[DateMention]:
     """ "next Tuesday", "this Friday", "on Thursday": the first such weekday after the
-    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself."""
+    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself.
+
+    With `next_week` (the writer has just spoken of next week) a weekday named alone is
+    the one of the calendar week after the anchor's."""
     mentions = [
         DateMention(
             match.start(),
@@ -415,7 +430,22 @@ def relative_weekday_dates(text: str, anchor: date) -> list[DateMention]:
         mentions.append(
             DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
         )
+    taken = [(m.start, m.end) for m in mentions]
+    monday_after = anchor + timedelta(days=7 - anchor.weekday())
+    for match in _BARE_WEEKDAY.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        weekday = WEEKDAYS[match.group("wd").lower()]
+        if next_week:
+            value = monday_after + timedelta(days=weekday)
+        else:
+            value = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+        mentions.append(DateMention(match.start("wd"), match.end(), value, False))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def speaks_of_next_week(text: str) -> bool:
+    return bool(_NEXT_WEEK.search(text))
 
 
 # --------------------------------------------------------------------------- recurrence

@@ -145,6 +145,35 @@ def test_relative_days_resolve_from_the_issue_date(text: str, expected: date) ->
     assert [m.value for m in relative_weekday_dates(text, ISSUED)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "next_week", "expected"),
+    [
+        ("On Thursday we will plant the garden beds.", False, [date(2027, 3, 11)]),
+        ("Wednesday is the last day to order yearbooks.", False, [date(2027, 3, 10)]),
+        # Once the writer speaks of next week, a weekday alone is that week's: from a
+        # Friday's issue the coming Friday, either way.
+        ("On Friday the gym is closed for repairs.", True, [date(2027, 3, 12)]),
+        # Said in passing, possessive, plural or opening a written date: not a bare weekday.
+        ("The class will hear back on Monday about the play.", False, []),
+        ("Monday's assembly was a delight.", False, []),
+        ("Tuesdays are library days.", False, []),
+    ],
+)
+def test_a_weekday_opening_a_sentence_dates_it(
+    text: str, next_week: bool, expected: list[date]
+) -> None:
+    found = relative_weekday_dates(text, ISSUED, next_week=next_week)
+    assert [m.value for m in found] == expected
+
+
+def test_after_next_week_is_mentioned_a_weekday_alone_skips_this_week() -> None:
+    wednesday = date(2027, 3, 3)
+    text = "On Friday the gym is closed for repairs."
+    assert [m.value for m in relative_weekday_dates(text, wednesday)] == [date(2027, 3, 5)]
+    following = relative_weekday_dates(text, wednesday, next_week=True)
+    assert [m.value for m in following] == [date(2027, 3, 12)]
+
+
 def test_short_timetable_days_recur() -> None:
     assert weekly_days("Swimming continues on Mon/Wed in the pool") == [0, 2]
 
