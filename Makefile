@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 TASKS_VENV := .venv-tasks-emulator
 CHECKOV_VENV := .venv-checkov
 PORT ?= 8080
+# The sample newsletters are dated the week of 2 October 2026, so `make run` lives that week
+# (its clock starts there and runs on); `make run LOCAL_CLOCK_START=` runs on the real time.
+LOCAL_CLOCK_START ?= 2026-10-02T09:00:00-07:00
 
 .PHONY: setup setup-standins setup-checkov system-packages browser run test lint typecheck unit bench package clean
 
@@ -45,7 +48,7 @@ browser:
 	bash infra/scripts/install-browser.sh
 
 run: setup system-packages
-	PORT=$(PORT) $(BIN)/python -m infra.cli serve
+	PORT=$(PORT) LOCAL_CLOCK_START=$(LOCAL_CLOCK_START) $(BIN)/python -m infra.cli serve
 
 lint: setup
 	$(BIN)/ruff check .

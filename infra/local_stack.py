@@ -298,10 +298,18 @@ def main() -> None:
         logging.getLogger(chatty).setLevel(logging.WARNING)
     inbox = stack.container.settings.resolved_local_bucket_dir.resolve()
     admin_line = _admin_banner_line(stack)
+    clock_start = stack.container.settings.local_clock_start
+    clock_line = (
+        f"  clock:        started at {clock_start.isoformat()} and runs on "
+        "(LOCAL_CLOCK_START; empty for the real time)\n"
+        if clock_start is not None
+        else ""
+    )
     print(
         f"ParentPath local stack on {stack.base_url}\n"
         f"  health:       {stack.base_url}/health\n"
         f"  overview:     {stack.base_url}/\n"
+        f"{clock_line}"
         f"{admin_line}"
         f"  newsletters:  {stack.base_url}/_local/newsletters\n"
         f"  items:        {stack.base_url}/_local/items\n"

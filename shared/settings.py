@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AwareDatetime, Field, SecretStr, model_validator
+from pydantic import AwareDatetime, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -187,8 +187,15 @@ class Settings(BaseSettings):
     local_clock_start: AwareDatetime | None = Field(
         default=None,
         description="The local stack's clock starts here and runs on (e.g. the sample "
-        "newsletters' week, 2026-10-02T09:00:00-07:00); never set in production.",
+        "newsletters' week, 2026-10-02T09:00:00-07:00); never set in production. Empty "
+        "means the real time (`make run LOCAL_CLOCK_START=`).",
     )
+
+    @field_validator("local_clock_start", mode="before")
+    @classmethod
+    def _empty_clock_start_is_real_time(cls, value: object) -> object:
+        # `make run` sets the sample week by default; an empty value asks for the real time.
+        return None if value == "" else value
 
     # The WhatsApp webhook. Without an app secret every POST is refused (nothing unsigned
     # gets in); without a verify token the subscription handshake is refused.

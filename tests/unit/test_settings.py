@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,16 @@ def test_embedder_settings_are_checked() -> None:
     assert (
         Settings(embedder_backend="gemini", gemini_api_key="k", vector_size=768).vector_size == 768
     )
+
+
+def test_the_local_clock_start_is_a_moment_or_empty_for_the_real_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LOCAL_CLOCK_START", "2026-10-02T09:00:00-07:00")
+    assert Settings().local_clock_start == datetime(2026, 10, 2, 16, 0, tzinfo=UTC)
+    # `make run LOCAL_CLOCK_START=` passes an empty value: the real time, not an error.
+    monkeypatch.setenv("LOCAL_CLOCK_START", "")
+    assert Settings().local_clock_start is None
+    monkeypatch.setenv("LOCAL_CLOCK_START", "2026-10-02T09:00:00")
+    with pytest.raises(ValidationError):
+        Settings()
