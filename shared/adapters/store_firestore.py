@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, TypeVar
 
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter as FirestoreFieldFilter
+from pydantic import AwareDatetime, TypeAdapter
 
 from shared.errors import NotFound, TransientError
 from shared.ports import Document, Query, StoreTransaction, effective_order_field
@@ -29,6 +31,30 @@ _TRANSIENT = (
     gexc.Aborted,
 )
 
+# Firestore's TTL policy (terraform/firestore.tf) deletes a document only when this field is a
+# Timestamp: the store's documents carry ISO strings, so it is stored as one and read back as
+# the same ISO string the other stores keep.
+_TTL_FIELD = "expires_at"
+_ISO_DATETIME = TypeAdapter(AwareDatetime)
+
+
+def _to_firestore(document: Document) -> Document:
+    expires_at = document.get(_TTL_FIELD)
+    if not isinstance(expires_at, str):
+        return document
+    return {**document, _TTL_FIELD: _ISO_DATETIME.validate_python(expires_at)}
+
+
+def _from_firestore(document: Document | None) -> Document | None:
+    if document is None or not isinstance(document.get(_TTL_FIELD), datetime):
+        return document
+    return {**document, _TTL_FIELD: _ISO_DATETIME.dump_python(document[_TTL_FIELD], mode="json")}
+
+
+def _read(snapshot: Any) -> Document:
+    document: Document = _from_firestore(snapshot.to_dict()) or {}
+    return document
+
 
 @contextmanager
 def _transient_errors_mapped() -> Iterator[None]:
@@ -47,15 +73,17 @@ class _FirestoreTransaction:
         snapshot = (
             self._client.collection(collection).document(doc_id).get(transaction=self._transaction)
         )
-        return snapshot.to_dict() if snapshot.exists else None
+        return _read(snapshot) if snapshot.exists else None
 
     def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
         refs = [self._client.collection(collection).document(i) for i in dict.fromkeys(doc_ids)]
         snapshots = self._client.get_all(refs, transaction=self._transaction)
-        return {s.id: s.to_dict() for s in snapshots if s.exists}
+        return {s.id: _read(s) for s in snapshots if s.exists}
 
     def set(self, collection: str, doc_id: str, document: Document) -> None:
-        self._transaction.set(self._client.collection(collection).document(doc_id), document)
+        self._transaction.set(
+            self._client.collection(collection).document(doc_id), _to_firestore(document)
+        )
 
     def set_many(self, collection: str, documents: dict[str, Document]) -> None:
         for doc_id, document in documents.items():
@@ -88,7 +116,7 @@ class FirestoreDocumentStore:
     def get(self, collection: str, doc_id: str) -> Document | None:
         with _transient_errors_mapped():
             snapshot = self._ref(collection, doc_id).get()
-        return snapshot.to_dict() if snapshot.exists else None
+        return _read(snapshot) if snapshot.exists else None
 
     def get_many(
         self, collection: str, doc_ids: Sequence[str], fields: Sequence[str] | None = None
@@ -97,19 +125,19 @@ class FirestoreDocumentStore:
         paths = None if fields is None else list(fields)
         with _transient_errors_mapped():
             snapshots = self.client.get_all(refs, field_paths=paths)
-            return {s.id: s.to_dict() for s in snapshots if s.exists}
+            return {s.id: _read(s) for s in snapshots if s.exists}
 
     def create(self, collection: str, doc_id: str, document: Document) -> bool:
         with _transient_errors_mapped():
             try:
-                self._ref(collection, doc_id).create(document)
+                self._ref(collection, doc_id).create(_to_firestore(document))
             except gexc.AlreadyExists:
                 return False
         return True
 
     def set(self, collection: str, doc_id: str, document: Document) -> None:
         with _transient_errors_mapped():
-            self._ref(collection, doc_id).set(document)
+            self._ref(collection, doc_id).set(_to_firestore(document))
 
     def set_many(self, collection: str, documents: dict[str, Document]) -> None:
         items = list(documents.items())
@@ -117,12 +145,15 @@ class FirestoreDocumentStore:
             for start in range(0, len(items), _MAX_BATCH):
                 batch = self.client.batch()
                 for doc_id, document in items[start : start + _MAX_BATCH]:
-                    batch.set(self._ref(collection, doc_id), document)
+                    batch.set(self._ref(collection, doc_id), _to_firestore(document))
                 batch.commit()
 
     def update(self, collection: str, doc_id: str, fields: Document) -> None:
         # Field names are quoted so that a dot in a name is never read as a nested path.
-        paths = {firestore.Client.field_path(name): value for name, value in fields.items()}
+        paths = {
+            firestore.Client.field_path(name): value
+            for name, value in _to_firestore(fields).items()
+        }
         with _transient_errors_mapped():
             try:
                 self._ref(collection, doc_id).update(paths)
@@ -176,13 +207,13 @@ class FirestoreDocumentStore:
         natives = self._native_queries(query)
         with _transient_errors_mapped():
             if len(natives) == 1:
-                return [s.to_dict() for s in self._ordered(natives[0], query).stream()]
+                return [_read(s) for s in self._ordered(natives[0], query).stream()]
             # Chunks of a long disjunction are merged here, then ordered and cut like one query.
             unbounded = dataclasses.replace(query, limit=None)
             merged: dict[str, Document] = {}
             for native in natives:
                 snapshots = self._ordered(native, unbounded).stream()
-                merged.update((s.id, s.to_dict()) for s in snapshots)
+                merged.update((s.id, _read(s)) for s in snapshots)
         order_key = effective_order_field(query)
         rows = sorted(
             merged.items(),

@@ -307,3 +307,40 @@ def test_a_transaction_reads_and_writes_many_documents_at_once(store: DocumentSt
 
     store.run_transaction(promote)
     assert [store.get("children", i)["grade"] for i in ("c1", "c3")] == [2, 6]  # type: ignore[index]
+
+
+def test_an_expiry_round_trips_as_the_same_iso_string(store: DocumentStore) -> None:
+    link = {"id": "l1", "expires_at": "2026-10-02T16:45:00.250000Z", "school_id": "a"}
+    store.set("admin_login_links", "l1", link)
+    store.create("admin_login_links", "l2", {**link, "id": "l2"})
+    store.set_many("admin_login_links", {"l3": {**link, "id": "l3"}})
+    store.update("admin_login_links", "l3", {"expires_at": "2026-10-03T00:00:00Z"})
+    assert store.get("admin_login_links", "l1") == link
+    assert store.get_many("admin_login_links", ["l2"])["l2"] == {**link, "id": "l2"}
+    rows = store.query(Query("admin_login_links", (FieldFilter("school_id", "==", "a"),)))
+    assert [row["expires_at"] for row in rows] == [
+        "2026-10-02T16:45:00.250000Z",
+        "2026-10-02T16:45:00.250000Z",
+        "2026-10-03T00:00:00Z",
+    ]
+
+
+def test_firestore_keeps_an_expiry_as_a_timestamp_for_its_ttl_policy(
+    firestore_emulator_host: str,
+) -> None:
+    # Firestore's TTL policy ignores a field that is not a Timestamp: the document would live on.
+    from datetime import UTC, datetime
+
+    from google.cloud import firestore
+
+    from infra.standins.firestore import PROJECT, wipe
+    from shared.adapters.store_firestore import FirestoreDocumentStore
+
+    wipe(firestore_emulator_host)
+    client = firestore.Client(project=PROJECT)
+    FirestoreDocumentStore(lambda: client).set(
+        "admin_login_links", "l1", {"id": "l1", "expires_at": "2026-10-02T16:45:00Z"}
+    )
+    raw = client.collection("admin_login_links").document("l1").get().to_dict()
+    assert isinstance(raw["expires_at"], datetime)
+    assert raw["expires_at"] == datetime(2026, 10, 2, 16, 45, tzinfo=UTC)
