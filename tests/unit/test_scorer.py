@@ -1,0 +1,157 @@
+"""The offline extractor's learned scorer: its features, the shipped weights, the calibration,
+and the `train scorer` command that writes the weights."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from infra.cli import main
+from infra.scorer_training import TOP_CONFIDENCE, TOP_SHARE, _calibrate, fit_logistic
+from shared.extraction.candidates import LETTER, ROW, Candidate, hand_confidence, to_items
+from shared.extraction.scorer import (
+    FEATURE_NAMES,
+    WEIGHTS_PATH,
+    Calibration,
+    HandScorer,
+    LearnedScorer,
+    features,
+    load_learned,
+    scorer_named,
+    vector,
+)
+from shared.models import ItemCategory
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "infra" / "sample" / "newsletters"
+ANCHOR = date(2026, 10, 2)
+
+
+def _candidate(**changes: Any) -> Candidate:
+    fields: dict[str, Any] = {
+        "title": "Pumpkin Patch Field Trip",
+        "category": ItemCategory.EVENT,
+        "start": date(2026, 10, 14),
+        "end": None,
+        "start_time": None,
+        "end_time": None,
+        "grades": [1, 2],
+        "activities": set(),
+        "action": None,
+        "action_required": False,
+        "location": None,
+        "recurrence": None,
+        "priority": ROW,
+        "order": (0, 0),
+        "details": "Oct 14 | Pumpkin Patch Field Trip | Grades 1-2",
+        "latin": True,
+    }
+    fields.update(changes)
+    return Candidate(**fields)
+
+
+def test_features_say_how_the_date_was_found_and_where_the_candidate_stood() -> None:
+    written = features(_candidate(), ANCHOR)
+    assert written["date=explicit"] == 1.0 and written["structure=row"] == 1.0
+    assert written["ahead=month"] == 1.0 and written["grades_stated"] == 1.0
+
+    worked_out = features(
+        _candidate(details="Next Wednesday we visit the pumpkin patch.", priority=LETTER), ANCHOR
+    )
+    assert worked_out["date=inferred"] == 1.0 and worked_out["structure=letter"] == 1.0
+    assert "date=explicit" not in worked_out
+
+    undated = features(_candidate(start=None, title="Send in a box of crayons"), ANCHOR)
+    assert undated["date=none"] == 1.0 and undated["ahead=undated"] == 1.0
+    assert undated["title_imperative"] == 1.0
+
+
+def test_lexicon_categories_are_features_not_phrases() -> None:
+    thanks = features(_candidate(details="Thank you to everyone who came out on Oct 14."), ANCHOR)
+    assert thanks["thanks"] == 1.0 and thanks["past_tense"] == 1.0
+    helpers = features(_candidate(details="We need two parent volunteers on Oct 14."), ANCHOR)
+    assert helpers["helpers"] == 1.0
+    assert all(0.0 <= v <= 1.0 for v in helpers.values())
+    assert set(helpers) <= set(FEATURE_NAMES)
+    assert len(vector(helpers)) == len(FEATURE_NAMES)
+
+
+def test_the_shipped_weights_load_and_score_every_candidate_within_zero_and_one() -> None:
+    scorer = load_learned(WEIGHTS_PATH)
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["features"] == list(FEATURE_NAMES) and data["trained_on"]
+    plain, doubtful = _candidate(), _candidate(grades=None, weak_title=True, priority=LETTER)
+    for candidate in (plain, doubtful):
+        relevant, correct = scorer.probabilities(candidate, ANCHOR)
+        assert 0.0 < relevant < 1.0 and 0.0 < correct < 1.0
+    assert scorer.confidence(plain, ANCHOR) > scorer.confidence(doubtful, ANCHOR)  # type: ignore[operator]
+
+
+def test_weights_of_other_features_are_refused() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        LearnedScorer.from_json(data)
+
+
+def test_the_setting_names_a_scorer() -> None:
+    assert isinstance(scorer_named("hand"), HandScorer)
+    assert scorer_named("learned").filter and not scorer_named("learned-confidence").filter  # type: ignore[attr-defined]
+    with pytest.raises(ValueError):
+        scorer_named("magic")
+
+
+def test_a_scorer_that_drops_a_candidate_leaves_it_out_of_the_items() -> None:
+    kept, dropped = _candidate(), _candidate(title="Staff photo day", order=(1, 1))
+    items = to_items([kept, dropped], ANCHOR)
+    assert [i.confidence for i in items] == [pytest.approx(hand_confidence(kept))] * 2
+    only = to_items([kept, dropped], ANCHOR, lambda c: None if c is dropped else 0.5)
+    assert [i.title for i in only] == [kept.title] and only[0].confidence == 0.5
+
+
+def test_the_calibration_is_monotone_and_flat_outside_its_knots() -> None:
+    calibration = Calibration(((0.2, 0.3), (0.6, 0.8), (0.9, 0.95)))
+    assert calibration(0.0) == 0.3 and calibration(1.0) == 0.95
+    assert calibration(0.4) == pytest.approx(0.55)
+    values = [calibration(p / 100) for p in range(101)]
+    assert values == sorted(values)
+
+
+def test_confidence_at_the_top_is_earned_by_the_share_correct() -> None:
+    rng = np.random.default_rng(7)
+    p = rng.uniform(0, 1, 2000)
+    correct = rng.uniform(0, 1, 2000) < np.minimum(p + 0.05, 0.96)  # never 98.5 % right
+    calibration = _calibrate(p, correct)
+    top = [ok for q, ok in zip(p, correct, strict=True) if calibration(float(q)) >= TOP_CONFIDENCE]
+    assert not top or sum(top) / len(top) >= TOP_SHARE
+    assert calibration(0.1) < calibration(0.9)
+
+    sure = _calibrate(p, np.ones(2000, dtype=bool))
+    assert sure(0.99) >= TOP_CONFIDENCE
+
+
+def test_logistic_regression_learns_a_separable_feature() -> None:
+    x = np.array([[0.0, 1.0], [0.0, 0.0], [1.0, 1.0], [1.0, 0.0]] * 10)
+    model = fit_logistic(x, x[:, 0])
+    assert model.weights[0] > 2 and abs(model.weights[1]) < 0.5
+
+
+def test_the_train_command_writes_weights_that_reproduce(tmp_path: Path, capsys: Any) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    for output in (first, second):
+        code = main(["train", "scorer", "--sets", str(SAMPLE), "--output", str(output), "--json"])
+        assert code == 0
+    report = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert report["documents"] == 5 and report["written"] == str(second)
+    assert first.read_bytes() == second.read_bytes()
+    trained = LearnedScorer.from_json(json.loads(first.read_text(encoding="utf-8")))
+    assert trained.correctness.weights != load_learned(WEIGHTS_PATH).correctness.weights
+
+
+def test_the_train_command_refuses_a_missing_folder(tmp_path: Path) -> None:
+    assert main(["train", "scorer", "--sets", str(tmp_path / "nowhere"), "--dry-run"]) == 2
