@@ -286,6 +286,7 @@ def train_scorer(args: argparse.Namespace) -> int:
         folders,
         output,
         cross_validation=args.cross_validate,
+        leave_out=args.leave_out,
         held_out=args.held_out,
         on_progress=progress,
     )
@@ -419,6 +420,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--cross-validate",
         action="store_true",
         help="also report leave-one-document-out F1 and reliability, hand vs learned",
+    )
+    train_scorer_cmd.add_argument(
+        "--leave-out",
+        choices=("document", "set"),
+        default="document",
+        help="with --cross-validate: what each fold holds out (default: one document)",
     )
     train_scorer_cmd.add_argument(
         "--held-out",

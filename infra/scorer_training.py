@@ -287,20 +287,26 @@ def cross_validate(
     documents: Sequence[Document],
     held_out: Sequence[Document] = (),
     on_fold: Callable[[str], None] | None = None,
+    *,
+    leave_out: str = "document",
 ) -> dict[str, Any]:
-    """Leave one document (group) out: F1 per set with the hand weights and with the learned
-    keep/drop, and the reliability tables of the hand and the learned confidence.
+    """Leave one document (or one whole set) out: F1 per set with the hand weights and with
+    the learned keep/drop, and the reliability tables of the hand and the learned confidence.
 
     Documents of `held_out` are never trained on; each is scored by the model of all the
     others (an extra check on material written apart)."""
+
+    def unit(document: Document) -> str:
+        return document.set_name if leave_out == "set" else document.group
+
     scored: list[tuple[Document, np.ndarray, np.ndarray]] = []  # doc, keep mask, confidence
-    groups = sorted({d.group for d in documents})
-    for group in groups:
-        test = [d for d in documents if d.group == group]
-        scorer = train([d for d in documents if d.group != group])
+    units = sorted({unit(d) for d in documents})
+    for name in units:
+        test = [d for d in documents if unit(d) == name]
+        scorer = train([d for d in documents if unit(d) != name])
         scored += [(d, *_apply(scorer, d)) for d in test]
         if on_fold:
-            on_fold(group)
+            on_fold(name)
     if held_out:
         scorer = train(documents)
         scored += [(d, *_apply(scorer, d)) for d in held_out]
@@ -346,7 +352,8 @@ def cross_validate(
         }
     held = {d.group for d in held_out}
     return {
-        "documents": len(groups),
+        "left_out": leave_out,
+        "folds": len(units),
         "sets": sets,
         "reliability": reliability_of(lambda d: d.group not in held),
         **({"reliability_held_out": reliability_of(lambda d: d.group in held)} if held else {}),
@@ -385,6 +392,7 @@ def run(
     output: Path | None,
     *,
     cross_validation: bool = False,
+    leave_out: str = "document",
     held_out: Sequence[Path] = (),
     on_progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
@@ -398,7 +406,10 @@ def run(
     }
     if cross_validation:
         report["cross_validation"] = cross_validate(
-            documents, collect(held_out, on_progress) if held_out else (), on_progress
+            documents,
+            collect(held_out, on_progress) if held_out else (),
+            on_progress,
+            leave_out=leave_out,
         )
     scorer = train(documents)
     report["keep_threshold"] = scorer.keep_threshold
@@ -420,7 +431,7 @@ def format_report(report: dict[str, Any]) -> str:
     if cv:
         lines += [
             "",
-            f"leave one document out ({cv['documents']} documents): F1 hand / learned, "
+            f"leave one {cv['left_out']} out ({cv['folds']} folds): F1 hand / learned, "
             "and items at or above 0.9 correct, hand / learned confidence",
         ]
         for name, figures in cv["sets"].items():

@@ -155,3 +155,32 @@ def test_the_train_command_writes_weights_that_reproduce(tmp_path: Path, capsys:
 
 def test_the_train_command_refuses_a_missing_folder(tmp_path: Path) -> None:
     assert main(["train", "scorer", "--sets", str(tmp_path / "nowhere"), "--dry-run"]) == 2
+
+
+def test_cross_validation_reports_both_scorers_per_set(capsys: Any) -> None:
+    code = main(
+        ["train", "scorer", "--sets", str(SAMPLE), "--cross-validate", "--dry-run", "--json"]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert "written" not in report
+    cv = report["cross_validation"]
+    assert cv["left_out"] == "document" and cv["folds"] == 4  # the flyer's PDF and PNG: one
+    figures = cv["sets"]["newsletters"]
+    assert figures["labelled"] == 61  # as `eval extraction` counts them
+    assert set(figures["hand"]) == {"precision", "recall", "f1"}
+    for which in ("hand", "learned_confidence"):
+        rows = cv["reliability"][which]["buckets"]
+        assert sum(r["items"] for r in rows) == report["candidates"]
+
+
+@pytest.mark.parametrize("name", ["hand", "learned-confidence"])
+def test_confidence_at_or_above_0_9_is_right_97_percent_of_the_time(name: str) -> None:
+    """On the developer sample (a regression bar: the shipped weights trained on it; the
+    cross-validated figures are `train scorer --cross-validate`'s, in README.md)."""
+    from infra.evaluation import reliability
+    from shared.adapters.extractor_offline import OfflineExtractor
+
+    report = reliability([SAMPLE], OfflineExtractor(scorer=scorer_named(name)))
+    top = report["at_or_above_0.9"]
+    assert top["items"] >= 10 and top["share"] >= 0.97, report
