@@ -53,12 +53,15 @@ TOP_CONFIDENCE, TOP_SHARE = 0.9, 0.985
 
 def default_sets() -> list[Path]:
     """The labelled sets the shipped weights are trained on: the real newsletters beside the
-    repository (../shared/eval/real), every synthetic set under infra/eval/, and the
+    repository (../shared/eval/real, and ../realnew/dev, a batch written apart that was
+    scored held out before it was trained on), every synthetic set under infra/eval/, and the
     developer sample."""
-    beside = (ROOT.parent / "shared/eval/real", Path("/work/shared/eval/real"))
-    real = next((p for p in beside if p.is_dir()), None)
+    beside = [
+        next((p for p in (ROOT.parent / name, Path("/work") / name) if p.is_dir()), None)
+        for name in ("shared/eval/real", "realnew/dev")
+    ]
     synthetic = sorted(p for p in (ROOT / "infra/eval").glob("heldout*") if p.is_dir())
-    return [*([real] if real else []), *synthetic, ROOT / "infra/sample/newsletters"]
+    return [*(p for p in beside if p is not None), *synthetic, ROOT / "infra/sample/newsletters"]
 
 
 @dataclass
