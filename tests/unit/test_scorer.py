@@ -184,3 +184,39 @@ def test_confidence_at_or_above_0_9_is_right_97_percent_of_the_time(name: str) -
     report = reliability([SAMPLE], OfflineExtractor(scorer=scorer_named(name)))
     top = report["at_or_above_0.9"]
     assert top["items"] >= 10 and top["share"] >= 0.97, report
+
+
+def _document(set_name: str, name: str, rng: np.random.Generator) -> Any:
+    from infra.scorer_training import Document
+
+    labelled = [{"title": f"Thing {k}", "start_date": "2026-10-14"} for k in range(4)]
+    items = [*labelled[:3], {"title": "Masthead line", "start_date": "2026-10-14"}]
+    matched = np.array([True, True, True, False])
+    x = np.zeros((4, len(FEATURE_NAMES)))
+    x[:, 0] = matched  # one feature tells items from the rest; another is noise
+    x[:, 1] = rng.uniform(0, 1, 4)
+    return Document(
+        set_name=set_name,
+        name=name,
+        group=f"{set_name}/{name}",
+        items=items,
+        labels={"items": labelled, "grades_offered": [1]},
+        x=x,
+        hand=np.full(4, 0.75),
+        matched=matched,
+        correct=matched,
+    )
+
+
+@pytest.mark.parametrize("leave_out", ["document", "set"])
+def test_cross_validation_holds_out_documents_or_whole_sets(leave_out: str) -> None:
+    from infra.scorer_training import cross_validate
+
+    rng = np.random.default_rng(3)
+    documents = [_document(s, f"d{n}", rng) for s in ("a", "b", "c") for n in range(4)]
+    report = cross_validate(documents, leave_out=leave_out)
+    assert report["folds"] == (12 if leave_out == "document" else 3)
+    for figures in report["sets"].values():
+        assert figures["hand"] == {"precision": 0.75, "recall": 0.75, "f1": 0.75}
+        # The learned keep/drop finds the feature that marks the spurious line.
+        assert figures["learned"]["precision"] == 1.0 and figures["learned"]["recall"] == 0.75
