@@ -271,6 +271,29 @@ def evaluate_reliability(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_scorer(args: argparse.Namespace) -> int:
+    from infra.scorer_training import default_sets, format_report, run
+    from shared.extraction.scorer import WEIGHTS_PATH
+
+    folders = args.sets or default_sets()
+    missing = [str(f) for f in [*folders, *args.held_out] if not f.is_dir()]
+    if missing:
+        print(f"not a folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    output = None if args.dry_run else (args.output or WEIGHTS_PATH)
+    progress = None if args.json else lambda name: print(f"  {name}", file=sys.stderr)
+    report = run(
+        folders,
+        output,
+        cross_validation=args.cross_validate,
+        leave_out=args.leave_out,
+        held_out=args.held_out,
+        on_progress=progress,
+    )
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -381,6 +404,39 @@ def build_parser() -> argparse.ArgumentParser:
     eval_reliability.add_argument("folders", type=Path, nargs="+")
     eval_reliability.add_argument("--json", action="store_true", help="print one JSON object")
     eval_reliability.set_defaults(handler=evaluate_reliability)
+
+    train_cmd = commands.add_parser("train", help="train a learned model from labelled sets")
+    train_kinds = train_cmd.add_subparsers(dest="kind", required=True)
+    train_scorer_cmd = train_kinds.add_parser(
+        "scorer",
+        help="the offline extractor's learned scorer (shared/extraction/scorer_weights.json)",
+        description="Extracts every labelled newsletter of the sets with the hand weights, "
+        "learns which candidates are items and which are correct, and writes the weights. "
+        "Default sets: ../shared/eval/real, infra/eval/heldout*, infra/sample/newsletters.",
+    )
+    train_scorer_cmd.add_argument("--sets", type=Path, nargs="+", help="labelled folders")
+    train_scorer_cmd.add_argument("--output", type=Path, help="weights file to write")
+    train_scorer_cmd.add_argument(
+        "--cross-validate",
+        action="store_true",
+        help="also report leave-one-document-out F1 and reliability, hand vs learned",
+    )
+    train_scorer_cmd.add_argument(
+        "--leave-out",
+        choices=("document", "set"),
+        default="document",
+        help="with --cross-validate: what each fold holds out (default: one document)",
+    )
+    train_scorer_cmd.add_argument(
+        "--held-out",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="with --cross-validate: folders scored by the model of all the sets, never trained on",
+    )
+    train_scorer_cmd.add_argument("--dry-run", action="store_true", help="write no weights")
+    train_scorer_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    train_scorer_cmd.set_defaults(handler=train_scorer)
     return parser
 
 

@@ -133,6 +133,12 @@ class Settings(BaseSettings):
     ocr_languages: str = Field(
         default="eng+chi_sim+pan+fil", description="Tesseract language packs used for OCR."
     )
+    offline_scorer: Literal["hand", "learned", "learned-confidence"] = Field(
+        default="hand",
+        description="How the offline extractor keeps candidates and gives confidence: hand "
+        "weights; the learned scorer (shared/extraction/scorer_weights.json) for both; or "
+        "hand weights' candidates with the learned confidence.",
+    )
 
     # Digests and their delivery.
     digest_window_days: int = Field(

@@ -162,8 +162,12 @@ class Container:
     @cached_property
     def offline_extractor(self) -> Extractor:
         from shared.adapters.extractor_offline import OfflineExtractor
+        from shared.extraction.scorer import scorer_named
 
-        return OfflineExtractor(ocr_languages=self.settings.ocr_languages)
+        return OfflineExtractor(
+            ocr_languages=self.settings.ocr_languages,
+            scorer=scorer_named(self.settings.offline_scorer),
+        )
 
     @cached_property
     def gemini(self) -> GeminiClient:

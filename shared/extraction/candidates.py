@@ -9,7 +9,7 @@ into the most structured mention, which keeps its title and gains the others' de
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
@@ -150,8 +150,29 @@ def fold_duplicates(candidates: Sequence[Candidate], threshold: float = 0.5) -> 
     return sorted(kept, key=lambda c: c.order)
 
 
-def to_items(candidates: Sequence[Candidate], anchor: date) -> list[ExtractedItem]:
-    """The final items: future or current things only, in document order, with confidence."""
+def hand_confidence(candidate: Candidate) -> float:
+    """The fixed weights' confidence (before clipping): by where the mention stands, its
+    corroborations, a stated audience, a clean title and a date."""
+    confidence = _BASE_CONFIDENCE[candidate.priority] + 0.05 * min(candidate.corroborations, 2)
+    if candidate.grades is None:
+        confidence -= 0.15
+    if candidate.weak_title:
+        confidence -= 0.15
+    if candidate.start is None:
+        confidence -= 0.1
+    return confidence
+
+
+def to_items(
+    candidates: Sequence[Candidate],
+    anchor: date,
+    confidence_of: Callable[[Candidate], float | None] | None = None,
+) -> list[ExtractedItem]:
+    """The final items: future or current things only, in document order, with confidence.
+
+    `confidence_of` is a scorer's (shared/extraction/scorer.py): None drops the candidate;
+    without one, the hand weights keep every candidate.
+    """
     items = []
     latin_present = any(c.latin for c in candidates)
     for c in candidates:
@@ -162,13 +183,9 @@ def to_items(candidates: Sequence[Candidate], anchor: date) -> list[ExtractedIte
             continue  # a recap of something past, or a date misread
         if latin_present and not c.latin:
             continue  # the translation of a notice already read in English
-        confidence = _BASE_CONFIDENCE[c.priority] + 0.05 * min(c.corroborations, 2)
-        if c.grades is None:
-            confidence -= 0.15
-        if c.weak_title:
-            confidence -= 0.15
-        if c.start is None:
-            confidence -= 0.1
+        confidence = (confidence_of or hand_confidence)(c)
+        if confidence is None:
+            continue  # the scorer judges it no item for parents
         items.append(
             ExtractedItem(
                 title=c.title,
