@@ -198,8 +198,13 @@ class Container:
 
     @cached_property
     def translator(self) -> Translator:
-        # Gemini translation (with its per-item cache in the store) is not built yet: the
-        # offline translator keeps items as written and the digest says so.
+        """Gemini when a key is configured (cached per item and language by the digest
+        content service), else the identity translator: items stay as written and the
+        digest says so."""
+        if self.settings.gemini_api_key is not None:
+            from shared.adapters.translator_gemini import GeminiTranslator
+
+            return GeminiTranslator.from_settings(self.settings, gemini=self.gemini)
         from shared.adapters.translator_identity import IdentityTranslator
 
         return IdentityTranslator()
