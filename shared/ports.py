@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol, TypeVar
 from shared.extraction.layout import TextLine
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.sniff import MediaType
+from shared.models import LanguageCode
 
 T = TypeVar("T")
 Document = dict[str, Any]
@@ -324,12 +325,16 @@ class ItemSearch(Protocol):
 
 class Translator(Protocol):
     """Item text into a parent's language. `translates` is False for the offline identity
-    translator, which hands text back unchanged (the digest then says so, once)."""
+    translator, which translates nothing (the digest then says so, once)."""
 
     name: str
     translates: bool
 
-    def translate(self, text: str, target_language: str) -> str: ...
+    def translate(self, texts: Sequence[str], target_language: LanguageCode) -> list[str] | None:
+        """All of one digest's texts in one language, one for one and in order (one request
+        to a remote translator); None when they could not be translated, for any reason: the
+        caller shows the source text and says so. Never raises for a translation failure."""
+        ...
 
 
 @dataclass(frozen=True)
