@@ -112,7 +112,7 @@ class GeminiTranslator:
         self, gemini: GeminiClient, *, model: str, temperature: float | None = None
     ) -> None:
         self.name = f"google-genai:{model}"
-        self._gemini = gemini
+        self.gemini = gemini
         self._model = model
         self._temperature = temperature
 
@@ -142,12 +142,12 @@ class GeminiTranslator:
             )
         ]
         try:
-            response = self._gemini.call(
+            response = self.gemini.call(
                 lambda client: client.models.generate_content(
                     model=self._model, contents=contents, config=config
                 ),
                 "translate",
-                deadline=self._gemini.clock() + BUDGET_S,
+                deadline=self.gemini.clock() + BUDGET_S,
             )
         except (GeminiRefused, TransientError) as exc:  # GeminiQuotaExhausted is a refusal
             self._log_failure(target_language, len(texts), type(exc).__name__)
