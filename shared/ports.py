@@ -400,8 +400,9 @@ class Messenger(Protocol):
 class VoiceTranscriber(Protocol):
     """The words of a voice note a person sent on WhatsApp, fetched by its media id."""
 
-    def transcribe(self, media_id: str, language_hint: str) -> str:
-        """The transcript; TransientError when a retry may help."""
+    def transcribe(self, media_id: str, language_hint: LanguageCode) -> str:
+        """The transcript; TransientError when a retry may help, VoiceNoteUnreadable (and
+        VoiceLanguageUnheard) when it can never be read."""
         ...
 
 
@@ -438,6 +439,9 @@ class PageOcr(Protocol):
 
 
 class SpeechToText(Protocol):
-    """The words spoken in a voice note."""
+    """The words spoken in a voice note. `languages` are those it hears: speech in another
+    comes out as confident nonsense, so callers ask only for these."""
+
+    languages: frozenset[LanguageCode]
 
     def transcribe(self, audio: bytes) -> str: ...
