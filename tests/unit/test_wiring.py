@@ -137,3 +137,21 @@ def test_the_root_entry_module_sets_up_cloud_logging() -> None:
         timeout=120,
     )
     assert result.stdout.split() == ["True"]
+
+
+def test_voice_notes_are_heard_by_the_speech_adapter_newsletters_use(tmp_path: Path) -> None:
+    from shared.adapters.voice_notes import WhatsAppVoiceTranscriber
+
+    assert Container(Settings(data_dir=tmp_path)).voice_transcriber is None  # no token
+    container = Container(
+        Settings(
+            data_dir=tmp_path,
+            whatsapp_access_token="t",
+            whatsapp_graph_base_url="http://graph.invalid:1",
+        )
+    )
+    transcriber = container.voice_transcriber
+    assert isinstance(transcriber, WhatsAppVoiceTranscriber)
+    # One speech adapter per instance (built without loading the model).
+    assert transcriber.speech is container.speech is container.offline_extractor.speech  # type: ignore[attr-defined]
+    container.close()
