@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Literal
@@ -14,6 +15,8 @@ from shared.records import Digest
 from shared.rendering.digest import DigestContent, DigestLine, arrange
 from shared.services.calendar import is_dated
 from shared.services.digests import DigestDependencies
+
+logger = logging.getLogger(__name__)
 
 TRANSLATIONS = "translations"
 
@@ -95,7 +98,13 @@ def shown_texts(
     if not missing or cached_only:
         return texts, not missing
     sources = [text for item in missing for text in (item.title, item.details) if text]
-    translated = deps.translator.translate(sources, language)
+    try:
+        translated = deps.translator.translate(sources, language)
+    except Exception:
+        # The port maps its own failures to None; anything else is a bug in a translator,
+        # and still must not hold back a family's digest.
+        logger.exception("translator raised", extra={"translator": deps.translator.name})
+        translated = None
     if translated is None or len(translated) != len(sources):
         return texts, False
     answers = iter(translated)

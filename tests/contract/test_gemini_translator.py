@@ -225,3 +225,21 @@ def test_english_parents_need_no_call(tmp_path, gemini: FakeGemini, fake_time: F
     payload = next(p for _, p, _ in world.tasks.tasks if p["parent_id"] == "p04")
     assert send_digest(world.deps, SendDigestTask.model_validate(payload)).outcome == "sent"
     assert gemini.generate_requests == []
+
+
+def test_a_translator_that_raises_does_not_hold_the_digest_back(tmp_path) -> None:
+    class Broken:
+        name = "broken"
+        translates = True
+
+        def translate(self, texts, target_language):
+            raise RuntimeError("a bug")
+
+    world = make_world(tmp_path, translator=Broken())
+    world.repos.store.update("parents", "p04", {"language": "pa"})
+    open_window(world, "p04")
+    build_digests(world.deps)
+    payload = next(p for _, p, _ in world.tasks.tasks if p["parent_id"] == "p04")
+    assert send_digest(world.deps, SendDigestTask.model_validate(payload)).outcome == "sent"
+    [body] = world.whatsapp.to("+16045550104")
+    assert body.count(untranslated_note("pa")) == 1
