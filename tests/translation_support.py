@@ -29,6 +29,8 @@ WEEK_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Signed form and $12 to the office.": "ਦਸਤਖਤ ਕੀਤਾ ਫਾਰਮ ਅਤੇ $12 ਦਫ਼ਤਰ ਵਿੱਚ ਦਿਓ।",
         "Hot lunch orders are open": "ਗਰਮ ਦੁਪਹਿਰ ਦੇ ਖਾਣੇ ਦੇ ਆਰਡਰ ਖੁੱਲ੍ਹ ਗਏ ਹਨ",
         "Order online by the end of the month.": "ਮਹੀਨੇ ਦੇ ਅੰਤ ਤੱਕ ਔਨਲਾਈਨ ਆਰਡਰ ਕਰੋ।",
+        "Gym": "ਜਿਮ",
+        "Library": "ਲਾਇਬ੍ਰੇਰੀ",
     },
     "zh-Hans": {
         "Picture Day": "拍照日",
@@ -43,6 +45,8 @@ WEEK_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Signed form and $12 to the office.": "请把签好字的同意书和 $12 交到学校办公室。",
         "Hot lunch orders are open": "热午餐开始订购",
         "Order online by the end of the month.": "请在月底前网上订购。",
+        "Gym": "体育馆",
+        "Library": "图书馆",
     },
 }
 

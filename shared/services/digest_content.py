@@ -6,7 +6,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from shared.models import Item, LanguageCode, Parent, School, stable_id
@@ -42,15 +42,16 @@ def digest_content(
     texts, translated = shown_texts(deps, [item for _, item in shown], school, parent.language)
     lines = []
     for number, item in shown:
-        title, details = texts[item.id]
+        text = texts[item.id]
         section = arrange([item], today)[0][0]
         lines.append(
             DigestLine(
                 number=number,
                 section=section,
                 item=item,
-                title=title,
-                details=details,
+                title=text.title,
+                details=text.details,
+                location=text.location,
                 calendar_url=deps.links.item_url(item.id, now) if is_dated(item) else None,
             )
         )
@@ -64,10 +65,23 @@ def digest_content(
     )
 
 
+class ShownText(NamedTuple):
+    """An item's words as a parent reads them ("" for a field the item leaves empty)."""
+
+    title: str
+    details: str
+    location: str
+
+    @classmethod
+    def of(cls, item: Item) -> ShownText:
+        return cls(item.title, item.details, item.location or "")
+
+
 def translation_key(translator_name: str, item: Item, language: LanguageCode) -> str:
-    """The cache key of an item's text in one language: an edit of its title or details
-    changes the fingerprint, so the edited item is translated afresh."""
-    fingerprint = hashlib.sha256(f"{item.title}\x1f{item.details}".encode()).hexdigest()[:16]
+    """The cache key of an item's text in one language: an edit of its title, details or
+    location changes the fingerprint, so the edited item is translated afresh."""
+    source = "\x1f".join(ShownText.of(item))
+    fingerprint = hashlib.sha256(source.encode()).hexdigest()[:16]
     return stable_id("translation", item.id, language, fingerprint, translator_name)
 
 
@@ -78,13 +92,13 @@ def shown_texts(
     language: LanguageCode,
     *,
     cached_only: bool = False,
-) -> tuple[dict[str, tuple[str, str]], bool]:
-    """Each item's title and details in the parent's language, by item id, and whether all
-    of them are in it. Translations come from the per-item cache in the store; the items it
-    lacks are translated in one call and cached (not with `cached_only`: what the digest's
-    rendering could not translate is not asked again). A failed translation is not cached:
-    its items show their source text (the digest says so) and are tried again next time."""
-    texts = {item.id: (item.title, item.details) for item in items}
+) -> tuple[dict[str, ShownText], bool]:
+    """Each item's words in the parent's language, by item id, and whether all of them are
+    in it. Translations come from the per-item cache in the store; the items it lacks are
+    translated in one call and cached (not with `cached_only`: what the digest's rendering
+    could not translate is not asked again). A failed translation is not cached: its items
+    show their source text (the digest says so) and are tried again next time."""
+    texts = {item.id: ShownText.of(item) for item in items}
     if language == school.default_language or not items:
         return texts, True
     if not deps.translator.translates:
@@ -93,11 +107,14 @@ def shown_texts(
     cached = deps.repos.store.get_many(TRANSLATIONS, sorted(set(keys.values())))
     for item_id, key in keys.items():
         if key in cached:
-            texts[item_id] = (str(cached[key]["title"]), str(cached[key]["details"]))
+            found = cached[key]
+            texts[item_id] = ShownText(
+                str(found["title"]), str(found["details"]), str(found.get("location", ""))
+            )
     missing = [item for item in items if keys[item.id] not in cached]
     if not missing or cached_only:
         return texts, not missing
-    sources = [text for item in missing for text in (item.title, item.details) if text]
+    sources = [text for item in missing for text in ShownText.of(item) if text]
     try:
         translated = deps.translator.translate(sources, language)
     except Exception:
@@ -110,15 +127,9 @@ def shown_texts(
     answers = iter(translated)
     fresh: dict[str, Document] = {}
     for item in missing:
-        title = next(answers)
-        details = next(answers) if item.details else ""
-        texts[item.id] = (title, details)
-        fresh[keys[item.id]] = {
-            "item_id": item.id,
-            "language": language,
-            "title": title,
-            "details": details,
-        }
+        text = ShownText(*(next(answers) if field else "" for field in ShownText.of(item)))
+        texts[item.id] = text
+        fresh[keys[item.id]] = {"item_id": item.id, "language": language, **text._asdict()}
     deps.repos.store.set_many(TRANSLATIONS, fresh)
     return texts, True
 

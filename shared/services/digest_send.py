@@ -296,7 +296,7 @@ def _template_for(
     title = ""
     if first is not None:
         texts, _ = shown_texts(deps, [first], school, parent.language, cached_only=True)
-        title = texts[first.id][0]
+        title = texts[first.id].title
     return TemplateMessage(
         language=deps.template_languages.get(parent.language, parent.language),
         body_parameters=(parent.name.split(" ")[0], str(len(ordered)), title[:60]),

@@ -150,7 +150,7 @@ def test_one_call_translates_the_whole_digest_and_the_cache_answers_after(
     payload = next(p for _, p, _ in world.tasks.tasks if p["parent_id"] == "p04")
     assert send_digest(world.deps, SendDigestTask.model_validate(payload)).outcome == "sent"
     [request] = gemini.generate_requests  # all of the digest's items in one request
-    assert len(asked(request)["texts"]) == 10  # 7 titles, 3 details
+    assert len(asked(request)["texts"]) == 12  # 7 titles, 3 details, 2 locations
     [body] = world.whatsapp.to("+16045550104")
     assert PA["Robotics Club registration closes"] in body
     assert "Robotics Club registration closes" not in body
@@ -160,7 +160,7 @@ def test_one_call_translates_the_whole_digest_and_the_cache_answers_after(
     assert school is not None
     items = [world.repos.items.get(item.id) for item in WEEK[:7]]
     texts, translated = shown_texts(world.deps, [i for i in items if i], school, "pa")
-    assert translated and texts["week-item-1"][0] == PA["Picture Day"]
+    assert translated and texts["week-item-1"].title == PA["Picture Day"]
     assert len(gemini.generate_requests) == 1  # from the store, no second call
     translator_name = world.deps.translator.name
     keys = [translation_key(translator_name, i, "pa") for i in items if i]
@@ -190,8 +190,8 @@ def test_an_edited_item_is_translated_again_alone(
     )
     texts, translated = shown_texts(world.deps, [edited, *items[1:]], school, "zh")
     assert translated
-    assert texts[edited.id] == ("拍照日改期", "请穿学校代表色的衣服。")
-    assert texts[items[1].id][0] == WEEK_TRANSLATIONS["zh-Hans"][items[1].title]
+    assert texts[edited.id] == ("拍照日改期", "请穿学校代表色的衣服。", "")
+    assert texts[items[1].id].title == WEEK_TRANSLATIONS["zh-Hans"][items[1].title]
     second = gemini.generate_requests[1]
     assert [t["text"] for t in asked(second)["texts"]] == ["Picture Day moved", edited.details]
 
@@ -214,7 +214,7 @@ def test_a_failed_translation_sends_the_digest_as_written_and_says_so(
     # Nothing was cached: the next digest asks again and gets its translation.
     gemini.reply(translating())
     texts, translated = shown_texts(world.deps, WEEK[:1], school, "zh")
-    assert translated and texts["week-item-1"][0] == "拍照日"
+    assert translated and texts["week-item-1"].title == "拍照日"
 
 
 def test_english_parents_need_no_call(tmp_path, gemini: FakeGemini, fake_time: FakeTime) -> None:
