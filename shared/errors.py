@@ -51,6 +51,15 @@ class NeedsTranscription(ParentPathError):
     """Audio that no configured backend can transcribe; the newsletter waits for one."""
 
 
+class VoiceNoteUnreadable(BadInput):
+    """A parent's voice note that cannot be turned into text (gone, not audio, undecodable,
+    silent); the message says why, for the record, and names no one."""
+
+
+class VoiceLanguageUnheard(VoiceNoteUnreadable):
+    """The speech-to-text in use does not hear the parent's language."""
+
+
 class ExtractorFailed(ParentPathError):
     """An extractor gave up for good (exhausted retries, unusable output); fall back."""
 

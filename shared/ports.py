@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol, TypeVar
 from shared.extraction.layout import TextLine
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.sniff import MediaType
+from shared.models import LanguageCode
 
 T = TypeVar("T")
 Document = dict[str, Any]
@@ -324,12 +325,16 @@ class ItemSearch(Protocol):
 
 class Translator(Protocol):
     """Item text into a parent's language. `translates` is False for the offline identity
-    translator, which hands text back unchanged (the digest then says so, once)."""
+    translator, which translates nothing (the digest then says so, once)."""
 
     name: str
     translates: bool
 
-    def translate(self, text: str, target_language: str) -> str: ...
+    def translate(self, texts: Sequence[str], target_language: LanguageCode) -> list[str] | None:
+        """All of one digest's texts in one language, one for one and in order (one request
+        to a remote translator); None when they could not be translated, for any reason: the
+        caller shows the source text and says so. Never raises for a translation failure."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -395,8 +400,9 @@ class Messenger(Protocol):
 class VoiceTranscriber(Protocol):
     """The words of a voice note a person sent on WhatsApp, fetched by its media id."""
 
-    def transcribe(self, media_id: str, language_hint: str) -> str:
-        """The transcript; TransientError when a retry may help."""
+    def transcribe(self, media_id: str, language_hint: LanguageCode) -> str:
+        """The transcript; TransientError when a retry may help, VoiceNoteUnreadable (and
+        VoiceLanguageUnheard) when it can never be read."""
         ...
 
 
@@ -433,6 +439,9 @@ class PageOcr(Protocol):
 
 
 class SpeechToText(Protocol):
-    """The words spoken in a voice note."""
+    """The words spoken in a voice note. `languages` are those it hears: speech in another
+    comes out as confident nonsense, so callers ask only for these."""
+
+    languages: frozenset[LanguageCode]
 
     def transcribe(self, audio: bytes) -> str: ...

@@ -21,6 +21,7 @@ from shared.ports import (
     ItemSearch,
     Messenger,
     SignedIdentityVerifier,
+    SpeechToText,
     TaskQueue,
     Translator,
     VectorIndex,
@@ -166,6 +167,7 @@ class Container:
 
         return OfflineExtractor(
             ocr_languages=self.settings.ocr_languages,
+            speech=self.speech,
             scorer=scorer_named(self.settings.offline_scorer),
         )
 
@@ -202,8 +204,13 @@ class Container:
 
     @cached_property
     def translator(self) -> Translator:
-        # Gemini translation (with its per-item cache in the store) is not built yet: the
-        # offline translator keeps items as written and the digest says so.
+        """Gemini when a key is configured (cached per item and language by the digest
+        content service), else the identity translator: items stay as written and the
+        digest says so."""
+        if self.settings.gemini_api_key is not None:
+            from shared.adapters.translator_gemini import GeminiTranslator
+
+            return GeminiTranslator.from_settings(self.settings, gemini=self.gemini)
         from shared.adapters.translator_identity import IdentityTranslator
 
         return IdentityTranslator()
@@ -288,10 +295,32 @@ class Container:
         return self.whatsapp
 
     @cached_property
+    def speech(self) -> SpeechToText:
+        """Offline speech-to-text (Whisper tiny.en), for voice-note newsletters and parents'
+        voice notes alike; the model is loaded on the first voice note."""
+        from shared.adapters.speech_whisper import WhisperSpeech
+
+        return WhisperSpeech()
+
+    @cached_property
     def voice_transcriber(self) -> VoiceTranscriber | None:
-        """None until WhatsApp media download (digest issue) and a transcriber are wired:
-        voice notes are then answered "please type" from the replies task."""
-        return None
+        """Parents' voice notes: fetched from the Graph API with WHATSAPP_ACCESS_TOKEN and
+        heard by `speech`. Without a token there is nothing to fetch them from, and the
+        replies task asks the parent to type."""
+        token = self.settings.whatsapp_access_token
+        if token is None:
+            return None
+        from shared.adapters.voice_notes import WHATSAPP_AUDIO_MAX_BYTES, WhatsAppVoiceTranscriber
+        from shared.adapters.whatsapp_media import WhatsAppMediaFetcher
+
+        media = WhatsAppMediaFetcher(
+            self.messenger_http,
+            base_url=self.settings.whatsapp_graph_base_url,
+            api_version=self.settings.whatsapp_graph_api_version,
+            access_token=token.get_secret_value(),
+            max_bytes=WHATSAPP_AUDIO_MAX_BYTES,
+        )
+        return WhatsAppVoiceTranscriber(media, self.speech)
 
     @cached_property
     def reply_dependencies(self) -> ReplyDependencies:

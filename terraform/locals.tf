@@ -194,13 +194,16 @@ locals {
     }
     # Hourly: each school's own digest weekday and time decide whether its digests are due.
     build_digests = {
-      kind         = "scheduler"
-      memory       = "512Mi"
-      cpu          = "1"
-      timeout_s    = 540
-      concurrency  = 1
-      env          = local.messenger_env
-      secrets      = ["calendar-link-key", "twilio-auth-token", "whatsapp-access-token"]
+      kind        = "scheduler"
+      memory      = "512Mi"
+      cpu         = "1"
+      timeout_s   = 540
+      concurrency = 1
+      env         = local.messenger_env
+      # Its module builds the digest dependencies, Gemini's translator among them.
+      secrets = [
+        "calendar-link-key", "twilio-auth-token", "whatsapp-access-token", "gemini-api-key",
+      ]
       enqueues_to  = ["digests"]
       bucket_roles = []
     }
@@ -211,7 +214,10 @@ locals {
       timeout_s   = 120
       concurrency = 8
       env         = local.messenger_env
-      secrets     = ["calendar-link-key", "twilio-auth-token", "whatsapp-access-token"]
+      # Gemini translates the items a digest shows (cached per item and language).
+      secrets = [
+        "calendar-link-key", "twilio-auth-token", "whatsapp-access-token", "gemini-api-key",
+      ]
       # A digest held back by a parent's quiet hours or the pair rate limit is queued again.
       enqueues_to  = ["digests"]
       bucket_roles = []

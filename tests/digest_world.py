@@ -14,7 +14,7 @@ from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.adapters.translator_identity import IdentityTranslator
 from shared.errors import DeliveryDeferred
 from shared.models import Item, ItemAction, ItemCategory, ItemStatus
-from shared.ports import Messenger, Recipient, SentMessage, TemplateMessage
+from shared.ports import Messenger, Recipient, SentMessage, TemplateMessage, Translator
 from shared.repository import Repositories
 from shared.services.calendar import CalendarLinks
 from shared.services.digests import DigestDependencies
@@ -166,6 +166,7 @@ def make_world(
     whatsapp: Messenger | None = None,
     sms: Messenger | None = None,
     items: list[Item] = WEEK,
+    translator: Translator | None = None,
 ) -> World:
     repos = Repositories(SqliteDocumentStore(tmp_path / "store.sqlite3"))
     load_roster(SchoolRoster.model_validate_json(SAMPLE_ROSTER.read_text(encoding="utf-8")), repos)
@@ -183,7 +184,7 @@ def make_world(
         clock=clock,
         whatsapp=whatsapp or wa,
         sms=sms or text,
-        translator=IdentityTranslator(),
+        translator=translator or IdentityTranslator(),
         links=CalendarLinks(
             key=b"test-key", base_url="https://parentpath.example/admin", ttl=timedelta(days=45)
         ),

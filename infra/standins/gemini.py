@@ -5,7 +5,9 @@ It speaks the Gemini Developer API as `genai.Client(api_key=..., http_options=
 types.HttpOptions(base_url=server.base_url))` reaches it (google-genai 3.6.1):
 
 - `POST /{version}/models/{model}:generateContent` answers the next canned response queued
-  with `reply()`; an empty queue answers 500 so a test that forgot one fails loudly. Before
+  with `reply()`, or what the next queued answerer (a function of the request) writes, for
+  answers that depend on what was asked (a translation of the texts sent); an empty queue
+  answers 500 so a test that forgot one fails loudly. Before
   that it refuses, with the real error bodies (`infra.standins.gemini_rules`), what Gemini
   refuses: a part whose MIME type Gemini does not document, a `responseSchema` keyword outside
   Gemini's Schema, a file that is gone (403) or not ACTIVE (400 FAILED_PRECONDITION).
@@ -181,6 +183,8 @@ class StoredFile:
 
 
 RouteHandler = Callable[[RecordedRequest, re.Match[str]], CannedResponse]
+# A generateContent answer: canned, or written from the request it answers.
+Reply = CannedResponse | Callable[[RecordedRequest], CannedResponse]
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,7 @@ class FakeGemini:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._replies: deque[CannedResponse] = deque()
+        self._replies: deque[Reply] = deque()
         self._upload_start_failures: deque[CannedResponse] = deque()
         self._requests: list[RecordedRequest] = []
         self._files: dict[str, StoredFile] = {}
@@ -268,7 +272,7 @@ class FakeGemini:
 
     # -- scripting
 
-    def reply(self, *responses: CannedResponse) -> None:
+    def reply(self, *responses: Reply) -> None:
         with self._lock:
             self._replies.extend(responses)
 
@@ -326,6 +330,8 @@ class FakeGemini:
             reply = self._replies.popleft() if self._replies else None
         if reply is None:
             return error_reply(500, "fake Gemini: no canned response queued")
+        if callable(reply):
+            reply = reply(request)
         deadline = request.headers.get("x-server-timeout")
         if reply.processing_s and deadline and reply.processing_s > float(deadline):
             return error_reply(504, "Deadline expired before operation could complete.")
@@ -486,6 +492,7 @@ __all__ = [  # the answers are built in gemini_answers; tests take them from her
     "FakeGemini",
     "Media",
     "RecordedRequest",
+    "Reply",
     "Route",
     "blocked_reply",
     "error_reply",

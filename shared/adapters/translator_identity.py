@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from shared.models import LanguageCode
+
 
 class IdentityTranslator:
     name = "identity"
     translates = False
 
-    def translate(self, text: str, target_language: str) -> str:
-        return text
+    def translate(self, texts: Sequence[str], target_language: LanguageCode) -> list[str] | None:
+        return None  # nothing is translated offline

@@ -100,13 +100,15 @@ def arrange(items: Sequence[Item], today: date) -> list[tuple[Section, Item]]:
 
 @dataclass(frozen=True)
 class DigestLine:
-    """One numbered item as the parent reads it (title and details in the shown language)."""
+    """One numbered item as the parent reads it (title, details and location in the shown
+    language)."""
 
     number: int
     section: Section
     item: Item
     title: str
     details: str
+    location: str  # "" when the item has none
     calendar_url: str | None
 
 
@@ -216,8 +218,8 @@ def render_whatsapp(content: DigestContent) -> str:
             when = when_text(line.item, content.language)
             if when:
                 rows.append(f"   {when}")
-            if line.item.location:
-                rows.append(f"   📍 {clean(line.item.location)}")
+            if line.location:
+                rows.append(f"   📍 {clean(line.location)}")
             details = details_beyond_title(clean(line.title), clean(line.details))
             if details:
                 rows.append(f"   {_shorten(details, _DETAILS_MAX)}")

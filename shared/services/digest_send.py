@@ -42,7 +42,7 @@ from shared.rendering.digest import (
 )
 from shared.repository import Repositories
 from shared.services import cards
-from shared.services.digest_content import digest_content, shown_text, sms_content
+from shared.services.digest_content import digest_content, shown_texts, sms_content
 from shared.services.digests import DigestDependencies, in_window
 
 logger = logging.getLogger(__name__)
@@ -292,7 +292,11 @@ def _template_for(
         if cid in cards and cards[cid].item_id in items
     ]
     first = next((i for i in ordered if is_task(i)), ordered[0] if ordered else None)
-    title = shown_text(deps, first, school, parent.language)[0] if first else ""
+    # The digest's rendering translated (and cached) the items just before.
+    title = ""
+    if first is not None:
+        texts, _ = shown_texts(deps, [first], school, parent.language, cached_only=True)
+        title = texts[first.id].title
     return TemplateMessage(
         language=deps.template_languages.get(parent.language, parent.language),
         body_parameters=(parent.name.split(" ")[0], str(len(ordered)), title[:60]),

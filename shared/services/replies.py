@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from shared.errors import TransientError
+from shared.errors import TransientError, VoiceLanguageUnheard
 from shared.models import ConsentState, Parent
 from shared.ports import (
     Clock,
@@ -226,7 +226,8 @@ def _answer_parent(
             deps.tasks.enqueue(REPLIES_TASK_TARGET, payload, task_name=f"voice-{inbound.id}")
             _finish(deps, inbound, "voice_note")
             return "voice_note_queued"
-        _finish(deps, inbound, "voice_note", _answer_voice(deps, inbound, parents, event.media_id))
+        answer, heard = _answer_voice(deps, inbound, parents, event.media_id)
+        _finish(deps, heard, heard.intent or "voice_note", answer)
         return "voice_note"
     if event.kind not in TEXT_KINDS:
         record_ignored(
@@ -238,17 +239,9 @@ def _answer_parent(
         _finish(deps, inbound, "ignored")
         return "ignored"
     classification = _classification(event)
-    if (
-        parent.consent is ConsentState.OPTED_OUT
-        and classification.intent not in _ANSWERED_WHEN_OPTED_OUT
-    ):
-        reply = reply_texts.text("opted_out", parent.language)
-    else:
-        context = ActionContext(
-            deps.repos, deps.search, deps.clock, parents, inbound, event.text or ""
-        )
-        reply = act(context, classification)
-    answer = _send_reply(deps, inbound, parent, reply)
+    answer = _send_reply(
+        deps, inbound, parent, _answer_text(deps, inbound, parents, classification, event.text)
+    )
     _finish(deps, inbound, str(classification.intent), answer)
     logger.info(
         "reply handled",
@@ -257,19 +250,61 @@ def _answer_parent(
     return str(classification.intent)
 
 
+def _answer_text(
+    deps: ReplyDependencies,
+    inbound: Message,
+    parents: list[Parent],
+    classification: Classification,
+    text: str | None,
+) -> str:
+    """What we answer to what a parent wrote (or said, once transcribed)."""
+    parent = parents[0]
+    if (
+        parent.consent is ConsentState.OPTED_OUT
+        and classification.intent not in _ANSWERED_WHEN_OPTED_OUT
+    ):
+        return reply_texts.text("opted_out", parent.language)
+    context = ActionContext(deps.repos, deps.search, deps.clock, parents, inbound, text or "")
+    return act(context, classification)
+
+
 def _answer_voice(
     deps: ReplyDependencies, inbound: Message, parents: list[Parent], media_id: str
-) -> Message | None:
+) -> tuple[Message | None, Message]:
+    """Our answer to a voice note, and the inbound message as it now reads: with the
+    transcript as its text and the intent read in it, or with the error that kept it from
+    being heard (the parent is then asked, politely, to type). TransientError propagates:
+    the media or the speech backend may work on the task's next attempt."""
     parent = parents[0]
     if deps.transcriber is None:
         # No transcription is configured: say so rather than guess.
-        return _send_reply(
-            deps, inbound, parent, reply_texts.text("voice_unavailable", parent.language)
+        reply = reply_texts.text("voice_unavailable", parent.language)
+        return _send_reply(deps, inbound, parent, reply), inbound
+    try:
+        transcript = deps.transcriber.transcribe(media_id, parent.language)
+    except TransientError:
+        raise
+    except Exception as exc:
+        # Recorded on the message (the reason names the failure, not the parent).
+        error = f"voice note not transcribed: {type(exc).__name__}: {exc}"[:500]
+        logger.warning(
+            "voice note not transcribed",
+            extra={"message_id": inbound.id, "error": type(exc).__name__},
         )
-    transcript = deps.transcriber.transcribe(media_id, parent.language)
+        unheard = "voice_unavailable" if isinstance(exc, VoiceLanguageUnheard) else None
+        reply = reply_texts.text(unheard or "voice_unreadable", parent.language)
+        failed = inbound.model_copy(update={"error": error, "intent": "voice_unreadable"})
+        return _send_reply(deps, inbound, parent, reply), failed
     classification = classify(transcript)
-    context = ActionContext(deps.repos, deps.search, deps.clock, parents, inbound, transcript)
-    return _send_reply(deps, inbound, parent, act(context, classification))
+    heard = inbound.model_copy(
+        update={"body": transcript[:4096], "intent": str(classification.intent)}
+    )
+    reply = _answer_text(deps, heard, parents, classification, transcript)
+    logger.info(
+        "voice note answered",
+        extra={"message_id": inbound.id, "intent": str(classification.intent)},
+    )
+    return _send_reply(deps, heard, parent, reply), heard
 
 
 def answer_voice_note(message_id: str, media_id: str, deps: ReplyDependencies) -> str:
@@ -284,10 +319,10 @@ def answer_voice_note(message_id: str, media_id: str, deps: ReplyDependencies) -
         return "unknown_message"
     others = recognise(deps.repos, Sender(parent.phone, parent.whatsapp_user_id))
     parents = [parent, *(p for p in others if p.id != parent.id)]
-    answer = _answer_voice(deps, inbound, parents, media_id)
-    if answer is not None:
-        deps.repos.messages.put(answer)
-    return "voice_note"
+    answer, heard = _answer_voice(deps, inbound, parents, media_id)
+    heard = heard.model_copy(update={"updated_at": deps.clock.now()})
+    deps.repos.messages.put_many([heard, *([answer] if answer else [])])
+    return "voice_note_unreadable" if heard.error else "voice_note"
 
 
 def _answer_unknown_sender(

@@ -162,6 +162,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "tl": "Paumanhin po, hindi ko naintindihan. I-reply ang HELP para makita ang magagawa ko.",
         "zh": "抱歉，我没看懂。回复 HELP 查看我能做什么。",
     },
+    "voice_unreadable": {
+        "en": "Sorry, I couldn't make out that voice note. Please type your message.",
+        "pa": "ਮਾਫ਼ ਕਰਨਾ, ਮੈਨੂੰ ਉਹ ਆਵਾਜ਼ੀ ਸੁਨੇਹਾ ਸਮਝ ਨਹੀਂ ਆਇਆ। ਕਿਰਪਾ ਕਰਕੇ ਲਿਖ ਕੇ ਭੇਜੋ।",
+        "tl": "Paumanhin po, hindi ko naintindihan ang voice note. Paki-type po ang mensahe.",
+        "zh": "抱歉，我没听清这条语音消息，请用文字发送。",
+    },
     "voice_unavailable": {
         "en": "Sorry, I can't listen to voice notes yet. Please type your message.",
         "pa": "ਮਾਫ਼ ਕਰਨਾ, ਮੈਂ ਅਜੇ ਆਵਾਜ਼ੀ ਸੁਨੇਹੇ ਨਹੀਂ ਸੁਣ ਸਕਦਾ। ਕਿਰਪਾ ਕਰਕੇ ਲਿਖ ਕੇ ਭੇਜੋ।",

