@@ -55,17 +55,49 @@ _TOPICS = [
     ("Pie fundraiser orders due", ItemCategory.FUNDRAISER),
     ("Choir rehearsal", ItemCategory.EVENT),
 ]
+# Forty distinct questions, four about each topic, in the four languages: no question is
+# timed twice, so a cache of query embeddings could not flatter the figures.
 QUESTIONS = [
     "when is picture day",
+    "是不是下周拍照片？",
+    "ਫੋਟੋ ਡੇ ਕਿਹੜੀ ਤਾਰੀਖ ਨੂੰ ਹੈ?",
+    "Kailan po ang picture day ng grade 3?",
     "is there school on friday oct 23?",
+    "walang pasok po ba sa Biyernes?",
+    "ਕੀ ਸ਼ੁੱਕਰਵਾਰ ਨੂੰ ਛੁੱਟੀ ਹੈ?",
+    "10月23号放假吗？",
     "ਫੀਲਡ ਟ੍ਰਿਪ ਦੀ ਫੀਸ ਕਦੋਂ ਤੱਕ?",
+    "when is the field trip form due",
+    "Magkano po ang field trip at kailan ibibigay?",
+    "郊游的表格和钱什么时候交？",
     "Kelan po ang basketball practice? Grade 5 anak ko",
+    "what time does basketball practice end",
+    "ਬਾਸਕਟਬਾਲ ਦੀ ਪ੍ਰੈਕਟਿਸ ਕਦੋਂ ਹੈ?",
+    "篮球训练是星期几？",
     "热午餐几号截止？",
+    "last day to order hot lunch?",
+    "Hanggang kailan po ang order ng hot lunch?",
+    "ਹੌਟ ਲੰਚ ਦਾ ਆਰਡਰ ਕਦੋਂ ਤੱਕ ਕਰਨਾ ਹੈ?",
     "PAC meeting kinne vaje aa?",
+    "when is the next parent council meeting",
+    "Anong oras po ang PAC meeting?",
+    "家长会几点开？",
     "冬季音乐会几点开始？",
+    "what day is the winter concert",
+    "ਵਿੰਟਰ ਕੰਸਰਟ ਕਿਸ ਦਿਨ ਹੈ?",
+    "Kailan po ang winter concert ng mga bata?",
     "Pwede po ba mag volunteer sa bake sale?",
+    "how can I help at the bake sale",
+    "ਬੇਕ ਸੇਲ ਵਿੱਚ ਮਦਦ ਕਿਵੇਂ ਕਰੀਏ?",
+    "义卖会需要家长帮忙吗？",
     "how much are the pies",
+    "pie order kado tak den hai?",
+    "Kailan po ang deadline ng pie fundraiser?",
+    "馅饼订单什么时候截止？",
     "ਕੋਆਇਰ ਕਿਹੜੇ ਦਿਨ ਹੈ?",
+    "when does choir rehearse",
+    "Anong araw po ang choir practice?",
+    "合唱团几点排练？",
 ]
 
 
@@ -131,25 +163,24 @@ def run() -> dict[str, float]:
             vectors.upsert(index.collection, points)
             vectors.optimize()
             search = IndexedItemSearch(index, repos)
-            search.rank(SCHOOL.id, QUESTIONS[0], now=NOW, grades=[3])  # builds payload indexes
+            search.rank(SCHOOL.id, "warm up", now=NOW, grades=[3])  # builds payload indexes
             hybrid, plain = [], []
             answered = 0
-            for round_ in range(4):
-                for question in QUESTIONS:
-                    grades = [round_ + 1, 5]
-                    started = time.perf_counter()
-                    answered += bool(search.search(SCHOOL.id, question, now=NOW, grades=grades))
-                    hybrid.append((time.perf_counter() - started) * 1000)
-                    started = time.perf_counter()
-                    vectors.search(
-                        index.collection,
-                        embedder.embed_query(question),
-                        limit=5,
-                        where=VectorFilter(
-                            equals={"school_id": SCHOOL.id}, any_of={"grades": grades}
-                        ),
-                    )
-                    plain.append((time.perf_counter() - started) * 1000)
+            if len(set(QUESTIONS)) != len(QUESTIONS):
+                raise RuntimeError("a benchmark question is timed twice")
+            for n, question in enumerate(QUESTIONS):
+                grades = [n % 4 + 1, 5]
+                started = time.perf_counter()
+                answered += bool(search.search(SCHOOL.id, question, now=NOW, grades=grades))
+                hybrid.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                vectors.search(
+                    index.collection,
+                    embedder.embed_query(question),
+                    limit=5,
+                    where=VectorFilter(equals={"school_id": SCHOOL.id}, any_of={"grades": grades}),
+                )
+                plain.append((time.perf_counter() - started) * 1000)
             if vectors.count(index.collection) != ITEMS:
                 raise RuntimeError("the benchmark index does not hold every item")
             # Timing searches that gave up early would flatter the figures.

