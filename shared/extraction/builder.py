@@ -269,7 +269,12 @@ class CandidateBuilder(RequestsAndCalls):
             offset = cue.start() if cue else 0
             tail_spans = [(a - offset, b - offset) for a, b in spans if a >= offset]
             times = find_times(remove_spans(clause[offset:], tail_spans))
-        if times[0] is None and following and not find_dates(following, self.facts.anchor):
+        if (
+            times[0] is None
+            and following
+            and not find_dates(following, self.facts.anchor)
+            and not relative_weekday_dates(following, self.facts.anchor)
+        ):
             # "<date> is Orange Hat Day. The gathering starts at 10:30 a.m."
             times = find_times(following)
         grades = grades_in(title) or grades_in(clause)

@@ -185,8 +185,13 @@ _FULL_WEEKDAY_NAMES = "|".join(g[0].capitalize() for g in _ENGLISH_WEEKDAYS)
 # what the sentence is dated by; one said in passing later ("... find out on Monday") is
 # rarely the thing's own day. Capitalised, in full, not a plural nor a possessive, and
 # not the start of a written date (which find_dates reads).
+# A list-like opener may come first: "Second, Monday is ...", "Finally, on Friday ...".
+# Later in a sentence, a weekday with its hour is a thing's own day: "... on Tuesday at 2 pm".
 _BARE_WEEKDAY = re.compile(
-    rf"(?:^|(?<=[.!?]\s))\s*(?:On\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
+    r"(?:(?:^|(?<=[.!?]\s))\s*"
+    r"(?:(?:First|Second|Third|Fourth|Next|Then|Also|Finally|Lastly|Plus|And|Now)\b,?\s+)?"
+    rf"(?:[Oo]n\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
+    r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b))"
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
 _NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
@@ -435,12 +440,14 @@ def relative_weekday_dates(
     for match in _BARE_WEEKDAY.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
-        weekday = WEEKDAYS[match.group("wd").lower()]
+        name = match.group("wd") or match.group("timed")
+        weekday = WEEKDAYS[name.lower()]
         if next_week:
             value = monday_after + timedelta(days=weekday)
         else:
             value = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-        mentions.append(DateMention(match.start("wd"), match.end(), value, False))
+        start = match.start("wd") if match.group("wd") else match.start("timed")
+        mentions.append(DateMention(start, match.end(), value, False))
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -16,6 +16,9 @@ from shared.extraction.lexicon import (
     DISCOURSE,
     DUE_THING_NAMED,
     HELPER_WORD,
+    HOSTED,
+    HOSTED_END,
+    HOSTED_NOT_A_THING,
     LABEL_PREFIX,
     LEADING_FILLER,
     PICKED_UP,
@@ -167,7 +170,12 @@ class ClauseNaming(BuilderState):
             )
             if canonical:
                 return canonical, False
-        found = subject or audience_doing(bare) or noun_phrase_before(clause, mention)
+        found = (
+            subject
+            or hosted_thing(bare)
+            or audience_doing(bare)
+            or noun_phrase_before(clause, mention)
+        )
         weak = not found
         title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
         if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
@@ -272,3 +280,19 @@ class ClauseNaming(BuilderState):
         if any(c.title == self.facts.main_title for c in self.candidates):
             options.append(topic_name(self.facts.main_title))  # a flyer's own event
         return next((o for o in options if o), "")
+
+
+def hosted_thing(bare: str) -> str | None:
+    """What a sentence says is had or held once its date is taken out: "(Tomorrow) we'll
+    have our Mismatched Sock Day for all grades" gives "Mismatched Sock Day"."""
+    text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    text = re.sub(r"^(?:on|this|next|coming)?\s*,?\s*", "", text, flags=re.I)
+    found = HOSTED.match(text)
+    if not found:
+        return None
+    phrase = HOSTED_END.split(found.group("np"), maxsplit=1)[0].strip()
+    if HOSTED_NOT_A_THING.match(phrase) or not 1 <= len(phrase.split()) <= 8:
+        return None
+    if generic(phrase) or not content_words(AUDIENCE.sub(" ", phrase)):
+        return None
+    return tidy_title(phrase)

@@ -1,0 +1,63 @@
+"""A principal's or teacher's letter: things dated by a day relative to the issue, named by
+what is had or held. Every sentence here is written for the tests (the issue date, 2027-03-05,
+is a Friday)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.extraction.dates import relative_weekday_dates
+from shared.models import ItemCategory
+from tests.unit.test_extraction_rules import _items
+
+FRIDAY = date(2027, 3, 5)
+
+
+def test_a_weekday_after_a_list_opener_still_dates_the_sentence() -> None:
+    found = relative_weekday_dates("Second, Monday is our short day for staff.", FRIDAY)
+    assert [m.value for m in found] == [date(2027, 3, 8)]
+
+
+def test_a_weekday_with_its_hour_dates_the_sentence_wherever_it_stands() -> None:
+    found = relative_weekday_dates("We have a choir meeting on Tuesday at 3 pm.", FRIDAY)
+    assert [m.value for m in found] == [date(2027, 3, 9)]
+
+
+def test_a_weekday_said_in_passing_dates_nothing() -> None:
+    assert relative_weekday_dates("We will let you know on Monday.", FRIDAY) == []
+
+
+def test_what_we_will_have_on_a_relative_day_is_the_title() -> None:
+    items = _items(
+        ("Weekly Note", True),
+        (
+            "Hello families. Tomorrow we'll have our crazy sock day for all classes. "
+            "On Wednesday we will have the class photos and family portraits. "
+            "We will share more details on Monday.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 3, 6), "Crazy sock day", ItemCategory.EVENT),
+        (date(2027, 3, 10), "Class photos and family portraits", ItemCategory.EVENT),
+    ]
+
+
+def test_a_thank_you_that_turns_to_what_comes_next_keeps_the_coming_thing() -> None:
+    items = _items(
+        ("From the Office", True),
+        (
+            "Thank you to every family who baked for the pie sale. "
+            "Tomorrow we will hold our pyjama day for those who sold ten pies.",
+            False,
+        ),
+    )
+    assert items == [(date(2027, 3, 6), "Pyjama day", ItemCategory.EVENT)]
+
+
+def test_a_thank_you_alone_is_still_no_item() -> None:
+    items = _items(
+        ("From the Office", True),
+        ("Thank you to every family who came to the spring fair on March 1.", False),
+    )
+    assert items == []
