@@ -169,6 +169,9 @@ _SAME_MONTH_END = re.compile(
     r"(?!\s*(?:am|pm|a\.m|p\.m))",
     re.I,
 )
+_NEXT_DAY_PAIR = re.compile(
+    r"\s*(?:and|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d/]|:\d)(?!\s*(?:am|pm|a\.m|p\.m))", re.I
+)
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
 )
@@ -305,6 +308,9 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
             if mention is None:
                 continue
             tail = _SAME_MONTH_END.match(text, mention.end)
+            pair = _NEXT_DAY_PAIR.match(text, mention.end)
+            if pair and not numeric and int(pair.group(1)) == mention.value.day + 1:
+                tail = pair  # "June 10 and 11": two days running are one span
             if tail and not numeric and int(tail.group(1)) > mention.value.day:
                 try:
                     last = mention.value.replace(day=int(tail.group(1)))

@@ -170,8 +170,12 @@ class ClauseNaming(BuilderState):
             )
             if canonical:
                 return canonical, False
+        ahead = clause[: mention.start].rstrip() if mention else ""
+        # "Because of the snow days, <date> is now a school day": the date leads its clause.
+        leads = mention is not None and (not ahead or ahead.endswith(","))
         found = (
             subject
+            or (named_after_date(clause, mention) if leads else None)
             or hosted_thing(bare)
             or audience_doing(bare)
             or noun_phrase_before(clause, mention)

@@ -232,7 +232,8 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
     if mention is None:
         return None
     found = re.match(
-        r"^\s*,?\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+?)"
+        r"^\s*,?\s*(?:is|are|will be)\s+(?:now\s+|still\s+|also\s+)?(?:a|an|the|our)?\s*"
+        r"(?P<np>[^,.;]+?)"
         r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
         clause[mention.end :],
         re.I,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from shared.extraction.dates import relative_weekday_dates
+from shared.extraction.dates import find_dates, relative_weekday_dates
 from shared.models import ItemCategory
 from tests.unit.test_extraction_rules import _items
 
@@ -61,3 +61,24 @@ def test_a_thank_you_alone_is_still_no_item() -> None:
         ("Thank you to every family who came to the spring fair on March 1.", False),
     )
     assert items == []
+
+
+def test_a_date_leading_its_clause_is_named_by_what_it_becomes() -> None:
+    items = _items(
+        ("Calendar Update", True),
+        (
+            "Because of the storm closures, Friday, April 16 is now a regular school day, "
+            "but if the board agrees, May 20 and 21 will be make-up days.",
+            False,
+        ),
+    )
+    assert [(when, title) for when, title, _ in items] == [
+        (date(2027, 4, 16), "Regular school day"),
+        (date(2027, 5, 20), "Make-up days"),
+    ]
+
+
+def test_two_days_running_joined_by_and_are_one_span() -> None:
+    [span] = find_dates("May 20 and 21 are make-up days.", FRIDAY)
+    assert (span.value, span.end_value) == (date(2027, 5, 20), date(2027, 5, 21))
+    assert [m.end_value for m in find_dates("May 20 and 27 are make-up days.", FRIDAY)] == [None]
