@@ -18,7 +18,11 @@ from shared.models import ItemAction, ItemCategory
 _CLOSURE = re.compile(
     r"\bno school\b|\bschool (?:is )?closed\b|\bclosed\b|"
     r"\b(?:spring|winter|summer|fall|mid-?winter|"
-    r"christmas|holiday|reading|march|easter) break\b|\bpro-?d\b|\bprofessional development day\b|"
+    r"christmas|holiday|reading|march|easter) break\b|\bpro[- ]?d\b|"
+    r"\bprofessional development day\b|"
+    r"\b(?:spring|winter|fall|summer|thanksgiving|mid-?winter|february|april) recess\b|"
+    # A holiday named as such, not a holiday shop or concert: "Lunar New Year holiday".
+    r"\bholidays?(?=\s*(?:$|[(/-]|for\b|begins\b|starts\b))|"
     r"\bnon-instructional\b|\bearly dismissal\b|\bstat(?:utory)? holiday\b|\bschool closure\b|"
     # Public holidays close schools.
     r"\bthanksgiving\b|\beaster monday\b|\bgood friday\b|\bfamily day\b|\bremembrance day\b|"
@@ -75,13 +79,22 @@ _REGISTRATION = re.compile(
 )
 
 
+# A change of the school's state that no one attends: a day made a school day, reports
+# going home, a list posted, a term beginning.
+_STATUS = re.compile(
+    r"\bregular (?:school )?day\b|\bschool days?$|\bbecomes? (?:a )?school days?\b"
+    r"|\b(?:go(?:es)?|sent|comes?) home\b|\bposted\b|\bgrading period\b"
+    r"|\b(?:semester|term|quarter|trimester)\s+(?:\d\s+)?(?:begins|starts|ends)\b"
+    r"|\bstays? open\b|\bcancell?ed\b",
+    re.I,
+)
 # A holiday's name in an event's title ("Canada Day picnic") does not close school.
 _GATHERING = re.compile(
     r"\b(?:assembly|ceremony|concert|celebration|party|parade|service|lunch|breakfast|"
     r"dinner|potluck|dance|fair|performance|feast|craft|spirit day|dress[- ]up)\b",
     re.I,
 )
-_SHUT = re.compile(r"\bno school\b|\bclosed\b|\bclosure\b|\bbreak\b|\bpro-?d\b", re.I)
+_SHUT = re.compile(r"\bno school\b|\bclosed\b|\bclosure\b|\bbreak\b|\bpro[- ]?d\b", re.I)
 
 
 def _closes(title: str) -> bool:
@@ -127,6 +140,8 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.FUNDRAISER
     if due_date_cue:
         return ItemCategory.DEADLINE
+    if _STATUS.search(title):
+        return ItemCategory.ANNOUNCEMENT
     if _MEETING.search(title):
         return ItemCategory.MEETING
     if _CLOSURE.search(PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):

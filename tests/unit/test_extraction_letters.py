@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from shared.extraction.dates import find_dates, relative_weekday_dates
+from shared.extraction.rules import category_of
 from shared.models import ItemCategory
 from tests.unit.test_extraction_rules import _items
 
@@ -82,3 +85,22 @@ def test_two_days_running_joined_by_and_are_one_span() -> None:
     [span] = find_dates("May 20 and 21 are make-up days.", FRIDAY)
     assert (span.value, span.end_value) == (date(2027, 5, 20), date(2027, 5, 21))
     assert [m.end_value for m in find_dates("May 20 and 27 are make-up days.", FRIDAY)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Snow make-up: Monday is a regular school day", ItemCategory.ANNOUNCEMENT),
+        ("Term 2 report summaries go home", ItemCategory.ANNOUNCEMENT),
+        ("Class lists posted", ItemCategory.ANNOUNCEMENT),
+        ("Semester 2 begins", ItemCategory.ANNOUNCEMENT),
+        ("PRO D DAY", ItemCategory.CLOSURE),
+        ("Winter Recess", ItemCategory.CLOSURE),
+        ("Diwali holiday for all students", ItemCategory.CLOSURE),
+        ("Holiday Concert", ItemCategory.EVENT),
+    ],
+)
+def test_a_state_of_the_school_is_an_announcement_and_a_named_holiday_a_closure(
+    title: str, expected: ItemCategory
+) -> None:
+    assert category_of(title, title, due_date_cue=False, dated=True) == expected
