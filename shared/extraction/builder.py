@@ -5,6 +5,7 @@ paragraphs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, time
 
 from shared.extraction.asks import RequestsAndCalls
@@ -32,6 +33,7 @@ from shared.extraction.lexicon import (
 )
 from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
+from shared.extraction.spans import runs_until
 from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
     canonical_deadline,
@@ -48,6 +50,14 @@ from shared.extraction.titles import (
     without_asides,
 )
 from shared.models import PRE_K, ItemCategory
+
+# A later part of an entry that names no thing of its own: a second sitting ("for ..."),
+# or what will be handed out there.
+_DETAIL_PART = re.compile(
+    r"^\W*(?:[\d:.apm\s–-]*(?:to|-|–)?[\d:.apm\s]*)?(?:for|with|and)\b"
+    r"|^[^.]*\b(?:will|can) be (?:provided|given|sent|handed|available|shared)\b",
+    re.I,
+)
 
 
 class CandidateBuilder(RequestsAndCalls):
@@ -158,7 +168,11 @@ class CandidateBuilder(RequestsAndCalls):
         rest = " ".join(sentences[1:])
         parts = [p for p in outside_parentheses(sentences[0], ";") if p.strip()]
         parts = [piece for part in parts for piece in two_things(part)]
-        for part in parts:
+        for number, part in enumerate(parts):
+            if number and _DETAIL_PART.match(part):
+                continue  # "...; 5:15 pm for the second group", "...; maps will be sent home"
+            part, until = runs_until(part, self.facts.anchor)
+            mention = replace(lead, end_value=until) if until and not lead.end_value else lead
             title = lead_phrase(part)
             if not title and len(parts) == 1 and segment.heading_role == "topic":
                 # "Swim lessons sign-up opens" above "<weekday>, <date> at 8:00 am at <site>":
@@ -175,7 +189,7 @@ class CandidateBuilder(RequestsAndCalls):
             self._emit(
                 segment,
                 title=title,
-                mention=lead,
+                mention=mention,
                 clause=part,
                 sentence=f"{part} {rest}",
                 times=times,

@@ -37,7 +37,8 @@ _CLOSURE = re.compile(
     re.I,
 )
 _DEADLINE = re.compile(
-    r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b",
+    r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b"
+    r"|\b(?:sales|orders|sign-?ups?) end\b",
     re.I,
 )
 _VOLUNTEER = re.compile(

@@ -10,10 +10,18 @@ import pytest
 
 from shared.extraction.dates import find_dates, relative_weekday_dates
 from shared.extraction.rules import category_of
+from shared.extraction.schema import ExtractionContext
+from shared.extraction.sniff import MediaType
 from shared.models import ItemCategory
-from tests.unit.test_extraction_rules import _items
+from tests.unit.test_extraction_rules import _items, _TypedExtractor
 
 FRIDAY = date(2027, 3, 5)
+CONTEXT = ExtractionContext(
+    issued_on=FRIDAY,
+    issued_on_is_known=True,
+    timezone="America/Vancouver",
+    grades_offered=[0, 1, 2, 3, 4, 5, 6, 7],
+)
 
 
 def test_a_weekday_after_a_list_opener_still_dates_the_sentence() -> None:
@@ -104,3 +112,34 @@ def test_a_state_of_the_school_is_an_announcement_and_a_named_holiday_a_closure(
     title: str, expected: ItemCategory
 ) -> None:
     assert category_of(title, title, due_date_cue=False, dated=True) == expected
+
+
+def test_a_things_beginning_and_end_on_two_lines_are_one_span() -> None:
+    result = _TypedExtractor(
+        [
+            ("Coming Up", True),
+            ("• Monday, 3/15 - Sock Drive begins", False),
+            ("• Thursday, 3/18 - Spelling Bee", False),
+            ("• Friday, 3/19 - Sock Drive ends", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    spans = [(i.title, i.start_date, i.end_date) for i in result.items]
+    assert ("Sock Drive", date(2027, 3, 15), date(2027, 3, 19)) in spans
+    assert len(spans) == 2
+
+
+def test_an_entry_that_runs_until_a_later_day_ends_then_and_a_second_sitting_is_no_item() -> None:
+    result = _TypedExtractor(
+        [
+            ("Coming Up", True),
+            ("• Monday, 3/15 - Used Book Sale begins in the library and runs until 3/19", False),
+            ("• Tuesday, 3/16 - Art Night 5:00pm for Grades 1-3; 6:30pm for Grades 4-7", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    sale, night = result.items
+    assert (sale.title, sale.start_date, sale.end_date) == (
+        "Used Book Sale",
+        date(2027, 3, 15),
+        date(2027, 3, 19),
+    )
+    assert night.title.startswith("Art Night") and night.start_date == date(2027, 3, 16)

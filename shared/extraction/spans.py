@@ -1,0 +1,58 @@
+"""A thing said in two dated halves is one item spanning both days: "<X> begins" on one
+day and "<X> ends" on a later one, or "<X> begins ... and runs until <date>" in one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from shared.extraction.candidates import Candidate, content_words
+from shared.extraction.dates import find_dates
+
+_BEGINS = re.compile(r"^(?P<name>.+?)\s+(?:begins|starts|kicks off|gets under way)$", re.I)
+_ENDS = re.compile(r"^(?P<name>.+?)\s+(?:ends|wraps up|finishes|concludes|is over)$", re.I)
+_RUNS_UNTIL = re.compile(
+    r"\s+(?:and\s+)?(?:runs|continues|lasts|goes on|is on)\s+(?:until|till|to|through|thru)\s+",
+    re.I,
+)
+_OPENING_VERB = re.compile(r"\s+(?:begins|starts|opens|kicks off)\b.*$", re.I)
+
+
+def runs_until(part: str, anchor: date) -> tuple[str, date | None]:
+    """ "Book swap begins in the hall and runs until <date>": the entry without its run
+    ("Book swap") and the day the run ends."""
+    found = _RUNS_UNTIL.search(part)
+    if not found:
+        return part, None
+    mentions = find_dates(part[found.end() :], anchor)
+    if not mentions or mentions[0].start > 3:
+        return part, None
+    name = _OPENING_VERB.sub("", part[: found.start()]).strip()
+    return name or part[: found.start()], mentions[0].end_value or mentions[0].value
+
+
+def join_halves(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The beginning and the end of one thing named on two days become one span."""
+    dropped: set[int] = set()
+    for index, ending in enumerate(candidates):
+        ends = _ENDS.match(ending.title)
+        if not ends or ending.start is None:
+            continue
+        name = content_words(ends.group("name"))
+        for opening in candidates[:index]:
+            begins = _BEGINS.match(opening.title)
+            if (
+                begins
+                and content_words(begins.group("name")) == name
+                and opening.start is not None
+                and opening.end is None
+                and opening.start < ending.start
+            ):
+                opening.title = begins.group("name")
+                opening.title_words = content_words(opening.title)
+                opening.end = ending.start
+                dropped.add(index)
+                break
+    return [c for i, c in enumerate(candidates) if i not in dropped]
