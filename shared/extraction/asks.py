@@ -178,6 +178,8 @@ class RequestsAndCalls(ClauseNaming):
             previous is not None
             and previous.category == ItemCategory.EVENT
             and self._same_section(previous, segment)
+            # Under a page's own masthead, the paragraph before is another notice.
+            and segment.heading_role != "container"
             # A request led by a name of its own is its own thing.
             and not (named_lead and segment.heading_role != "topic")
         )

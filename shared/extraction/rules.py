@@ -203,6 +203,7 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"|\bplease (?:send|return|pick|write|label|wear|dress)\b"
             r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
             r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b"
+            r"|\b(?:important|remember|sure|forget) to (?:return|send|bring|pack)\b"
             r"|\bdrop[- ]?off\b|\bdonate\b"
             # A sentence that opens with the request: "Pack a reusable water bottle every day."
             r"|(?:^|[.!?]\s+)(?:send|pack|label|wear|donate)\s+(?:a|an|the|your|their|gently|\w+s)\b",

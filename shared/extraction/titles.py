@@ -326,7 +326,12 @@ ACTION_VERB_TITLE = re.compile(
     r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
     re.I,
 )
-_REQUEST = re.compile(r"\bplease\s+(?P<act>(?:send|bring|pack|label)\s+[^.;!?]+)", re.I)
+_REQUEST = re.compile(
+    r"\b(?:please|(?:it is|it['’]s) important to|remember to|be sure to|make sure to|"
+    r"don['’]t forget to)\s+"
+    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book)\s+[^.;!?]+)",
+    re.I,
+)
 
 
 def request_title(text: str) -> str:
@@ -337,7 +342,9 @@ def request_title(text: str) -> str:
         return ""
     act = without_asides(found.group("act"))
     act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
-    act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
+    act = re.split(
+        r"\s+(?:that|which|so|because|if|when|and (?:please|also|then))\b|,", act, maxsplit=1
+    )[0]
     words = act.split()
     # "please pack some extra": an object of pronouns alone names no thing to ask for.
     named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]

@@ -143,3 +143,18 @@ def test_an_entry_that_runs_until_a_later_day_ends_then_and_a_second_sitting_is_
         date(2027, 3, 19),
     )
     assert night.title.startswith("Art Night") and night.start_date == date(2027, 3, 16)
+
+
+def test_an_undated_request_under_the_masthead_is_its_own_item() -> None:
+    items = _items(
+        ("Room 4 Weekly News", True),
+        ("Our class picnic will be on Friday, March 12 at the park.", False),
+        (
+            "Puzzle bags go home with the children this week. It is important to return "
+            "every puzzle piece in the small bag and please close the zipper.",
+            False,
+        ),
+    )
+    assert (None, "Return every puzzle piece in the small bag", ItemCategory.ANNOUNCEMENT) in (
+        items
+    )
