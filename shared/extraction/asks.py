@@ -135,6 +135,8 @@ class RequestsAndCalls(ClauseNaming):
                 words=words,
                 title_words=content_words(title),
                 corroborations=0,
+                page=segment.page,
+                source_text=sentence,
             )
         )
 
@@ -212,6 +214,8 @@ class RequestsAndCalls(ClauseNaming):
                     latin=reads_as_english(segment.text),
                     words=content_words(segment.text),
                     title_words=content_words(notice_title),
+                    page=segment.page,
+                    source_text=segment.text,
                 )
             )
             return

@@ -392,6 +392,16 @@ class CandidateBuilder(RequestsAndCalls):
                 weak_title=weak_title,
                 words=content_words(f"{title} {strip_times(sentence)} {topic}"),
                 title_words=content_words(title),
+                page=segment.page,
+                source_text=_source_text(segment, sentence),
             )
         )
         return True
+
+
+def _source_text(segment: Segment, sentence: str) -> str:
+    """The words an item was read from: a table row's cells, a list entry whole (its date
+    included), a paragraph's sentence."""
+    if segment.kind == "row":
+        return " | ".join(segment.cells)
+    return segment.text if segment.kind == "listed" else sentence

@@ -158,3 +158,18 @@ def test_an_undated_request_under_the_masthead_is_its_own_item() -> None:
     assert (None, "Return every puzzle piece in the small bag", ItemCategory.ANNOUNCEMENT) in (
         items
     )
+
+
+def test_each_item_carries_the_page_and_the_words_it_was_read_from() -> None:
+    result = _TypedExtractor(
+        [
+            ("Coming Up", True),
+            ("• Tuesday, 3/16 - Art Night 5:00pm in the gym", False),
+            ("Hello families. Tomorrow we'll have our crazy sock day for all classes.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    sources = [(i.title, i.source.page, i.source.text) for i in result.items if i.source]
+    assert sources == [
+        ("Art Night in the gym", 1, "Tuesday, 3/16 - Art Night 5:00pm in the gym"),
+        ("Crazy sock day", 1, "Tomorrow we'll have our crazy sock day for all classes."),
+    ]
