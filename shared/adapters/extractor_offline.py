@@ -25,7 +25,7 @@ from shared.extraction.lexicon import PUBLICATION_CUE
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
-from shared.extraction.spans import join_halves
+from shared.extraction.spans import join_halves, join_restatements
 from shared.ports import DocumentText, PageOcr, SpeechToText
 
 
@@ -84,7 +84,8 @@ class OfflineExtractor:
             blocks, lambda text: bool(find_dates(text, anchor)), context.school_name
         ):
             builder.add(segment)
-        items = to_items(fold_duplicates(join_halves(builder.candidates)), anchor)
+        candidates = join_restatements(join_halves(builder.candidates))
+        items = to_items(fold_duplicates(candidates), anchor)
         return ExtractionResult(
             items=items, extractor=self.name, issued_on=document_date, notes=notes
         )

@@ -170,7 +170,9 @@ _SAME_MONTH_END = re.compile(
     re.I,
 )
 _NEXT_DAY_PAIR = re.compile(
-    r"\s*(?:and|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d/]|:\d)(?!\s*(?:am|pm|a\.m|p\.m))", re.I
+    r"\s*(?:,\s*and|and|&|,)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d/]|:\d)"
+    r"(?!\s*(?:am|pm|a\.m|p\.m))",
+    re.I,
 )
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
@@ -308,9 +310,11 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
             if mention is None:
                 continue
             tail = _SAME_MONTH_END.match(text, mention.end)
-            pair = _NEXT_DAY_PAIR.match(text, mention.end)
-            if pair and not numeric and int(pair.group(1)) == mention.value.day + 1:
-                tail = pair  # "June 10 and 11": two days running are one span
+            # "June 10 and 11", "Mar 10, 11, 12": days running are one span.
+            day, pair = mention.value.day, _NEXT_DAY_PAIR.match(text, mention.end)
+            while pair and not numeric and int(pair.group(1)) == day + 1:
+                tail, day = pair, day + 1
+                pair = _NEXT_DAY_PAIR.match(text, pair.end())
             if tail and not numeric and int(tail.group(1)) > mention.value.day:
                 try:
                     last = mention.value.replace(day=int(tail.group(1)))

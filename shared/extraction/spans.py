@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from shared.extraction.candidates import Candidate, content_words
+from shared.extraction.candidates import SECTION, Candidate, content_words
 from shared.extraction.dates import find_dates
 
 _BEGINS = re.compile(r"^(?P<name>.+?)\s+(?:begins|starts|kicks off|gets under way)$", re.I)
@@ -56,3 +56,53 @@ def join_halves(candidates: Sequence[Candidate]) -> list[Candidate]:
                 dropped.add(index)
                 break
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+# "Grad photos (see details below)": the entry points at the notice that tells it again.
+_POINTS_BELOW = re.compile(
+    r"\b(?:see|more|read|full)\s+(?:the\s+)?(?:details|info(?:rmation)?|more)?\s*below\b"
+    r"|\bdetails below\b",
+    re.I,
+)
+
+
+def join_restatements(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The same thing said twice becomes one: a list entry that points below and the
+    notice below on its day; a notice's title line and the paragraph under it that says it
+    again in a sentence (same day, nearly the same words, one or two blocks apart)."""
+    dropped: set[int] = set()
+    for index, later in enumerate(candidates):
+        if later.start is None:
+            continue
+        for earlier in reversed(candidates[:index]):
+            if candidates.index(earlier) in dropped or earlier.start != later.start:
+                continue
+            if earlier.end and later.end and earlier.end != later.end:
+                continue
+            pointed = bool(_POINTS_BELOW.search(earlier.details))
+            told_again = (
+                earlier.priority == later.priority <= SECTION
+                and 0 < later.order[0] - earlier.order[0] <= 2
+                and _repeats(earlier, later)
+            )
+            if pointed or told_again:
+                _absorb(earlier, later)
+                dropped.add(index)
+                break
+    return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+def _repeats(first: Candidate, second: Candidate) -> bool:
+    shorter, longer = sorted((first.title_words, second.title_words), key=len)
+    return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.75
+
+
+def _absorb(kept: Candidate, other: Candidate) -> None:
+    kept.end = kept.end or other.end
+    kept.start_time = kept.start_time or other.start_time
+    kept.end_time = kept.end_time or other.end_time
+    kept.location = kept.location or other.location
+    kept.action_required = kept.action_required or other.action_required
+    kept.action = kept.action or other.action
+    kept.words |= other.words
+    kept.corroborations += 1

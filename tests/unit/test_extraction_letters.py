@@ -173,3 +173,33 @@ def test_each_item_carries_the_page_and_the_words_it_was_read_from() -> None:
         ("Art Night in the gym", 1, "Tuesday, 3/16 - Art Night 5:00pm in the gym"),
         ("Crazy sock day", 1, "Tomorrow we'll have our crazy sock day for all classes."),
     ]
+
+
+def test_days_listed_one_after_another_are_one_span() -> None:
+    [span] = find_dates("Apr 6, 7, 8 - Hearing tests", FRIDAY)
+    assert (span.value, span.end_value) == (date(2027, 4, 6), date(2027, 4, 8))
+
+
+def test_an_entry_pointing_below_and_the_notice_below_are_one_item() -> None:
+    result = _TypedExtractor(
+        [
+            ("Coming Up", True),
+            ("• Apr 6, 7, 8 - Hearing tests (see details below)", False),
+            ("From the Nurse", True),
+            ("A public health team will be in the library April 6 to April 8 for checks.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [(i.title, i.start_date, i.end_date) for i in result.items] == [
+        ("Hearing tests", date(2027, 4, 6), date(2027, 4, 8))
+    ]
+
+
+def test_a_notice_line_and_the_paragraph_saying_it_again_are_one_item() -> None:
+    result = _TypedExtractor(
+        [
+            ("Bulletin", True),
+            ("Summer Camp: Registration opens April 12", False),
+            ("Good news! Registration for Summer Camp opens April 12 on the district site.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [i.start_date for i in result.items] == [date(2027, 4, 12)]
