@@ -10,6 +10,7 @@ from datetime import date
 
 from shared.extraction.candidates import SECTION, Candidate, content_words
 from shared.extraction.dates import find_dates
+from shared.models import ItemCategory
 
 _BEGINS = re.compile(r"^(?P<name>.+?)\s+(?:begins|starts|kicks off|gets under way)$", re.I)
 _ENDS = re.compile(r"^(?P<name>.+?)\s+(?:ends|wraps up|finishes|concludes|is over)$", re.I)
@@ -79,6 +80,8 @@ def join_restatements(candidates: Sequence[Candidate]) -> list[Candidate]:
                 continue
             if earlier.end and later.end and earlier.end != later.end:
                 continue
+            if _kind(earlier) != _kind(later):
+                continue  # a call for helpers or a cut-off on the day is a thing of its own
             pointed = bool(_POINTS_BELOW.search(earlier.details))
             told_again = (
                 earlier.priority == later.priority <= SECTION
@@ -106,3 +109,15 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
     kept.action = kept.action or other.action
     kept.words |= other.words
     kept.corroborations += 1
+
+
+_GATHERINGS = {
+    ItemCategory.EVENT,
+    ItemCategory.MEETING,
+    ItemCategory.FUNDRAISER,
+    ItemCategory.ANNOUNCEMENT,
+}
+
+
+def _kind(candidate: Candidate) -> str:
+    return "gathering" if candidate.category in _GATHERINGS else candidate.category.value
