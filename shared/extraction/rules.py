@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from shared.extraction.languages import action_in_language, category_in, in_other_language
-from shared.extraction.lexicon import HELPER_WORD, PARENTHETICAL
+from shared.extraction.lexicon import GENERIC_WORDS, HELPER_WORD, PARENTHETICAL
 from shared.models import ItemAction, ItemCategory
 
 # --------------------------------------------------------------------------- category
@@ -268,15 +268,18 @@ def asks_family(
             action = ItemAction.VOLUNTEER
         return True, action
     own = None if HELPER_WORD.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
+    # A calendar line that only names the thing asks nothing; the gear, form or booking a
+    # trip or a conference needs is asked where the school writes about it.
+    bare = _only_names(title, paragraph)
     if category == ItemCategory.MEETING:
-        return own is not None or bool(_BOOKED.search(title)), own
+        return own is not None or (bool(_BOOKED.search(title)) and not bare), own
     if category == ItemCategory.FUNDRAISER:
         return own is not None or bool(_CONTRIBUTION.search(title)), own
     if _LOST_FOUND.search(f"{title} {sentence}"):
         return True, ItemAction.BRING
     if own is not None:
         return True, own
-    if category == ItemCategory.EVENT and _TAKES_PART.search(title):
+    if category == ItemCategory.EVENT and _TAKES_PART.search(title) and not bare:
         return True, None
     for other in _sentences(paragraph):
         if other in sentence or HELPER_WORD.search(other) or _OWN_AUDIENCE.search(other):
@@ -288,6 +291,17 @@ def asks_family(
         if action is not None:
             return True, action
     return False, None
+
+
+def _only_names(title: str, paragraph: str) -> bool:
+    """The paragraph is the title and its date and time, nothing more."""
+    named = set(re.findall(r"[^\W\d_]+", title.lower()))
+    rest = [
+        w
+        for w in re.findall(r"[^\W\d_]+", paragraph.lower())
+        if w not in named and w not in GENERIC_WORDS and w not in ("st", "nd", "rd", "th")
+    ]
+    return len(rest) <= 1
 
 
 def _sentences(text: str) -> list[str]:

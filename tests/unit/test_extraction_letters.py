@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from shared.extraction.dates import find_dates, relative_weekday_dates
-from shared.extraction.rules import category_of
+from shared.extraction.rules import asks_family, category_of
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
 from shared.models import ItemCategory
@@ -203,3 +203,13 @@ def test_a_notice_line_and_the_paragraph_saying_it_again_are_one_item() -> None:
         ]
     ).extract(b"", MediaType.PDF, CONTEXT)
     assert [i.start_date for i in result.items] == [date(2027, 4, 12)]
+
+
+def test_a_calendar_line_naming_a_trip_asks_nothing_but_a_notice_about_it_may() -> None:
+    line = "Wednesday, April 14th - Grade 2 Farm Field Trip"
+    assert asks_family(ItemCategory.EVENT, "Grade 2 Farm Field Trip", line, line) == (False, None)
+    notice = "The Grade 2 Farm Field Trip leaves at 9. Forms are in backpacks."
+    assert asks_family(ItemCategory.EVENT, "Grade 2 Farm Field Trip", notice, notice)[0]
+    conferences = "Thursday, April 15th - Parent/Teacher Conferences"
+    title = "Parent/Teacher Conferences"
+    assert not asks_family(ItemCategory.MEETING, title, conferences, conferences)[0]
