@@ -355,6 +355,7 @@ class CandidateBuilder(RequestsAndCalls):
             sentence,
             paragraph,
             has_date=lambda text: bool(find_dates(text, self.facts.anchor)),
+            calendar_line=segment.kind in ("listed", "row"),
         )
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full

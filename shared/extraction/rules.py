@@ -252,6 +252,8 @@ def asks_family(
     sentence: str,
     paragraph: str,
     has_date: Callable[[str], bool] = lambda _: False,
+    *,
+    calendar_line: bool = False,
 ) -> tuple[bool, ItemAction | None]:
     """Whether an item asks the family to do something, and the action when one is named.
 
@@ -268,9 +270,10 @@ def asks_family(
             action = ItemAction.VOLUNTEER
         return True, action
     own = None if HELPER_WORD.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
-    # A calendar line that only names the thing asks nothing; the gear, form or booking a
-    # trip or a conference needs is asked where the school writes about it.
-    bare = _only_names(title, paragraph)
+    # A calendar line (a list entry, a table row) that only names the thing asks nothing;
+    # the gear, form or booking a trip or a conference needs is asked where the school
+    # writes about it.
+    bare = calendar_line and _only_names(title, paragraph)
     if category == ItemCategory.MEETING:
         return own is not None or (bool(_BOOKED.search(title)) and not bare), own
     if category == ItemCategory.FUNDRAISER:

@@ -207,9 +207,12 @@ def test_a_notice_line_and_the_paragraph_saying_it_again_are_one_item() -> None:
 
 def test_a_calendar_line_naming_a_trip_asks_nothing_but_a_notice_about_it_may() -> None:
     line = "Wednesday, April 14th - Grade 2 Farm Field Trip"
-    assert asks_family(ItemCategory.EVENT, "Grade 2 Farm Field Trip", line, line) == (False, None)
+    trip = "Grade 2 Farm Field Trip"
+    assert asks_family(ItemCategory.EVENT, trip, line, line, calendar_line=True) == (False, None)
     notice = "The Grade 2 Farm Field Trip leaves at 9. Forms are in backpacks."
     assert asks_family(ItemCategory.EVENT, "Grade 2 Farm Field Trip", notice, notice)[0]
     conferences = "Thursday, April 15th - Parent/Teacher Conferences"
     title = "Parent/Teacher Conferences"
-    assert not asks_family(ItemCategory.MEETING, title, conferences, conferences)[0]
+    assert not asks_family(
+        ItemCategory.MEETING, title, conferences, conferences, calendar_line=True
+    )[0]
