@@ -29,6 +29,7 @@ from shared.extraction.lexicon import (
     NOT_AN_ITEM,
     PAST_TENSE,
     PUBLICATION,
+    RESUMES,
     THANKS,
 )
 from shared.extraction.rules import asks_family, category_of, location_in
@@ -171,6 +172,8 @@ class CandidateBuilder(RequestsAndCalls):
         for number, part in enumerate(parts):
             if number and _DETAIL_PART.match(part):
                 continue  # "...; 5:15 pm for the second group", "...; maps will be sent home"
+            if RESUMES.search(part):
+                continue  # "<date> - Classes resume": the day after a closure
             part, until = runs_until(part, self.facts.anchor)
             mention = replace(lead, end_value=until) if until and not lead.end_value else lead
             title = lead_phrase(part)

@@ -220,7 +220,7 @@ def subject_of(bare: str) -> str | None:
     # "After a long month of tests, Reading Week runs ...": the subject follows the comma.
     subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
     words = subject.split()
-    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
         return None
     if not content_words(AUDIENCE.sub(" ", subject)):
         return None  # "Our first graders are off to ...": who goes, not what happens
@@ -287,7 +287,7 @@ def audience_doing(bare: str) -> str | None:
     subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
     if content_words(AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
         return None
-    if re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+    if re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
         return None
     rest = text[match.end("subject") :]
     rest = re.split(

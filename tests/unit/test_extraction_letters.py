@@ -216,3 +216,15 @@ def test_a_calendar_line_naming_a_trip_asks_nothing_but_a_notice_about_it_may() 
     assert not asks_family(
         ItemCategory.MEETING, title, conferences, conferences, calendar_line=True
     )[0]
+
+
+def test_list_entries_for_school_reopening_or_a_season_starting_are_no_items() -> None:
+    result = _TypedExtractor(
+        [
+            ("Dates", True),
+            ("• March 20th - First Day of Spring!", False),
+            ("• March 29th - Classes resume", False),
+            ("• March 30th - Back to School Bingo Night", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [i.start_date for i in result.items] == [date(2027, 3, 30)]
