@@ -362,6 +362,9 @@ ENTRY_LEAD = re.compile(
 )
 
 
+_NAME_AFTER_DATE = re.compile(
+    r"^\s+(?:[A-Z][a-z'’]+|[A-Z0-9]{2,}|\d(?:st|nd|rd|th))\b(?!\s*[,.:]?$)"
+)
 _LEAD_TIME = re.compile(
     rf"\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
     r"(?![\w:])",
@@ -391,7 +394,9 @@ def starts_with_date(text: str, anchor: date) -> bool:
     mentions = find_dates(text, anchor)
     if not mentions or mentions[0].start > 3:
         return False
-    return bool(ENTRY_LEAD.match(text[mentions[0].end :]))
+    rest = text[mentions[0].end :]
+    # A printed calendar sets the name straight after the date: "Nov. 20 PTO Meeting".
+    return bool(ENTRY_LEAD.match(rest) or _NAME_AFTER_DATE.match(rest))
 
 
 def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:

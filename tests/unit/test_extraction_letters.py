@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
+from shared.adapters.extractor_offline import OfflineExtractor
 from shared.extraction.dates import find_dates, relative_weekday_dates
+from shared.extraction.layout import TextLine
 from shared.extraction.rules import asks_family, category_of
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
@@ -228,3 +230,30 @@ def test_list_entries_for_school_reopening_or_a_season_starting_are_no_items() -
         ]
     ).extract(b"", MediaType.PDF, CONTEXT)
     assert [i.start_date for i in result.items] == [date(2027, 3, 30)]
+
+
+class _LinesExtractor(OfflineExtractor):
+    """The offline pipeline over lines of body text set one under the other."""
+
+    def __init__(self, heading: str, lines: list[str]) -> None:
+        super().__init__()
+        self.heading, self.body = heading, lines
+
+    def _lines(self, document: bytes, media_type: MediaType, notes: list[str]) -> list[TextLine]:
+        lines = [TextLine(self.heading, 14.0, True, 1, 0.0, 14.0, 40.0, region="head")]
+        for number, text in enumerate(self.body):
+            top = 30.0 + 12.0 * number
+            lines.append(TextLine(text, 10.0, False, 1, top, top + 10.0, 40.0, region="body"))
+        return lines
+
+
+def test_a_printed_calendar_without_separators_or_stops_gives_one_item_a_line() -> None:
+    extractor = _LinesExtractor(
+        "Year at a Glance", ["Apr. 2 Family Bingo", "Apr. 12-16 Spring Break", "May 3 Band Concert"]
+    )
+    result = extractor.extract(b"", MediaType.PDF, CONTEXT)
+    assert [(i.title, i.start_date, i.end_date) for i in result.items] == [
+        ("Family Bingo", date(2027, 4, 2), None),
+        ("Spring Break", date(2027, 4, 12), date(2027, 4, 16)),
+        ("Band Concert", date(2027, 5, 3), None),
+    ]
