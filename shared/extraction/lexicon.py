@@ -273,8 +273,9 @@ HOSTED_NOT_A_THING = re.compile(
 # A list entry for the day school is open again ("<date> - Classes resume"), or for the
 # seasons' turn, which every calendar prints and no school announces.
 RESUMES = re.compile(
-    r"^\W*(?:school|classes|class|students)?\s*(?:resumes?|reopens?|re-opens?)\b"
-    r"|\b(?:school|classes) (?:resumes?|reopens?|re-opens?|(?:starts?|begins?) again)\b"
+    r"^\W*(?:school|classes|class|students)?\s*(?:resumes?|reopens?|re-opens?|reconvenes?)\b"
+    r"|\b(?:school|classes) (?:resumes?|reopens?|re-opens?|reconvenes?|(?:starts?|begins?) "
+    r"again)\b"
     r"|\bfirst day of (?:spring|summer|fall|autumn|winter)\b",
     re.I,
 )

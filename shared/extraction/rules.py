@@ -86,7 +86,9 @@ _STATUS = re.compile(
     r"\bregular (?:school )?day\b|\bschool days?$|\bbecomes? (?:a )?school days?\b"
     r"|\b(?:go(?:es)?|sent|comes?) home\b|\bposted\b|\bgrading period\b"
     r"|\b(?:semester|term|quarter|trimester)\s+(?:\d\s+)?(?:begins|starts|ends)\b"
-    r"|\bstays? open\b|\bcancell?ed\b",
+    r"|\bstays? open\b|\bcancell?ed\b|\breport cards?\b(?!\s+(?:night|conference))"
+    r"|\bend of (?:the )?(?:\w+ )?(?:nine weeks|grading period|quarter|term|semester)\b"
+    r"|\b(?:possible|make-?up) snow days?\b",
     re.I,
 )
 # A holiday's name in an event's title ("Canada Day picnic") does not close school.

@@ -104,6 +104,9 @@ def test_two_days_running_joined_by_and_are_one_span() -> None:
         ("Term 2 report summaries go home", ItemCategory.ANNOUNCEMENT),
         ("Class lists posted", ItemCategory.ANNOUNCEMENT),
         ("Semester 2 begins", ItemCategory.ANNOUNCEMENT),
+        ("Report cards", ItemCategory.ANNOUNCEMENT),
+        ("End of 3rd Nine Weeks", ItemCategory.ANNOUNCEMENT),
+        ("Possible snow day", ItemCategory.ANNOUNCEMENT),
         ("PRO D DAY", ItemCategory.CLOSURE),
         ("Winter Recess", ItemCategory.CLOSURE),
         ("Diwali holiday for all students", ItemCategory.CLOSURE),
@@ -257,3 +260,10 @@ def test_a_printed_calendar_without_separators_or_stops_gives_one_item_a_line() 
         ("Spring Break", date(2027, 4, 12), date(2027, 4, 16)),
         ("Band Concert", date(2027, 5, 3), None),
     ]
+
+
+def test_an_ordinal_with_a_shortened_grade_names_that_grade() -> None:
+    from shared.extraction.audience import grades_in
+
+    assert grades_in("Third Gr. Spelling Bee") == [3]
+    assert grades_in("4th gr. swim day") == [4]
