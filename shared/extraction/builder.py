@@ -61,6 +61,9 @@ _DETAIL_PART = re.compile(
 )
 
 
+_HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
+
+
 class CandidateBuilder(RequestsAndCalls):
     """Candidates from one document's segments."""
 
@@ -202,6 +205,8 @@ class CandidateBuilder(RequestsAndCalls):
                 due_cue=False,
             )
 
+        self._add_entry_cut_offs(segment, sentences[1:])
+
         # "<date> - Hearing screening. ... that is the last day to hand in the
         # museum visit consent slip": a later sentence's cut-off on the same day.
         for sentence in sentences[1:]:
@@ -222,6 +227,22 @@ class CandidateBuilder(RequestsAndCalls):
                     priority=LISTED,
                     due_cue=True,
                 )
+
+    def _add_entry_cut_offs(self, segment: Segment, details: list[str]) -> None:
+        """ "<date> - Zoo trip: ... Please return the signed slip by <earlier date>.": a
+        cut-off of its own in the entry's details is an item of its own."""
+        own = [c.title for c in self.candidates if c.order[0] == segment.order]
+        self._segment_name, self._segment_titles = "", own
+        self._several_clauses = False
+        for number, sentence in enumerate(details):
+            mentions = find_dates(sentence, self.facts.anchor)
+            cues = [DUE_CUE.search(sentence[: m.start]) for m in mentions]
+            if not any(cue and _HANDED_IN_BY.match(cue.group(0)) for cue in cues):
+                continue  # "practices run until <date>" is no cut-off
+            self._sentence, self._sentence_title = sentence, ""
+            self._previous_sentence = details[number - 1] if number else ""
+            for clause in clauses_of(sentence, self.facts.anchor):
+                self._add_clause(segment, clause, sentence, "", None)
 
     def _add_early_dismissal(self, segment: Segment, sentence: str, first: int) -> None:
         """ "Family interviews - <date>. Classes let out early, at 1:00 pm, on

@@ -267,3 +267,21 @@ def test_an_ordinal_with_a_shortened_grade_names_that_grade() -> None:
 
     assert grades_in("Third Gr. Spelling Bee") == [3]
     assert grades_in("4th gr. swim day") == [4]
+
+
+def test_a_cut_off_in_a_dated_entrys_details_is_an_item_of_its_own() -> None:
+    result = _TypedExtractor(
+        [
+            ("Coming Up", True),
+            (
+                "• April 20th - Trip to the Aquarium: Forms went home today. Please return the "
+                "signed permission form by Friday, April 9th. Lunch is provided.",
+                False,
+            ),
+            ("• April 22nd - Choir practice: practices run until Friday, April 30th.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    dates = [(i.start_date, i.category) for i in result.items]
+    assert (date(2027, 4, 9), ItemCategory.DEADLINE) in dates
+    assert (date(2027, 4, 20), ItemCategory.EVENT) in dates
+    assert len(dates) == 3
