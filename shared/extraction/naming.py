@@ -206,7 +206,21 @@ class ClauseNaming(BuilderState):
         if find_dates(last, self.facts.anchor):
             return ""
         subject = subject_of(last)
-        return subject if subject and not generic(subject) else ""
+        if subject and not generic(subject):
+            return subject
+        # A name set on a line of its own, in body type ("Family Movie Night" then "This
+        # Friday! Bring a blanket."): a few words, no verb, no full stop.
+        words = last.split()
+        if (
+            1 <= len(words) <= 8
+            and not re.search(r"[.!?,;]$", last.strip())
+            and not FINITE_VERB.search(last)
+            and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= len(words) / 2
+            and not generic(last)
+            and not DISCOURSE.match(last)
+        ):
+            return tidy_title(last)
+        return ""
 
     def _deadline_title(
         self, clause: str, mention: DateMention | None, segment: Segment | None = None

@@ -285,3 +285,16 @@ def test_a_cut_off_in_a_dated_entrys_details_is_an_item_of_its_own() -> None:
     assert (date(2027, 4, 9), ItemCategory.DEADLINE) in dates
     assert (date(2027, 4, 20), ItemCategory.EVENT) in dates
     assert len(dates) == 3
+
+
+def test_a_name_on_its_own_line_in_body_type_titles_the_relative_day_under_it() -> None:
+    result = _TypedExtractor(
+        [
+            ("Parent Club Newsletter", True),
+            ("Family Movie Night", False),
+            ("This Friday! Bring a blanket and a flashlight.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [(i.title, i.start_date) for i in result.items] == [
+        ("Family Movie Night", date(2027, 3, 12))
+    ]
