@@ -37,6 +37,7 @@ from shared.extraction.segments import Segment, reads_as_english, sentences_of
 from shared.extraction.spans import runs_until
 from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
+    a_list_of_days,
     canonical_deadline,
     clauses_of,
     column_roles,
@@ -321,20 +322,26 @@ class CandidateBuilder(RequestsAndCalls):
         if grades is None and segment.heading_role == "topic":
             # A notice about one thing says whom it is for anywhere: "For Grades 3 to 6 only."
             grades = grades_in(english_part(segment.text))
-        return self._emit(
-            segment,
-            title=title,
-            mention=mention,
-            clause=clause,
-            sentence=action_text,
-            times=times,
-            stated_grades=grades,
-            days=days,
-            priority=priority,
-            due_cue=due_cue,
-            until=last.value if last else None,
-            weak_title=weak,
-        )
+        # "The dates are 9/20, 11/1 and 2/7": one thing on each day of a list.
+        listed = mentions if not days and a_list_of_days(clause, mentions) else [mention]
+        emitted = [
+            self._emit(
+                segment,
+                title=title,
+                mention=each,
+                clause=clause,
+                sentence=action_text,
+                times=times,
+                stated_grades=grades,
+                days=days,
+                priority=priority,
+                due_cue=due_cue,
+                until=last.value if last else None,
+                weak_title=weak,
+            )
+            for each in listed
+        ]
+        return any(emitted)
 
     def _emit(
         self,

@@ -151,12 +151,23 @@ def inside_parentheses(text: str, mention: DateMention) -> bool:
     return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
 
 
+_LIST_JOINT = re.compile(r"^\s*(?:,|;|&|and|,\s*and)\s*$", re.I)
+
+
+def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
+    """Three or more dates set one after another with only commas and "and" between:
+    one thing on each day ("The dates are 9/20, 11/1 and 2/7")."""
+    return len(mentions) >= 3 and all(
+        _LIST_JOINT.match(clause[a.end : b.start]) for a, b in itertools.pairwise(mentions)
+    )
+
+
 def clauses_of(sentence: str, anchor: date) -> list[str]:
     """A sentence split where it moves from one dated thing to another."""
     clauses = []
     for part in sentence.split(";"):
         mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
-        if len(mentions) < 2 or weekly_days(part):
+        if len(mentions) < 2 or weekly_days(part) or a_list_of_days(part, mentions):
             clauses.append(part)
             continue
         start = 0

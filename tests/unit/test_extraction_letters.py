@@ -298,3 +298,13 @@ def test_a_name_on_its_own_line_in_body_type_titles_the_relative_day_under_it() 
     assert [(i.title, i.start_date) for i in result.items] == [
         ("Family Movie Night", date(2027, 3, 12))
     ]
+
+
+def test_one_thing_on_each_day_of_a_list_of_dates_is_one_item_a_day() -> None:
+    items = _items(
+        ("Late Start Mornings", True),
+        ("Late start mornings this spring fall on 4/6/27, 4/20/27, 5/4/27 and 5/18/27.", False),
+    )
+    assert [(when, title) for when, title, _ in items] == [
+        (date(2027, 4, day), "Late Start Mornings") for day in (6, 20)
+    ] + [(date(2027, 5, day), "Late Start Mornings") for day in (4, 18)]
