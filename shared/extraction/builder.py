@@ -16,8 +16,6 @@ from shared.extraction.dates import (
     DateMention,
     find_dates,
     next_weekday_on_or_after,
-    relative_weekday_dates,
-    speaks_of_next_week,
     weekly_days,
     weekly_rrule,
 )
@@ -32,6 +30,7 @@ from shared.extraction.lexicon import (
     RESUMES,
     THANKS,
 )
+from shared.extraction.relative_days import relative_weekday_dates, speaks_of_next_week
 from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
 from shared.extraction.spans import runs_until
@@ -149,14 +148,17 @@ class CandidateBuilder(RequestsAndCalls):
             self._sentence = sentence
             self._sentence_title = ""
             before = len(self.candidates)
+            named = False
             for clause in clauses:
                 if self._add_clause(segment, clause, sentence, following, notice_title):
-                    # A notice's cut-off leaves its name for the thing itself: "Costume Swap
-                    # - bring costumes by Friday, Oct 16. On Thursday, Oct 22, ...".
-                    if self.candidates[-1].category != ItemCategory.DEADLINE:
-                        notice_title = None
+                    named = named or self.candidates[-1].category != ItemCategory.DEADLINE
                     self._sentence_title = self.candidates[-1].title
                     self._segment_titles.append(self._sentence_title)
+            if named:
+                # The notice's name holds for each date of its sentence ("Open House:
+                # Tuesday, 4/6 and Thursday, 4/8"); a cut-off leaves it for the thing itself
+                # ("Costume Swap - bring costumes by <date>. On <later date>, ...").
+                notice_title = None
             self._add_volunteer_call(segment, sentence, self.candidates[before:])
             self._add_early_dismissal(segment, sentence, first)
             self._previous_sentence = sentence

@@ -340,7 +340,7 @@ ACTION_VERB_TITLE = re.compile(
 _REQUEST = re.compile(
     r"\b(?:please|(?:it is|it['’]s) important to|remember to|be sure to|make sure to|"
     r"don['’]t forget to)\s+"
-    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book)\s+[^.;!?]+)",
+    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book|sign)\s+[^.;!?]+)",
     re.I,
 )
 

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from shared.adapters.extractor_offline import OfflineExtractor
-from shared.extraction.dates import find_dates, relative_weekday_dates
+from shared.extraction.dates import find_dates
 from shared.extraction.layout import TextLine
+from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.rules import asks_family, category_of
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
@@ -308,3 +309,27 @@ def test_one_thing_on_each_day_of_a_list_of_dates_is_one_item_a_day() -> None:
     assert [(when, title) for when, title, _ in items] == [
         (date(2027, 4, day), "Late Start Mornings") for day in (6, 20)
     ] + [(date(2027, 5, day), "Late Start Mornings") for day in (4, 18)]
+
+
+def test_a_weekday_span_before_a_date_range_leads_the_entry() -> None:
+    [span] = find_dates("Monday-Friday, April 12-16 - Spring Break", FRIDAY)
+    assert (span.start, span.value, span.end_value) == (0, date(2027, 4, 12), date(2027, 4, 16))
+
+
+def test_a_notice_name_holds_for_each_date_of_its_sentence() -> None:
+    items = _items(
+        ("Notes", True),
+        ("Choir Showcase: Tuesday, 4/6 and Thursday, 4/8. Tickets are free.", False),
+    )
+    assert [(when, title) for when, title, _ in items] == [
+        (date(2027, 4, 6), "Choir Showcase"),
+        (date(2027, 4, 8), "Choir Showcase"),
+    ]
+
+
+def test_please_sign_names_an_undated_request() -> None:
+    items = _items(
+        ("Notes", True),
+        ("Please sign and return the blue field guide folder.", False),
+    )
+    assert [title for _, title, _ in items] == ["Sign and return the blue field guide folder"]
