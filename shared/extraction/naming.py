@@ -111,6 +111,8 @@ class ClauseNaming(BuilderState):
             if named and not due_cue:
                 # "Four-Day Weekend — <date> is a staff day and <date> is a civic
                 # holiday": each date names its own thing.
+                if self._sentence_title:
+                    return tidy_title(named), False  # the notice is named once, first
                 return tidy_title(f"{named} - {notice_title}"), False
             title = with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
             return title, False
