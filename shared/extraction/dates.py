@@ -305,6 +305,17 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
                     pass
             found.append(mention)
             taken.append((mention.start, mention.end))
+            # "May 17th and 19th" (not days running): a second day of the same month.
+            other = (
+                None if numeric or mention.end_value else _NEXT_DAY_PAIR.match(text, mention.end)
+            )
+            if other and int(other.group(1)) > mention.value.day:
+                try:
+                    second = mention.value.replace(day=int(other.group(1)))
+                except ValueError:
+                    continue
+                found.append(DateMention(other.start(1), other.end(), second, mention.year_given))
+                taken.append((other.start(1), other.end()))
     for match in _WEEKDAY_THE_DAY.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue

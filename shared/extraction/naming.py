@@ -49,6 +49,9 @@ from shared.extraction.titles import (
     without_asides,
 )
 
+# A clause led by the group it is for: "Grades 7 & 8: <dates>".
+_GROUP_LABEL = re.compile(r"^\W*((?:grades?|gr\.?|kindergarten)\s*[\dk][^:]{0,14}):", re.I)
+
 
 class ClauseNaming(BuilderState):
     """Titles of dated clauses."""
@@ -115,6 +118,10 @@ class ClauseNaming(BuilderState):
                     return tidy_title(named), False  # the notice is named once, first
                 return tidy_title(f"{named} - {notice_title}"), False
             title = with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
+            group = _GROUP_LABEL.match(clause)
+            if group and self._sentence_title:
+                # "..., Grades 7 & 8: <dates>": the notice's thing for that group.
+                title = tidy_title(f"{title}, {group.group(1)}")
             return title, False
         subject = subject_of(bare)
         heading = tidy_title(without_asides(segment.heading))

@@ -173,7 +173,15 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
         start = 0
         for previous, current in itertools.pairwise(mentions):
             between = part[previous.end : current.start]
-            joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
+            joint = list(
+                re.finditer(
+                    r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+"
+                    # "Grades 5 & 6: <dates>, Grades 7 & 8: <dates>": one group's days each.
+                    r"|,\s*(?=(?:grades?|gr\.?|kindergarten)\s+[\dk][^:]{0,14}:)",
+                    between,
+                    re.I,
+                )
+            )
             # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
             # and its cut-off are two dated things.
             cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))

@@ -95,7 +95,11 @@ def test_a_date_leading_its_clause_is_named_by_what_it_becomes() -> None:
 def test_two_days_running_joined_by_and_are_one_span() -> None:
     [span] = find_dates("May 20 and 21 are make-up days.", FRIDAY)
     assert (span.value, span.end_value) == (date(2027, 5, 20), date(2027, 5, 21))
-    assert [m.end_value for m in find_dates("May 20 and 27 are make-up days.", FRIDAY)] == [None]
+    apart = find_dates("May 20 and 27 are make-up days.", FRIDAY)
+    assert [(m.value, m.end_value) for m in apart] == [
+        (date(2027, 5, 20), None),
+        (date(2027, 5, 27), None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -333,3 +337,22 @@ def test_please_sign_names_an_undated_request() -> None:
         ("Please sign and return the blue field guide folder.", False),
     )
     assert [title for _, title, _ in items] == ["Sign and return the blue field guide folder"]
+
+
+def test_two_days_of_one_month_not_running_are_two_dates() -> None:
+    found = find_dates("Hearing checks: May 11th and 13th", FRIDAY)
+    assert [(m.value, m.end_value) for m in found] == [
+        (date(2027, 5, 11), None),
+        (date(2027, 5, 13), None),
+    ]
+
+
+def test_each_groups_dates_in_one_line_are_that_groups_item() -> None:
+    items = _items(
+        ("Notes", True),
+        ("Swim Tests: Grades 1 & 2: April 6th and 7th, Grades 3 & 4: April 13th and 14th", False),
+    )
+    assert [(when, title) for when, title, _ in items] == [
+        (date(2027, 4, 6), "Swim Tests"),
+        (date(2027, 4, 13), "Swim Tests, Grades 3 & 4"),
+    ]
