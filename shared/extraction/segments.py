@@ -56,7 +56,9 @@ _GRADE_ONLY = re.compile(
 _DISTRACTOR = re.compile(
     r"^\s*(?:thank you|thanks|a (?:huge|big|special) thank|congratulations|did you know|"
     r"looking back|in case you missed|recap|our school motto|bell times|office hours)\b"
-    r"|\bbell times\b|\boffice (?:hours|open)\b",
+    r"|\bbell times\b|\boffice (?:hours|open)\b"
+    # A menu is served, not announced: "Today's Lunch: ...".
+    r"|^\W*(?:today['’]s|tomorrow['’]s|this week['’]s) (?:lunch|breakfast|menu)\b|\blunch menu\b",
     re.I,
 )
 # A later sentence that opens on a coming day turns from thanks to what is next.

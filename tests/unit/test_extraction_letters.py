@@ -356,3 +356,11 @@ def test_each_groups_dates_in_one_line_are_that_groups_item() -> None:
         (date(2027, 4, 6), "Swim Tests"),
         (date(2027, 4, 13), "Swim Tests, Grades 3 & 4"),
     ]
+
+
+def test_todays_menu_is_no_item() -> None:
+    items = _items(
+        ("Daily Notes", True),
+        ("Today's Lunch: Chicken wraps and fruit cups, tomorrow rice bowls.", False),
+    )
+    assert items == []
