@@ -83,7 +83,8 @@ _REGISTRATION = re.compile(
 # A change of the school's state that no one attends: a day made a school day, reports
 # going home, a list posted, a term beginning.
 _STATUS = re.compile(
-    r"\bregular (?:school )?day\b|\bschool days?$|\bbecomes? (?:a )?school days?\b"
+    r"\bregular (?:school )?day\b"
+    r"|\b(?:is|are|be|becomes?|now|full)\s+(?:a\s+)?(?:full\s+)?school days?\b|^school days?$"
     r"|\b(?:go(?:es)?|sent|comes?) home\b|\bposted\b|\bgrading period\b"
     r"|\b(?:semester|term|quarter|trimester)\s+(?:\d\s+)?(?:begins|starts|ends)\b"
     r"|\bstays? open\b|\bcancell?ed\b|\breport cards?\b(?!\s+(?:night|conference))"

@@ -114,7 +114,9 @@ def lead_phrase(text: str) -> str:
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]
-        if re.search(r"\d", after) or not after.strip():
+        # "Bike Day: All students are invited to ...": a name, then its sentence.
+        told = len(after.split()) >= 5 or FINITE_VERB.search(after)
+        if re.search(r"\d", after) or not after.strip() or (told and before.strip()):
             head = before
     return tidy_title(strip_times(head))
 

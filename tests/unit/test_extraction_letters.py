@@ -116,6 +116,7 @@ def test_two_days_running_joined_by_and_are_one_span() -> None:
         ("Winter Recess", ItemCategory.CLOSURE),
         ("Diwali holiday for all students", ItemCategory.CLOSURE),
         ("Holiday Concert", ItemCategory.EVENT),
+        ("Walk to School Day", ItemCategory.EVENT),
     ],
 )
 def test_a_state_of_the_school_is_an_announcement_and_a_named_holiday_a_closure(
@@ -364,3 +365,10 @@ def test_todays_menu_is_no_item() -> None:
         ("Today's Lunch: Chicken wraps and fruit cups, tomorrow rice bowls.", False),
     )
     assert items == []
+
+
+def test_an_entry_name_before_a_colon_and_its_sentence_is_the_title() -> None:
+    from shared.extraction.titles import lead_phrase
+
+    assert lead_phrase("Kite Day: All classes are invited to fly kites at noon") == "Kite Day"
+    assert lead_phrase("Art Walk: 6:30 pm") == "Art Walk"
