@@ -81,13 +81,13 @@ def test_a_date_leading_its_clause_is_named_by_what_it_becomes() -> None:
     items = _items(
         ("Calendar Update", True),
         (
-            "Because of the storm closures, Friday, April 16 is now a regular school day, "
+            "Because of the storm closures, Friday, April 16 is now a full school day, "
             "but if the board agrees, May 20 and 21 will be make-up days.",
             False,
         ),
     )
     assert [(when, title) for when, title, _ in items] == [
-        (date(2027, 4, 16), "Regular school day"),
+        (date(2027, 4, 16), "Full school day"),
         (date(2027, 5, 20), "Make-up days"),
     ]
 
@@ -109,9 +109,9 @@ def test_two_days_running_joined_by_and_are_one_span() -> None:
         ("Term 2 report summaries go home", ItemCategory.ANNOUNCEMENT),
         ("Class lists posted", ItemCategory.ANNOUNCEMENT),
         ("Semester 2 begins", ItemCategory.ANNOUNCEMENT),
-        ("Report cards", ItemCategory.ANNOUNCEMENT),
+        ("Term 2 report cards", ItemCategory.ANNOUNCEMENT),
         ("End of 3rd Nine Weeks", ItemCategory.ANNOUNCEMENT),
-        ("Possible snow day", ItemCategory.ANNOUNCEMENT),
+        ("Make-up snow day", ItemCategory.ANNOUNCEMENT),
         ("PRO D DAY", ItemCategory.CLOSURE),
         ("Winter Recess", ItemCategory.CLOSURE),
         ("Diwali holiday for all students", ItemCategory.CLOSURE),
