@@ -26,6 +26,7 @@ from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.scorer import HandScorer, ItemScorer
 from shared.extraction.segments import is_dated_content, names_school, segments_of
 from shared.extraction.sniff import MediaType
+from shared.extraction.spans import join_halves, join_restatements
 from shared.ports import DocumentText, PageOcr, SpeechToText
 
 
@@ -86,8 +87,9 @@ class OfflineExtractor:
             blocks, lambda text: bool(find_dates(text, anchor)), context.school_name
         ):
             builder.add(segment)
+        candidates = join_restatements(join_halves(builder.candidates))
         items = to_items(
-            fold_duplicates(builder.candidates),
+            fold_duplicates(candidates),
             anchor,
             lambda candidate: self.scorer.confidence(candidate, anchor),
         )

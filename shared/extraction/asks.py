@@ -135,6 +135,8 @@ class RequestsAndCalls(ClauseNaming):
                 words=words,
                 title_words=content_words(title),
                 corroborations=0,
+                page=segment.page,
+                source_text=sentence,
             )
         )
 
@@ -178,6 +180,8 @@ class RequestsAndCalls(ClauseNaming):
             previous is not None
             and previous.category == ItemCategory.EVENT
             and self._same_section(previous, segment)
+            # Under a page's own masthead, the paragraph before is another notice.
+            and segment.heading_role != "container"
             # A request led by a name of its own is its own thing.
             and not (named_lead and segment.heading_role != "topic")
         )
@@ -210,6 +214,8 @@ class RequestsAndCalls(ClauseNaming):
                     latin=reads_as_english(segment.text),
                     words=content_words(segment.text),
                     title_words=content_words(notice_title),
+                    page=segment.page,
+                    source_text=segment.text,
                 )
             )
             return

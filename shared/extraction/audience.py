@@ -94,9 +94,17 @@ def _numbers_in_words(text: str) -> str:
             return f"{number}{_SUFFIXES.get(number, 'th')}"
         return str(number)
 
+    text = _ORDINAL_GR.sub(r"\1 grade", text)  # "Second Gr. play": the grade, shortened
     if not re.search(r"\bgrade", text, re.I):
         return text
     return _NUMBER_WORD.sub(digits, text)
+
+
+_ORDINAL_GR = re.compile(
+    r"\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth)\s+gr\b\.?",
+    re.I,
+)
 
 
 _NAME_BEFORE = re.compile(r"\b(?!(?:Lower|Upper|All|The|Our|For|And)\b)[A-Z][\w'’.-]*\s+$")

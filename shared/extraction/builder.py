@@ -5,6 +5,7 @@ paragraphs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, time
 
 from shared.extraction.asks import RequestsAndCalls
@@ -15,8 +16,6 @@ from shared.extraction.dates import (
     DateMention,
     find_dates,
     next_weekday_on_or_after,
-    relative_weekday_dates,
-    speaks_of_next_week,
     weekly_days,
     weekly_rrule,
 )
@@ -28,12 +27,16 @@ from shared.extraction.lexicon import (
     NOT_AN_ITEM,
     PAST_TENSE,
     PUBLICATION,
+    RESUMES,
     THANKS,
 )
+from shared.extraction.relative_days import relative_weekday_dates, speaks_of_next_week
 from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
+from shared.extraction.spans import runs_until
 from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
+    a_list_of_days,
     canonical_deadline,
     clauses_of,
     column_roles,
@@ -48,6 +51,17 @@ from shared.extraction.titles import (
     without_asides,
 )
 from shared.models import PRE_K, ItemCategory
+
+# A later part of an entry that names no thing of its own: a second sitting ("for ..."),
+# or what will be handed out there.
+_DETAIL_PART = re.compile(
+    r"^\W*(?:[\d:.apm\s–-]*(?:to|-|–)?[\d:.apm\s]*)?(?:for|with|and)\b"
+    r"|^[^.]*\b(?:will|can) be (?:provided|given|sent|handed|available|shared)\b",
+    re.I,
+)
+
+
+_HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
 
 
 class CandidateBuilder(RequestsAndCalls):
@@ -134,14 +148,17 @@ class CandidateBuilder(RequestsAndCalls):
             self._sentence = sentence
             self._sentence_title = ""
             before = len(self.candidates)
+            named = False
             for clause in clauses:
                 if self._add_clause(segment, clause, sentence, following, notice_title):
-                    # A notice's cut-off leaves its name for the thing itself: "Costume Swap
-                    # - bring costumes by Friday, Oct 16. On Thursday, Oct 22, ...".
-                    if self.candidates[-1].category != ItemCategory.DEADLINE:
-                        notice_title = None
+                    named = named or self.candidates[-1].category != ItemCategory.DEADLINE
                     self._sentence_title = self.candidates[-1].title
                     self._segment_titles.append(self._sentence_title)
+            if named:
+                # The notice's name holds for each date of its sentence ("Open House:
+                # Tuesday, 4/6 and Thursday, 4/8"); a cut-off leaves it for the thing itself
+                # ("Costume Swap - bring costumes by <date>. On <later date>, ...").
+                notice_title = None
             self._add_volunteer_call(segment, sentence, self.candidates[before:])
             self._add_early_dismissal(segment, sentence, first)
             self._previous_sentence = sentence
@@ -158,7 +175,13 @@ class CandidateBuilder(RequestsAndCalls):
         rest = " ".join(sentences[1:])
         parts = [p for p in outside_parentheses(sentences[0], ";") if p.strip()]
         parts = [piece for part in parts for piece in two_things(part)]
-        for part in parts:
+        for number, part in enumerate(parts):
+            if number and _DETAIL_PART.match(part):
+                continue  # "...; 5:15 pm for the second group", "...; maps will be sent home"
+            if RESUMES.search(part):
+                continue  # "<date> - Classes resume": the day after a closure
+            part, until = runs_until(part, self.facts.anchor)
+            mention = replace(lead, end_value=until) if until and not lead.end_value else lead
             title = lead_phrase(part)
             if not title and len(parts) == 1 and segment.heading_role == "topic":
                 # "Swim lessons sign-up opens" above "<weekday>, <date> at 8:00 am at <site>":
@@ -175,7 +198,7 @@ class CandidateBuilder(RequestsAndCalls):
             self._emit(
                 segment,
                 title=title,
-                mention=lead,
+                mention=mention,
                 clause=part,
                 sentence=f"{part} {rest}",
                 times=times,
@@ -184,6 +207,8 @@ class CandidateBuilder(RequestsAndCalls):
                 priority=LISTED,
                 due_cue=False,
             )
+
+        self._add_entry_cut_offs(segment, sentences[1:])
 
         # "<date> - Hearing screening. ... that is the last day to hand in the
         # museum visit consent slip": a later sentence's cut-off on the same day.
@@ -205,6 +230,22 @@ class CandidateBuilder(RequestsAndCalls):
                     priority=LISTED,
                     due_cue=True,
                 )
+
+    def _add_entry_cut_offs(self, segment: Segment, details: list[str]) -> None:
+        """ "<date> - Zoo trip: ... Please return the signed slip by <earlier date>.": a
+        cut-off of its own in the entry's details is an item of its own."""
+        own = [c.title for c in self.candidates if c.order[0] == segment.order]
+        self._segment_name, self._segment_titles = "", own
+        self._several_clauses = False
+        for number, sentence in enumerate(details):
+            mentions = find_dates(sentence, self.facts.anchor)
+            cues = [DUE_CUE.search(sentence[: m.start]) for m in mentions]
+            if not any(cue and _HANDED_IN_BY.match(cue.group(0)) for cue in cues):
+                continue  # "practices run until <date>" is no cut-off
+            self._sentence, self._sentence_title = sentence, ""
+            self._previous_sentence = details[number - 1] if number else ""
+            for clause in clauses_of(sentence, self.facts.anchor):
+                self._add_clause(segment, clause, sentence, "", None)
 
     def _add_early_dismissal(self, segment: Segment, sentence: str, first: int) -> None:
         """ "Family interviews - <date>. Classes let out early, at 1:00 pm, on
@@ -269,7 +310,12 @@ class CandidateBuilder(RequestsAndCalls):
             offset = cue.start() if cue else 0
             tail_spans = [(a - offset, b - offset) for a, b in spans if a >= offset]
             times = find_times(remove_spans(clause[offset:], tail_spans))
-        if times[0] is None and following and not find_dates(following, self.facts.anchor):
+        if (
+            times[0] is None
+            and following
+            and not find_dates(following, self.facts.anchor)
+            and not relative_weekday_dates(following, self.facts.anchor)
+        ):
             # "<date> is Orange Hat Day. The gathering starts at 10:30 a.m."
             times = find_times(following)
         grades = grades_in(title) or grades_in(clause)
@@ -278,20 +324,26 @@ class CandidateBuilder(RequestsAndCalls):
         if grades is None and segment.heading_role == "topic":
             # A notice about one thing says whom it is for anywhere: "For Grades 3 to 6 only."
             grades = grades_in(english_part(segment.text))
-        return self._emit(
-            segment,
-            title=title,
-            mention=mention,
-            clause=clause,
-            sentence=action_text,
-            times=times,
-            stated_grades=grades,
-            days=days,
-            priority=priority,
-            due_cue=due_cue,
-            until=last.value if last else None,
-            weak_title=weak,
-        )
+        # "The dates are 9/20, 11/1 and 2/7": one thing on each day of a list.
+        listed = mentions if not days and a_list_of_days(clause, mentions) else [mention]
+        emitted = [
+            self._emit(
+                segment,
+                title=title,
+                mention=each,
+                clause=clause,
+                sentence=action_text,
+                times=times,
+                stated_grades=grades,
+                days=days,
+                priority=priority,
+                due_cue=due_cue,
+                until=last.value if last else None,
+                weak_title=weak,
+            )
+            for each in listed
+        ]
+        return any(emitted)
 
     def _emit(
         self,
@@ -336,6 +388,7 @@ class CandidateBuilder(RequestsAndCalls):
             sentence,
             paragraph,
             has_date=lambda text: bool(find_dates(text, self.facts.anchor)),
+            calendar_line=segment.kind in ("listed", "row"),
         )
         if mention and mention.year_given and mention.value == self.facts.document_date:
             return False  # the dateline: the issue's own date, written in full
@@ -373,6 +426,16 @@ class CandidateBuilder(RequestsAndCalls):
                 weak_title=weak_title,
                 words=content_words(f"{title} {strip_times(sentence)} {topic}"),
                 title_words=content_words(title),
+                page=segment.page,
+                source_text=_source_text(segment, sentence),
             )
         )
         return True
+
+
+def _source_text(segment: Segment, sentence: str) -> str:
+    """The words an item was read from: a table row's cells, a list entry whole (its date
+    included), a paragraph's sentence."""
+    if segment.kind == "row":
+        return " | ".join(segment.cells)
+    return segment.text if segment.kind == "listed" else sentence

@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from shared.extraction.audience import Grades
 from shared.extraction.lexicon import STOPWORDS
 from shared.extraction.schema import ExtractedItem
-from shared.models import ItemAction, ItemCategory
+from shared.models import ItemAction, ItemCategory, ItemSource
 
 # How much a mention is trusted, by where it stands: a table row or list entry says one
 # thing plainly; a section paragraph less so; a letter retells and abbreviates.
@@ -46,6 +46,9 @@ class Candidate:
     words: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
     corroborations: int = 0
+    # Where it was read, for a reviewer: the page and the words the item came from.
+    page: int | None = None
+    source_text: str = ""
 
 
 def _stem(word: str) -> str:
@@ -202,6 +205,13 @@ def to_items(
                 location=c.location,
                 recurrence=c.recurrence,
                 confidence=max(0.05, min(0.99, confidence)),
+                source=_source(c),
             )
         )
     return items
+
+
+def _source(candidate: Candidate) -> ItemSource | None:
+    text = " ".join(candidate.source_text.split())[:2000]
+    page = candidate.page if candidate.page and candidate.page >= 1 else None
+    return ItemSource(page=page, text=text) if text else None

@@ -8,7 +8,7 @@ Dates without a year resolve within the school year around an anchor (the issue 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 _ENGLISH_MONTHS = [
@@ -55,7 +55,7 @@ _PUNJABI_MONTHS = [
     ("ਨਵੰਬਰ",),
     ("ਦਸੰਬਰ",),
 ]
-_ENGLISH_WEEKDAYS = [
+ENGLISH_WEEKDAYS = [
     ("monday", "mon"),
     ("tuesday", "tues", "tue"),
     ("wednesday", "wed"),
@@ -102,7 +102,7 @@ MONTHS: dict[str, int] = {
 }
 WEEKDAYS: dict[str, int] = {
     name: n
-    for groups in (_ENGLISH_WEEKDAYS, _TAGALOG_WEEKDAYS)
+    for groups in (ENGLISH_WEEKDAYS, _TAGALOG_WEEKDAYS)
     for name, n in _index(groups).items()
 }
 _PUNJABI_MONTH_KEYS = {_gurmukhi_key(k): v + 1 for k, v in _index(_PUNJABI_MONTHS).items()}
@@ -169,29 +169,16 @@ _SAME_MONTH_END = re.compile(
     r"(?!\s*(?:am|pm|a\.m|p\.m))",
     re.I,
 )
+_NEXT_DAY_PAIR = re.compile(
+    r"\s*(?:,\s*and|and|&|,)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d/]|:\d)"
+    r"(?!\s*(?:am|pm|a\.m|p\.m))",
+    re.I,
+)
 _RANGE_JOINER = re.compile(
     r"^\s*(?:[-–—]|to|through|thru|until|till|ਤੋਂ|ਤ|hanggang|至|到)\s*$", re.IGNORECASE
 )
 _PAIR_JOINER = re.compile(r"^\s*(?:and|&|y|at|和|及)\s*$", re.IGNORECASE)
-_ENGLISH_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g])
-_RELATIVE_WEEKDAY = re.compile(
-    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{_ENGLISH_WEEKDAY_NAMES})\b"
-    # "this Thursday" is one day; "this Thursday and Friday" names two.
-    r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
-    re.IGNORECASE,
-)
-_FULL_WEEKDAY_NAMES = "|".join(g[0].capitalize() for g in _ENGLISH_WEEKDAYS)
-# A weekday that opens a sentence alone ("On Wednesday we ...", "Monday is ..."): it is
-# what the sentence is dated by; one said in passing later ("... find out on Monday") is
-# rarely the thing's own day. Capitalised, in full, not a plural nor a possessive, and
-# not the start of a written date (which find_dates reads).
-_BARE_WEEKDAY = re.compile(
-    rf"(?:^|(?<=[.!?]\s))\s*(?:On\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
-    r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
-)
-_NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
-# Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
-_RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
+ENGLISH_WEEKDAY_NAMES = _alternation([n for g in ENGLISH_WEEKDAYS for n in g])
 
 
 def month_number(word: str) -> int | None:
@@ -285,6 +272,9 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     """Every date in the text, in order, with ranges ("Dec 22 – Jan 2", "April 6-17") joined."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    # "Monday-Friday, November 13-17": the days of the week only restate the range.
+    spans = {m.end(): m.start() for m in _WEEKDAY_SPAN.finditer(text)}
+    text = _WEEKDAY_SPAN.sub(lambda m: " " * len(m.group(0)), text)
     for pattern, numeric in (
         (_MONTH_DAY, False),
         (_DAY_MONTH, False),
@@ -300,6 +290,11 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
             if mention is None:
                 continue
             tail = _SAME_MONTH_END.match(text, mention.end)
+            # "June 10 and 11", "Mar 10, 11, 12": days running are one span.
+            day, pair = mention.value.day, _NEXT_DAY_PAIR.match(text, mention.end)
+            while pair and not numeric and int(pair.group(1)) == day + 1:
+                tail, day = pair, day + 1
+                pair = _NEXT_DAY_PAIR.match(text, pair.end())
             if tail and not numeric and int(tail.group(1)) > mention.value.day:
                 try:
                     last = mention.value.replace(day=int(tail.group(1)))
@@ -310,6 +305,17 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
                     pass
             found.append(mention)
             taken.append((mention.start, mention.end))
+            # "May 17th and 19th" (not days running): a second day of the same month.
+            other = (
+                None if numeric or mention.end_value else _NEXT_DAY_PAIR.match(text, mention.end)
+            )
+            if other and int(other.group(1)) > mention.value.day:
+                try:
+                    second = mention.value.replace(day=int(other.group(1)))
+                except ValueError:
+                    continue
+                found.append(DateMention(other.start(1), other.end(), second, mention.year_given))
+                taken.append((other.start(1), other.end()))
     for match in _WEEKDAY_THE_DAY.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -317,6 +323,7 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
         if value is not None:
             found.append(DateMention(match.start(), match.end(), value, False))
             taken.append((match.start(), match.end()))
+    found = [replace(m, start=spans.get(m.start, m.start)) for m in found]
     found.sort(key=lambda m: m.start)
     return _join_ranges(text, found)
 
@@ -347,6 +354,13 @@ ENTRY_LEAD = re.compile(
 )
 
 
+_WEEKDAY_SPAN = re.compile(
+    rf"\b(?:{ENGLISH_WEEKDAY_NAMES})\.?\s*[-–]\s*(?:{ENGLISH_WEEKDAY_NAMES})\.?,?\s+(?=[A-Z\d])",
+    re.I,
+)
+_NAME_AFTER_DATE = re.compile(
+    r"^\s+(?:[A-Z][a-z'’]+|[A-Z0-9]{2,}|\d(?:st|nd|rd|th))\b(?!\s*[,.:]?$)"
+)
 _LEAD_TIME = re.compile(
     rf"\s*,?\s*(?:(?:at|@|from)\s+)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?"
     r"(?![\w:])",
@@ -376,7 +390,9 @@ def starts_with_date(text: str, anchor: date) -> bool:
     mentions = find_dates(text, anchor)
     if not mentions or mentions[0].start > 3:
         return False
-    return bool(ENTRY_LEAD.match(text[mentions[0].end :]))
+    rest = text[mentions[0].end :]
+    # A printed calendar sets the name straight after the date: "Nov. 20 PTO Meeting".
+    return bool(ENTRY_LEAD.match(rest) or _NAME_AFTER_DATE.match(rest))
 
 
 def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -405,57 +421,14 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return joined
 
 
-def relative_weekday_dates(
-    text: str, anchor: date, *, next_week: bool = False
-) -> list[DateMention]:
-    """ "next Tuesday", "this Friday", "on Thursday": the first such weekday after the
-    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself.
-
-    With `next_week` (the writer has just spoken of next week) a weekday named alone is
-    the one of the calendar week after the anchor's."""
-    mentions = [
-        DateMention(
-            match.start(),
-            match.end(),
-            anchor + timedelta(days=1 if match.group("rel").lower() == "tomorrow" else 0),
-            False,
-        )
-        for match in _RELATIVE_DAY.finditer(text)
-    ]
-    for match in _RELATIVE_WEEKDAY.finditer(text):
-        weekday = weekday_number(match.group("wd"))
-        if weekday is None:
-            continue
-        ahead = (weekday - anchor.weekday()) % 7 or 7
-        mentions.append(
-            DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
-        )
-    taken = [(m.start, m.end) for m in mentions]
-    monday_after = anchor + timedelta(days=7 - anchor.weekday())
-    for match in _BARE_WEEKDAY.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
-            continue
-        weekday = WEEKDAYS[match.group("wd").lower()]
-        if next_week:
-            value = monday_after + timedelta(days=weekday)
-        else:
-            value = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-        mentions.append(DateMention(match.start("wd"), match.end(), value, False))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def speaks_of_next_week(text: str) -> bool:
-    return bool(_NEXT_WEEK.search(text))
-
-
 # --------------------------------------------------------------------------- recurrence
 
-_ALL_WEEKDAY_NAMES = _alternation([n for g in _ENGLISH_WEEKDAYS for n in g[:1]])
+_ALL_WEEKDAY_NAMES = _alternation([n for g in ENGLISH_WEEKDAYS for n in g[:1]])
 _RECURRING = re.compile(
     rf"\b(?:every|each)\s+(?P<every>(?:{_ALL_WEEKDAY_NAMES})(?:\s*(?:,|and|&|or)\s*(?:{_ALL_WEEKDAY_NAMES}))*)\b"
     rf"|\b(?P<plural>(?:{_ALL_WEEKDAY_NAMES})s(?:\s*(?:,|and|&)\s*(?:{_ALL_WEEKDAY_NAMES})s)*)\b"
     # "on Tues/Thurs": a timetable's days, written short.
-    rf"|\b(?P<slashed>(?:{_ENGLISH_WEEKDAY_NAMES})\.?(?:\s*/\s*(?:{_ENGLISH_WEEKDAY_NAMES})\b\.?)+)",
+    rf"|\b(?P<slashed>(?:{ENGLISH_WEEKDAY_NAMES})\.?(?:\s*/\s*(?:{ENGLISH_WEEKDAY_NAMES})\b\.?)+)",
     re.IGNORECASE,
 )
 
@@ -465,7 +438,7 @@ def weekly_days(text: str) -> list[int]:
     match = _RECURRING.search(text)
     if not match:
         return []
-    names = re.findall(rf"\b(?:{_ENGLISH_WEEKDAY_NAMES})", match.group(0), flags=re.IGNORECASE)
+    names = re.findall(rf"\b(?:{ENGLISH_WEEKDAY_NAMES})", match.group(0), flags=re.IGNORECASE)
     return sorted({WEEKDAYS[n.lower()] for n in names if n.lower() in WEEKDAYS})
 
 

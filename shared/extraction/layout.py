@@ -243,7 +243,9 @@ def _opens_entry(
         return starts_entry(line.text)
     outdented = line.x0 < previous.x0 - 0.5 * max(line.size, 1.0)
     sentence_ended = bool(re.search(r"[.!?:)]\W*$", previous.text)) or previous.bold
-    return sentence_ended and (outdented or starts_entry(line.text))
+    # A dated entry line ends where the next one opens with its date, full stop or not.
+    ended = sentence_ended or starts_entry(previous.text)
+    return ended and (outdented or starts_entry(line.text))
 
 
 # "Poinsettias: $15 each ...": a line that opens with a short label starts a new note.

@@ -87,6 +87,7 @@ PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
 LABEL_PREFIX = re.compile(r"^\s*(?:when|where|date|time|what|who)\s*:\s*", re.I)
 LEADING_FILLER = re.compile(
     r"^(?:(?:finally|also|and|but|so|plus|next|then|reminder|remember|please note|note|"
+    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly|"
     # Discourse openers name nothing: "Also keep in mind that ...", "Don't forget: ...".
     r"(?:please\s+)?(?:also\s+)?(?:remember|note|keep in mind)(?:\s+that)?|"
     r"(?:a\s+|just\s+a\s+|as\s+a\s+)?(?:friendly\s+|quick\s+)?reminder(?:\s+that)?|"
@@ -244,4 +245,37 @@ DISMISSED = re.compile(
 # "STAFF DAY  There are no classes on ...": an entry led by its name in capitals.
 SHOUTED_NAME = re.compile(
     r"^((?:[A-Z0-9][A-Z0-9&'’/.-]*\s+){0,7}[A-Z][A-Z0-9&'’/.-]*[A-Z])\s+(?=[A-Z][a-z])"
+)
+
+# "We'll have X", "there will be X", "our class is hosting X": the writer names the thing as
+# what is had or held. The noun phrase ends where its who, where or when begins.
+HOSTED = re.compile(
+    r"^(?:there\s+(?:will\s+be|is|are)\s+"
+    r"|(?:we|you|they|our\s+(?:school|class|classes|students|children|kids)|the\s+(?:school|"
+    r"class|students|children|kids)|everyone|students|children)"
+    r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+get\s+to)?\s+(?:be\s+)?"
+    r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating)\s+)"
+    r"(?:our|a|an|the|their|your|its|some)?\s*(?P<np>.+)",
+    re.I,
+)
+HOSTED_END = re.compile(
+    r"\s+(?:for|in|at|on|from|with|to|during|when|where|who|that|which|this|next|as|so|"
+    r"because|before|after|until|starting|beginning|here|again|today|tomorrow|tonight)\b|[,;:.!?(]",
+    re.I,
+)
+# Things a writer "has" that are not things that happen.
+HOSTED_NOT_A_THING = re.compile(
+    r"^(?:more\s+|any\s+|lots\s+of\s+|no\s+)?(?:information|info|details|news|updates?|"
+    r"questions?|concerns?|fun|time|chance|opportunity|questions|idea|reminders?|something|"
+    r"been|had|received|heard|not|no)\b",
+    re.I,
+)
+# A list entry for the day school is open again ("<date> - Classes resume"), or for the
+# seasons' turn, which every calendar prints and no school announces.
+RESUMES = re.compile(
+    r"^\W*(?:school|classes|class|students)?\s*(?:resumes?|reopens?|re-opens?|reconvenes?)\b"
+    r"|\b(?:school|classes) (?:resumes?|reopens?|re-opens?|reconvenes?|(?:starts?|begins?) "
+    r"again)\b"
+    r"|\bfirst day of (?:spring|summer|fall|autumn|winter)\b",
+    re.I,
 )

@@ -16,6 +16,9 @@ from shared.extraction.lexicon import (
     DISCOURSE,
     DUE_THING_NAMED,
     HELPER_WORD,
+    HOSTED,
+    HOSTED_END,
+    HOSTED_NOT_A_THING,
     LABEL_PREFIX,
     LEADING_FILLER,
     PICKED_UP,
@@ -45,6 +48,9 @@ from shared.extraction.titles import (
     with_due_phrase,
     without_asides,
 )
+
+# A clause led by the group it is for: "Grades 7 & 8: <dates>".
+_GROUP_LABEL = re.compile(r"^\W*((?:grades?|gr\.?|kindergarten)\s*[\dk][^:]{0,14}):", re.I)
 
 
 class ClauseNaming(BuilderState):
@@ -108,8 +114,14 @@ class ClauseNaming(BuilderState):
             if named and not due_cue:
                 # "Four-Day Weekend — <date> is a staff day and <date> is a civic
                 # holiday": each date names its own thing.
+                if self._sentence_title:
+                    return tidy_title(named), False  # the notice is named once, first
                 return tidy_title(f"{named} - {notice_title}"), False
             title = with_due_phrase(notice_title, clause, mention) if due_cue else notice_title
+            group = _GROUP_LABEL.match(clause)
+            if group and self._sentence_title:
+                # "..., Grades 7 & 8: <dates>": the notice's thing for that group.
+                title = tidy_title(f"{title}, {group.group(1)}")
             return title, False
         subject = subject_of(bare)
         heading = tidy_title(without_asides(segment.heading))
@@ -167,7 +179,16 @@ class ClauseNaming(BuilderState):
             )
             if canonical:
                 return canonical, False
-        found = subject or audience_doing(bare) or noun_phrase_before(clause, mention)
+        ahead = clause[: mention.start].rstrip() if mention else ""
+        # "Because of the snow days, <date> is now a school day": the date leads its clause.
+        leads = mention is not None and (not ahead or ahead.endswith(","))
+        found = (
+            subject
+            or (named_after_date(clause, mention) if leads else None)
+            or hosted_thing(bare)
+            or audience_doing(bare)
+            or noun_phrase_before(clause, mention)
+        )
         weak = not found
         title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
         if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
@@ -194,7 +215,21 @@ class ClauseNaming(BuilderState):
         if find_dates(last, self.facts.anchor):
             return ""
         subject = subject_of(last)
-        return subject if subject and not generic(subject) else ""
+        if subject and not generic(subject):
+            return subject
+        # A name set on a line of its own, in body type ("Family Movie Night" then "This
+        # Friday! Bring a blanket."): a few words, no verb, no full stop.
+        words = last.split()
+        if (
+            1 <= len(words) <= 8
+            and not re.search(r"[.!?,;]$", last.strip())
+            and not FINITE_VERB.search(last)
+            and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= len(words) / 2
+            and not generic(last)
+            and not DISCOURSE.match(last)
+        ):
+            return tidy_title(last)
+        return ""
 
     def _deadline_title(
         self, clause: str, mention: DateMention | None, segment: Segment | None = None
@@ -272,3 +307,19 @@ class ClauseNaming(BuilderState):
         if any(c.title == self.facts.main_title for c in self.candidates):
             options.append(topic_name(self.facts.main_title))  # a flyer's own event
         return next((o for o in options if o), "")
+
+
+def hosted_thing(bare: str) -> str | None:
+    """What a sentence says is had or held once its date is taken out: "(Tomorrow) we'll
+    have our Mismatched Sock Day for all grades" gives "Mismatched Sock Day"."""
+    text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    text = re.sub(r"^(?:on|this|next|coming)?\s*,?\s*", "", text, flags=re.I)
+    found = HOSTED.match(text)
+    if not found:
+        return None
+    phrase = HOSTED_END.split(found.group("np"), maxsplit=1)[0].strip()
+    if HOSTED_NOT_A_THING.match(phrase) or not 1 <= len(phrase.split()) <= 8:
+        return None
+    if generic(phrase) or not content_words(AUDIENCE.sub(" ", phrase)):
+        return None
+    return tidy_title(phrase)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from shared.extraction.languages import action_in_language, category_in, in_other_language
-from shared.extraction.lexicon import HELPER_WORD, PARENTHETICAL
+from shared.extraction.lexicon import GENERIC_WORDS, HELPER_WORD, PARENTHETICAL
 from shared.models import ItemAction, ItemCategory
 
 # --------------------------------------------------------------------------- category
@@ -18,7 +18,11 @@ from shared.models import ItemAction, ItemCategory
 _CLOSURE = re.compile(
     r"\bno school\b|\bschool (?:is )?closed\b|\bclosed\b|"
     r"\b(?:spring|winter|summer|fall|mid-?winter|"
-    r"christmas|holiday|reading|march|easter) break\b|\bpro-?d\b|\bprofessional development day\b|"
+    r"christmas|holiday|reading|march|easter) break\b|\bpro[- ]?d\b|"
+    r"\bprofessional development day\b|"
+    r"\b(?:spring|winter|fall|summer|thanksgiving|mid-?winter|february|april) recess\b|"
+    # A holiday named as such, not a holiday shop or concert: "Lunar New Year holiday".
+    r"\bholidays?(?=\s*(?:$|[(/-]|for\b|begins\b|starts\b))|"
     r"\bnon-instructional\b|\bearly dismissal\b|\bstat(?:utory)? holiday\b|\bschool closure\b|"
     # Public holidays close schools.
     r"\bthanksgiving\b|\beaster monday\b|\bgood friday\b|\bfamily day\b|\bremembrance day\b|"
@@ -33,7 +37,8 @@ _CLOSURE = re.compile(
     re.I,
 )
 _DEADLINE = re.compile(
-    r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b",
+    r"\bdue\b|\bdeadline\b|\blast day to\b|\bclos(?:e|es|ing)\b|\brsvp\b|\bsubmit\b|\bapply by\b"
+    r"|\b(?:sales|orders|sign-?ups?) end\b",
     re.I,
 )
 _VOLUNTEER = re.compile(
@@ -75,13 +80,25 @@ _REGISTRATION = re.compile(
 )
 
 
+# A change of the school's state that no one attends: a day made a school day, reports
+# going home, a list posted, a term beginning.
+_STATUS = re.compile(
+    r"\bregular (?:school )?day\b"
+    r"|\b(?:is|are|be|becomes?|now|full)\s+(?:a\s+)?(?:full\s+)?school days?\b|^school days?$"
+    r"|\b(?:go(?:es)?|sent|comes?) home\b|\bposted\b|\bgrading period\b"
+    r"|\b(?:semester|term|quarter|trimester)\s+(?:\d\s+)?(?:begins|starts|ends)\b"
+    r"|\bstays? open\b|\bcancell?ed\b|\breport cards?\b(?!\s+(?:night|conference))"
+    r"|\bend of (?:the )?(?:\w+ )?(?:nine weeks|grading period|quarter|term|semester)\b"
+    r"|\b(?:possible|make-?up) snow days?\b",
+    re.I,
+)
 # A holiday's name in an event's title ("Canada Day picnic") does not close school.
 _GATHERING = re.compile(
     r"\b(?:assembly|ceremony|concert|celebration|party|parade|service|lunch|breakfast|"
     r"dinner|potluck|dance|fair|performance|feast|craft|spirit day|dress[- ]up)\b",
     re.I,
 )
-_SHUT = re.compile(r"\bno school\b|\bclosed\b|\bclosure\b|\bbreak\b|\bpro-?d\b", re.I)
+_SHUT = re.compile(r"\bno school\b|\bclosed\b|\bclosure\b|\bbreak\b|\bpro[- ]?d\b", re.I)
 
 
 def _closes(title: str) -> bool:
@@ -127,6 +144,8 @@ def category_of(title: str, clause: str, *, due_date_cue: bool, dated: bool) -> 
         return ItemCategory.FUNDRAISER
     if due_date_cue:
         return ItemCategory.DEADLINE
+    if _STATUS.search(title):
+        return ItemCategory.ANNOUNCEMENT
     if _MEETING.search(title):
         return ItemCategory.MEETING
     if _CLOSURE.search(PARENTHETICAL.sub(" ", clause)) and not _GATHERING.search(title):
@@ -187,6 +206,7 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"|\bplease (?:send|return|pick|write|label|wear|dress)\b"
             r"|\bpick[- ]?up\b|\b(?:players|students|children|participants) (?:need|must)\b"
             r"|\bmust be returned\b|\breturn (?:the|your|all|a|signed)\b"
+            r"|\b(?:important|remember|sure|forget) to (?:return|send|bring|pack)\b"
             r"|\bdrop[- ]?off\b|\bdonate\b"
             # A sentence that opens with the request: "Pack a reusable water bottle every day."
             r"|(?:^|[.!?]\s+)(?:send|pack|label|wear|donate)\s+(?:a|an|the|your|their|gently|\w+s)\b",
@@ -235,6 +255,8 @@ def asks_family(
     sentence: str,
     paragraph: str,
     has_date: Callable[[str], bool] = lambda _: False,
+    *,
+    calendar_line: bool = False,
 ) -> tuple[bool, ItemAction | None]:
     """Whether an item asks the family to do something, and the action when one is named.
 
@@ -251,15 +273,19 @@ def asks_family(
             action = ItemAction.VOLUNTEER
         return True, action
     own = None if HELPER_WORD.search(sentence) else action_in(_LOOSE_PAY.sub(" ", sentence))
+    # A calendar line (a list entry, a table row) that only names the thing asks nothing;
+    # the gear, form or booking a trip or a conference needs is asked where the school
+    # writes about it.
+    bare = calendar_line and _only_names(title, paragraph)
     if category == ItemCategory.MEETING:
-        return own is not None or bool(_BOOKED.search(title)), own
+        return own is not None or (bool(_BOOKED.search(title)) and not bare), own
     if category == ItemCategory.FUNDRAISER:
         return own is not None or bool(_CONTRIBUTION.search(title)), own
     if _LOST_FOUND.search(f"{title} {sentence}"):
         return True, ItemAction.BRING
     if own is not None:
         return True, own
-    if category == ItemCategory.EVENT and _TAKES_PART.search(title):
+    if category == ItemCategory.EVENT and _TAKES_PART.search(title) and not bare:
         return True, None
     for other in _sentences(paragraph):
         if other in sentence or HELPER_WORD.search(other) or _OWN_AUDIENCE.search(other):
@@ -271,6 +297,17 @@ def asks_family(
         if action is not None:
             return True, action
     return False, None
+
+
+def _only_names(title: str, paragraph: str) -> bool:
+    """The paragraph is the title and its date and time, nothing more."""
+    named = set(re.findall(r"[^\W\d_]+", title.lower()))
+    rest = [
+        w
+        for w in re.findall(r"[^\W\d_]+", paragraph.lower())
+        if w not in named and w not in GENERIC_WORDS and w not in ("st", "nd", "rd", "th")
+    ]
+    return len(rest) <= 1
 
 
 def _sentences(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.models import Activity, Grade, ItemContent, School, TimezoneName
+from shared.models import Activity, Grade, ItemContent, ItemSource, School, TimezoneName
 
 
 class ExtractionContext(BaseModel):
@@ -75,6 +75,10 @@ class ExtractedItem(ItemContent):
     """
 
     model_config = ConfigDict(extra="ignore")
+
+    source: ItemSource | None = Field(
+        default=None, description="The page and the words the item was read from."
+    )
 
     def to_label(self) -> dict[str, Any]:
         """The item as the evaluation label schema writes it."""

@@ -56,9 +56,28 @@ _GRADE_ONLY = re.compile(
 _DISTRACTOR = re.compile(
     r"^\s*(?:thank you|thanks|a (?:huge|big|special) thank|congratulations|did you know|"
     r"looking back|in case you missed|recap|our school motto|bell times|office hours)\b"
-    r"|\bbell times\b|\boffice (?:hours|open)\b",
+    r"|\bbell times\b|\boffice (?:hours|open)\b"
+    # A menu is served, not announced: "Today's Lunch: ...".
+    r"|^\W*(?:today['’]s|tomorrow['’]s|this week['’]s) (?:lunch|breakfast|menu)\b|\blunch menu\b",
     re.I,
 )
+# A later sentence that opens on a coming day turns from thanks to what is next.
+_TURNS_TO_NEXT = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:tomorrow|tonight|next week|this (?:coming )?(?:week|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday)\b)",
+    re.I,
+)
+
+
+def _looks_back(text: str) -> bool:
+    """A recap, thanks or fixed notice (bell times) with nothing coming after it."""
+    found = _DISTRACTOR.search(text)
+    if not found:
+        return False
+    return not _TURNS_TO_NEXT.search(text, found.end())
+
+
 _LETTER_OPENING = re.compile(r"^\s*(?:dear|hello|hi|greetings)\b", re.I)
 
 
@@ -193,7 +212,7 @@ def segments_of(
                 page=block.page,
                 cells=block.cells,
                 header=block.header,
-                distractor=bool(_DISTRACTOR.search(block.text) or _DISTRACTOR.search(heading)),
+                distractor=_looks_back(block.text) or bool(_DISTRACTOR.search(heading)),
             )
         )
     return segments

@@ -114,7 +114,9 @@ def lead_phrase(text: str) -> str:
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]
-        if re.search(r"\d", after) or not after.strip():
+        # "Bike Day: All students are invited to ...": a name, then its sentence.
+        told = len(after.split()) >= 5 or FINITE_VERB.search(after)
+        if re.search(r"\d", after) or not after.strip() or (told and before.strip()):
             head = before
     return tidy_title(strip_times(head))
 
@@ -151,18 +153,37 @@ def inside_parentheses(text: str, mention: DateMention) -> bool:
     return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
 
 
+_LIST_JOINT = re.compile(r"^\s*(?:,|;|&|and|,\s*and)\s*$", re.I)
+
+
+def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
+    """Three or more dates set one after another with only commas and "and" between:
+    one thing on each day ("The dates are 9/20, 11/1 and 2/7")."""
+    return len(mentions) >= 3 and all(
+        _LIST_JOINT.match(clause[a.end : b.start]) for a, b in itertools.pairwise(mentions)
+    )
+
+
 def clauses_of(sentence: str, anchor: date) -> list[str]:
     """A sentence split where it moves from one dated thing to another."""
     clauses = []
     for part in sentence.split(";"):
         mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
-        if len(mentions) < 2 or weekly_days(part):
+        if len(mentions) < 2 or weekly_days(part) or a_list_of_days(part, mentions):
             clauses.append(part)
             continue
         start = 0
         for previous, current in itertools.pairwise(mentions):
             between = part[previous.end : current.start]
-            joint = list(re.finditer(r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+", between))
+            joint = list(
+                re.finditer(
+                    r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+"
+                    # "Grades 5 & 6: <dates>, Grades 7 & 8: <dates>": one group's days each.
+                    r"|,\s*(?=(?:grades?|gr\.?|kindergarten)\s+[\dk][^:]{0,14}:)",
+                    between,
+                    re.I,
+                )
+            )
             # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
             # and its cut-off are two dated things.
             cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
@@ -220,7 +241,7 @@ def subject_of(bare: str) -> str | None:
     # "After a long month of tests, Reading Week runs ...": the subject follows the comma.
     subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
     words = subject.split()
-    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
         return None
     if not content_words(AUDIENCE.sub(" ", subject)):
         return None  # "Our first graders are off to ...": who goes, not what happens
@@ -232,7 +253,8 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
     if mention is None:
         return None
     found = re.match(
-        r"^\s*,?\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+?)"
+        r"^\s*,?\s*(?:is|are|will be)\s+(?:now\s+|still\s+|also\s+)?(?:a|an|the|our)?\s*"
+        r"(?P<np>[^,.;]+?)"
         r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
         clause[mention.end :],
         re.I,
@@ -286,7 +308,7 @@ def audience_doing(bare: str) -> str | None:
     subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
     if content_words(AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
         return None
-    if re.search(r"\b(?:we|you|i|they|it|there)\b", subject, re.I):
+    if re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
         return None
     rest = text[match.end("subject") :]
     rest = re.split(
@@ -325,7 +347,12 @@ ACTION_VERB_TITLE = re.compile(
     r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
     re.I,
 )
-_REQUEST = re.compile(r"\bplease\s+(?P<act>(?:send|bring|pack|label)\s+[^.;!?]+)", re.I)
+_REQUEST = re.compile(
+    r"\b(?:please|(?:it is|it['’]s) important to|remember to|be sure to|make sure to|"
+    r"don['’]t forget to)\s+"
+    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book|sign)\s+[^.;!?]+)",
+    re.I,
+)
 
 
 def request_title(text: str) -> str:
@@ -336,7 +363,9 @@ def request_title(text: str) -> str:
         return ""
     act = without_asides(found.group("act"))
     act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
-    act = re.split(r"\s+(?:that|which|so|because|if|when)\b|,", act, maxsplit=1)[0]
+    act = re.split(
+        r"\s+(?:that|which|so|because|if|when|and (?:please|also|then))\b|,", act, maxsplit=1
+    )[0]
     words = act.split()
     # "please pack some extra": an object of pronouns alone names no thing to ask for.
     named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]

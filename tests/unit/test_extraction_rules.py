@@ -18,7 +18,6 @@ from shared.extraction.audience import (
 from shared.extraction.candidates import Candidate, content_words, fold_duplicates
 from shared.extraction.dates import (
     find_dates,
-    relative_weekday_dates,
     resolve_year,
     starts_with_date,
     weekly_days,
@@ -33,6 +32,7 @@ from shared.extraction.ocr_layout import (
     _without_icons,
 )
 from shared.extraction.ocr_layout import _Word as _OcrWord
+from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.rules import action_in, asks_family, category_of
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import is_dated_content, reads_as_english, sentences_of

@@ -1,0 +1,84 @@
+"""Days named from the issue date: "tomorrow", "this Friday", "next Tuesday", and a weekday
+that opens a sentence alone ("On Wednesday we ...")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from shared.extraction.dates import (
+    ENGLISH_WEEKDAY_NAMES,
+    ENGLISH_WEEKDAYS,
+    WEEKDAYS,
+    DateMention,
+    weekday_number,
+)
+
+_RELATIVE_WEEKDAY = re.compile(
+    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
+    # "this Thursday" is one day; "this Thursday and Friday" names two.
+    r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
+    re.IGNORECASE,
+)
+_FULL_WEEKDAY_NAMES = "|".join(g[0].capitalize() for g in ENGLISH_WEEKDAYS)
+# A weekday that opens a sentence alone ("On Wednesday we ...", "Monday is ..."): it is
+# what the sentence is dated by; one said in passing later ("... find out on Monday") is
+# rarely the thing's own day. Capitalised, in full, not a plural nor a possessive, and
+# not the start of a written date (which find_dates reads).
+# A list-like opener may come first: "Second, Monday is ...", "Finally, on Friday ...".
+# Later in a sentence, a weekday with its hour is a thing's own day: "... on Tuesday at 2 pm".
+_BARE_WEEKDAY = re.compile(
+    r"(?:(?:^|(?<=[.!?]\s))\s*"
+    r"(?:(?:First|Second|Third|Fourth|Next|Then|Also|Finally|Lastly|Plus|And|Now)\b,?\s+)?"
+    rf"(?:[Oo]n\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
+    r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b))"
+    r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
+)
+_NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
+# Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
+_RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
+
+
+def relative_weekday_dates(
+    text: str, anchor: date, *, next_week: bool = False
+) -> list[DateMention]:
+    """ "next Tuesday", "this Friday", "on Thursday": the first such weekday after the
+    anchor (the issue date); "tomorrow", "tonight": the day after it, or the day itself.
+
+    With `next_week` (the writer has just spoken of next week) a weekday named alone is
+    the one of the calendar week after the anchor's."""
+    mentions = [
+        DateMention(
+            match.start(),
+            match.end(),
+            anchor + timedelta(days=1 if match.group("rel").lower() == "tomorrow" else 0),
+            False,
+        )
+        for match in _RELATIVE_DAY.finditer(text)
+    ]
+    for match in _RELATIVE_WEEKDAY.finditer(text):
+        weekday = weekday_number(match.group("wd"))
+        if weekday is None:
+            continue
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        mentions.append(
+            DateMention(match.start(), match.end(), anchor + timedelta(days=ahead), False)
+        )
+    taken = [(m.start, m.end) for m in mentions]
+    monday_after = anchor + timedelta(days=7 - anchor.weekday())
+    for match in _BARE_WEEKDAY.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        name = match.group("wd") or match.group("timed")
+        weekday = WEEKDAYS[name.lower()]
+        if next_week:
+            value = monday_after + timedelta(days=weekday)
+        else:
+            value = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+        start = match.start("wd") if match.group("wd") else match.start("timed")
+        mentions.append(DateMention(start, match.end(), value, False))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def speaks_of_next_week(text: str) -> bool:
+    return bool(_NEXT_WEEK.search(text))
