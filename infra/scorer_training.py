@@ -53,15 +53,17 @@ TOP_CONFIDENCE, TOP_SHARE = 0.9, 0.985
 
 def default_sets() -> list[Path]:
     """The labelled sets the shipped weights are trained on: the real newsletters beside the
-    repository (../shared/eval/real, and ../realnew/dev, a batch written apart that was
-    scored held out before it was trained on), every synthetic set under infra/eval/, and the
-    developer sample."""
-    beside = [
-        next((p for p in (ROOT.parent / name, Path("/work") / name) if p.is_dir()), None)
-        for name in ("shared/eval/real", "realnew/dev")
-    ]
+    repository (../shared/eval/real, when it is there), the real batch written apart
+    (infra/eval/real-new, scored held out before it was trained on), every synthetic set under
+    infra/eval/, and the developer sample."""
+    beside = ROOT.parent / "shared/eval/real"
     synthetic = sorted(p for p in (ROOT / "infra/eval").glob("heldout*") if p.is_dir())
-    return [*(p for p in beside if p is not None), *synthetic, ROOT / "infra/sample/newsletters"]
+    return [
+        *([beside] if beside.is_dir() else []),
+        ROOT / "infra/eval/real-new",
+        *synthetic,
+        ROOT / "infra/sample/newsletters",
+    ]
 
 
 @dataclass
