@@ -60,7 +60,14 @@ class SearchTuning:
     topic_missing: float = 0.9
     topic_extra: float = 0.5
     topic_unknown: float = 0.5
-    threshold: float = 1.07
+    # "Nothing fits" is judged on the best candidate's confidence: its score, plus how far it
+    # leads the runner-up, plus how far its meaning stands out from the candidates' typical
+    # meaning. A question in another language than the items lowers every cosine together, so
+    # the lead and the standing-out hold where one absolute score does not.
+    threshold: float = 1.6
+    answer_margin: float = 0.3
+    margin_cap: float = 1.0
+    answer_standout: float = 20.0
     candidates: int = 40
     past_days: int = 14
 
@@ -82,6 +89,7 @@ class Scored:
     score: float
     reasons: tuple[str, ...]
     payload: dict[str, Any] = field(repr=False)
+    cosine: float = 0.0
 
 
 _GRADE_WORD = re.compile(
@@ -209,7 +217,7 @@ class IndexedItemSearch:
         limit: int = 5,
     ) -> list[ItemMatch]:
         ranked = self.rank(school_id, text, now=now, parent_id=parent_id, grades=grades)
-        if not ranked or ranked[0].score < self.tuning.threshold:
+        if not self.answers(ranked):
             return []
         return [ItemMatch(s.item_id, s.score, "; ".join(s.reasons)) for s in ranked[:limit]]
 
@@ -224,6 +232,21 @@ class IndexedItemSearch:
         ]
 
     # ------------------------------------------------------------------ ranking
+
+    def confidence(self, ranked: Sequence[Scored]) -> float:
+        """How surely the best candidate answers the question (see `SearchTuning.threshold`)."""
+        if not ranked:
+            return float("-inf")
+        t = self.tuning
+        best = ranked[0]
+        lead = min(best.score - ranked[1].score, t.margin_cap) if len(ranked) > 1 else 0.0
+        others = sorted(s.cosine for s in ranked[1:])
+        standout = best.cosine - others[len(others) // 2] if others else 0.0
+        return best.score + t.answer_margin * lead + t.answer_standout * standout
+
+    def answers(self, ranked: Sequence[Scored]) -> bool:
+        """Whether the best candidate is an answer, or the newsletters do not say."""
+        return self.confidence(ranked) >= self.tuning.threshold
 
     def read_question(self, school: School, text: str, today: date) -> Question:
         terms = self.index.vocabulary(school).terms(text, asks=True)
@@ -385,7 +408,9 @@ class IndexedItemSearch:
                 extra = len(item_topics - question_topics.keys()) / len(item_topics)
                 score -= t.topic_extra * extra
             results.append(
-                Scored(item_id, str(payload.get("title", "")), score, tuple(reasons), payload)
+                Scored(
+                    item_id, str(payload.get("title", "")), score, tuple(reasons), payload, cosine
+                )
             )
         results.sort(key=lambda s: (-s.score, s.item_id))
         return results
