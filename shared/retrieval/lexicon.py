@@ -135,6 +135,12 @@ TOPICS: tuple[Concept, ...] = (
         0.8,
     ),
     _c(
+        "homework",
+        "homework|homework help|homework club|tutoring|tutor|study hall|study club|"
+        "takdang-aralin|takdang aralin|assignment|功课|辅导|补习|作业辅导|ਹੋਮਵਰਕ|ਹੋਮ ਵਰਕ|"
+        "ਘਰ ਦਾ ਕੰਮ",
+    ),
+    _c(
         "lunchtime",
         "lunch|lunchtime|lunch time|lunch hour|at lunch|noon hour|recess|午饭时间|午餐时间|午休|"
         "中午|ਲੰਚ ਟਾਈਮ|ਅੱਧੀ ਛੁੱਟੀ|recess po",
