@@ -12,6 +12,7 @@ from datetime import date
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
 from shared.extraction.dates import DateMention, find_dates, weekly_days
+from shared.extraction.lead_ins import without_lead_in
 from shared.extraction.lexicon import (
     ARRIVES,
     AUDIENCE,
@@ -168,6 +169,7 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
     """A sentence split where it moves from one dated thing to another."""
     clauses = []
     for part in sentence.split(";"):
+        part = without_lead_in(part, anchor)
         mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
         if len(mentions) < 2 or weekly_days(part) or a_list_of_days(part, mentions):
             clauses.append(part)

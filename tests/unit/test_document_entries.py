@@ -297,3 +297,22 @@ def test_a_heading_under_a_date_stays_a_heading_when_it_is_no_title(
     blocks: list[Block],
 ) -> None:
     assert [kind for kind, _, _ in _regrouped(blocks)] == [b.kind for b in blocks]
+
+
+def test_an_announcing_phrase_before_a_colon_is_no_things_name() -> None:
+    from shared.extraction.lead_ins import without_lead_in
+
+    announced = (
+        "Below is the whole month for busy households: the kite fair runs on Monday, "
+        "April 12 and the soup supper is on Friday, April 16"
+    )
+    assert without_lead_in(announced, ISSUED) == (
+        "the kite fair runs on Monday, April 12 and the soup supper is on Friday, April 16"
+    )
+    # A notice's own name stays, and so does a short label or one dated thing.
+    for kept in (
+        "Kite Fair: Monday, April 12 and Friday, April 16",
+        "Remember: the kite fair runs on Monday, April 12 and Friday, April 16",
+        "Below is the whole month for busy households: the kite fair is on Monday, April 12",
+    ):
+        assert without_lead_in(kept, ISSUED) == kept
