@@ -6,8 +6,8 @@ import re
 
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
+from shared.extraction.clauses import without_lead_in
 from shared.extraction.dates import DateMention, find_dates
-from shared.extraction.lead_ins import without_lead_in
 from shared.extraction.lexicon import (
     ACTION_VERB,
     ANTECEDENT,

@@ -300,7 +300,7 @@ def test_a_heading_under_a_date_stays_a_heading_when_it_is_no_title(
 
 
 def test_an_announcing_phrase_before_a_colon_is_no_things_name() -> None:
-    from shared.extraction.lead_ins import without_lead_in
+    from shared.extraction.clauses import without_lead_in
 
     announced = (
         "Below is the whole month for busy households: the kite fair runs on Monday, "
