@@ -48,6 +48,20 @@ def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
     )
 
 
+_RANGE_GOES_ON = re.compile(
+    r"^\s*,?\s*and\s+(?:runs|lasts|continues|goes(?:\s+on)?)\s+(?:until|till|to|through|thru)\s*$",
+    re.I,
+)
+# A run-on list of things, one after another with only a comma between: ", the choir
+# sings on <date>". What follows the comma is words of a new thing, not the date's detail
+# ("<date>, at 6 pm", "<date>, in the gym").
+_NEW_SUBJECT = re.compile(
+    r",\s+(?!(?:at|from|in|on|by|until|to|for|with|from|starting|beginning|or|and)\b|\d)"
+    r"(?=[^,()]*\s[^,()]*$)",
+    re.I,
+)
+
+
 def clauses_of(sentence: str, anchor: date) -> list[str]:
     """A sentence split where it moves from one dated thing to another."""
     clauses = []
@@ -72,6 +86,9 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
             # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
             # and its cut-off are two dated things.
             cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
+            if _RANGE_GOES_ON.match(between):
+                continue  # "opens on <date> and runs until <date>": one thing's first and last day
+            comma = _NEW_SUBJECT.search(between)
             if joint:
                 cut = previous.end + joint[-1].start()
                 clauses.append(part[start:cut])
@@ -80,5 +97,9 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
                 cut = previous.end + cut_off[-1].start()
                 clauses.append(part[start:cut])
                 start = previous.end + cut_off[-1].end()
+            elif comma:
+                cut = previous.end + comma.start()
+                clauses.append(part[start:cut])
+                start = previous.end + comma.end()
         clauses.append(part[start:])
     return [c.strip() for c in clauses if c.strip()]

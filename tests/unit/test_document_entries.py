@@ -316,3 +316,20 @@ def test_an_announcing_phrase_before_a_colon_is_no_things_name() -> None:
         "Below is the whole month for busy households: the kite fair is on Monday, April 12",
     ):
         assert without_lead_in(kept, ISSUED) == kept
+
+
+def test_a_run_on_list_comes_apart_at_commas_but_a_range_stays_whole() -> None:
+    from shared.extraction.clauses import clauses_of
+
+    run_on = (
+        "The kite fair opens on Monday, April 12 and runs until Wednesday, April 14, "
+        "the soup supper is Friday, April 16 at 6 pm, the choir sings on Monday, April 19"
+    )
+    assert clauses_of(run_on, ISSUED) == [
+        "The kite fair opens on Monday, April 12 and runs until Wednesday, April 14",
+        "the soup supper is Friday, April 16 at 6 pm",
+        "the choir sings on Monday, April 19",
+    ]
+    # A date's detail after a comma is no new thing.
+    detail = "Picture retakes are on Monday, April 12, in the library, and on Friday, April 16"
+    assert len(clauses_of(detail, ISSUED)) == 2
