@@ -11,6 +11,7 @@ from datetime import date, time
 from shared.extraction.asks import RequestsAndCalls
 from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
 from shared.extraction.candidates import LETTER, LISTED, ROW, SECTION, Candidate, content_words
+from shared.extraction.clauses import a_list_of_days, clauses_of, inside_parentheses
 from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
@@ -36,13 +37,10 @@ from shared.extraction.segments import Segment, reads_as_english, sentences_of
 from shared.extraction.spans import runs_until
 from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
-    a_list_of_days,
     canonical_deadline,
-    clauses_of,
     column_roles,
     english_part,
     generic,
-    inside_parentheses,
     lead_phrase,
     outside_parentheses,
     remove_spans,

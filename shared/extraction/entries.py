@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from shared.extraction.layout import Block
 from shared.extraction.segments import CONTAINER_WORDS as _CONTAINER_HEADING
+from shared.extraction.segments import STREET_ADDRESS
 
 LeadingDate = Callable[[str], "int | None"]
 
@@ -131,7 +132,7 @@ def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[B
 
 def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
     """The blocks with run-on lines joined and date lines given their titles."""
-    blocks = _run_ons_joined(blocks, leading_date)
+    blocks = _headed_by_date(_run_ons_joined(blocks, leading_date), leading_date)
     out: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -188,6 +189,54 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
         out.extend(entries)
         index = following
     return _dated_runs_listed(out, leading_date)
+
+
+def _headed_by_date(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
+    """A date on a line of its own over a title set as a heading ("Friday, <date>" then
+    "Spring Concert" in bold, then its details): the title is that date's entry, and the
+    details under it are the entry's own, not a new section's."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        title = blocks[index + 1] if index + 1 < len(blocks) else None
+        details = blocks[index + 2] if index + 2 < len(blocks) else None
+        end = leading_date(block.text) if block.kind == "text" else None
+        # Under a topic's own heading the date is that topic's (a flyer's title, its date).
+        previous = out[-1] if out else None
+        under_topic = (
+            previous is not None
+            and previous.kind == "heading"
+            and not _CONTAINER_HEADING.search(previous.text)
+        )
+        if (
+            end is not None
+            and not under_topic
+            and title is not None
+            and title.kind == "heading"
+            and _SEPARATORS.match(block.text[end:])
+            and leading_date(title.text) is None
+            and not _CONTAINER_HEADING.search(title.text)
+            and 0 < len(title.text.split()) <= _TITLE_WORDS
+            # A time or a venue set large is the date's detail, not its title.
+            and re.match(r"^\W*[^\W\d_]", title.text)
+            and not (details is not None and STREET_ADDRESS.match(details.text))
+        ):
+            date_text = block.text[:end].rstrip(" -–—:|@,")
+            entry = replace(
+                title,
+                kind="text",
+                text=f"{date_text} - {title.text}",
+                listed=True,
+                titled=False,
+                lines=[*block.lines, *title.lines],
+            )
+            out.append(entry)
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return out
 
 
 def _dated_runs_listed(blocks: list[Block], leading_date: LeadingDate) -> list[Block]:

@@ -6,6 +6,7 @@ import re
 
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
+from shared.extraction.clauses import without_lead_in
 from shared.extraction.dates import DateMention, find_dates
 from shared.extraction.lexicon import (
     ACTION_VERB,
@@ -66,6 +67,7 @@ class ClauseNaming(BuilderState):
             not match
             or LABEL_PREFIX.match(segment.text)
             or find_dates(match.group(1), self.facts.anchor)
+            or without_lead_in(segment.text, self.facts.anchor) != segment.text
         ):
             return None
         title = tidy_title(without_asides(match.group(1)))

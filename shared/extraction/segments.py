@@ -98,7 +98,7 @@ class Segment:
 
 
 # A street address: "42 Alder Lane, <town>".
-_ADDRESS = re.compile(
+STREET_ADDRESS = re.compile(
     r"^\s*\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Way|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
     r"Lane|Ln|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy|Trail|Terrace|"
     r"Parkway|Close|Circle|Row|Square)\b\.?"
@@ -168,7 +168,7 @@ def segments_of(
     for index, block in enumerate(blocks):
         if block.kind == "heading" and not is_dated_content(block.text, is_dated):
             following = next((b for b in blocks[index + 1 :] if b.text), None)
-            if following is not None and _ADDRESS.match(following.text):
+            if following is not None and STREET_ADDRESS.match(following.text):
                 continue  # a venue set large above its address ("Heronwood Gym"): no section
             followed_by_heading = following is not None and following.kind == "heading"
             while stack and stack[-1][0] <= block.size + 0.5:

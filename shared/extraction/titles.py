@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
 
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
-from shared.extraction.dates import DateMention, find_dates, weekly_days
+from shared.extraction.dates import DateMention, find_dates
 from shared.extraction.lexicon import (
     ARRIVES,
     AUDIENCE,
@@ -147,56 +146,6 @@ def column_roles(segment: Segment) -> list[str]:
         else:
             roles.append(f"other{index}")
     return roles
-
-
-def inside_parentheses(text: str, mention: DateMention) -> bool:
-    return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
-
-
-_LIST_JOINT = re.compile(r"^\s*(?:,|;|&|and|,\s*and)\s*$", re.I)
-
-
-def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
-    """Three or more dates set one after another with only commas and "and" between:
-    one thing on each day ("The dates are 9/20, 11/1 and 2/7")."""
-    return len(mentions) >= 3 and all(
-        _LIST_JOINT.match(clause[a.end : b.start]) for a, b in itertools.pairwise(mentions)
-    )
-
-
-def clauses_of(sentence: str, anchor: date) -> list[str]:
-    """A sentence split where it moves from one dated thing to another."""
-    clauses = []
-    for part in sentence.split(";"):
-        mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
-        if len(mentions) < 2 or weekly_days(part) or a_list_of_days(part, mentions):
-            clauses.append(part)
-            continue
-        start = 0
-        for previous, current in itertools.pairwise(mentions):
-            between = part[previous.end : current.start]
-            joint = list(
-                re.finditer(
-                    r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+"
-                    # "Grades 5 & 6: <dates>, Grades 7 & 8: <dates>": one group's days each.
-                    r"|,\s*(?=(?:grades?|gr\.?|kindergarten)\s+[\dk][^:]{0,14}:)",
-                    between,
-                    re.I,
-                )
-            )
-            # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
-            # and its cut-off are two dated things.
-            cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
-            if joint:
-                cut = previous.end + joint[-1].start()
-                clauses.append(part[start:cut])
-                start = previous.end + joint[-1].end()
-            elif cut_off and not previous.end_value:
-                cut = previous.end + cut_off[-1].start()
-                clauses.append(part[start:cut])
-                start = previous.end + cut_off[-1].end()
-        clauses.append(part[start:])
-    return [c.strip() for c in clauses if c.strip()]
 
 
 _DUE_THING = re.compile(

@@ -13,12 +13,12 @@ import pytest
 from shared.extraction.dates import (
     find_dates,
     leading_date_end,
-    relative_weekday_dates,
     resolve_year,
     weekly_days,
 )
 from shared.extraction.entries import regroup_entries
-from shared.extraction.layout import TextLine, build_blocks
+from shared.extraction.layout import Block, TextLine, build_blocks
+from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.segments import names_school
 
 ISSUED = date(2027, 3, 5)  # a Friday
@@ -245,3 +245,91 @@ def test_a_newsletter_wholly_in_another_language_is_read_in_it(language: str) ->
     ]
     assert [i.action_required for i in items] == [False, False, True]
     assert items[1].start_time is not None and items[1].start_time.hour == 18
+
+
+def _block(kind: str, text: str, **flags: bool) -> Block:
+    return Block(kind, text, 10.0, 1, **flags)  # type: ignore[arg-type]
+
+
+def _regrouped(blocks: list[Block]) -> list[tuple[str, str, bool]]:
+    out = regroup_entries(blocks, lambda text: leading_date_end(text, ISSUED))
+    return [(block.kind, block.text, block.listed) for block in out]
+
+
+def test_a_date_line_over_a_bold_title_makes_that_title_its_entry() -> None:
+    blocks = [
+        _block("heading", "Upcoming in April"),
+        _block("text", "Monday, April 12", titled=True),
+        _block("heading", "Kite Flying Afternoon"),
+        _block("text", "Bring a kite if you have one; we will lend the rest."),
+        _block("text", "Wednesday, April 14"),
+        _block("heading", "Book Swap Table"),
+        _block("text", "Trade a book you have read for one you have not."),
+    ]
+    assert _regrouped(blocks) == [
+        ("heading", "Upcoming in April", False),
+        ("text", "Monday, April 12 - Kite Flying Afternoon", True),
+        ("text", "Bring a kite if you have one; we will lend the rest.", False),
+        ("text", "Wednesday, April 14 - Book Swap Table", True),
+        ("text", "Trade a book you have read for one you have not.", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # A flyer's title, then its date, then its venue set large over the street address.
+        [
+            _block("heading", "Spring Kite Festival"),
+            _block("text", "Monday, April 12"),
+            _block("heading", "Hilltop Park"),
+        ],
+        [
+            _block("text", "Monday, April 12"),
+            _block("heading", "Maple Hall Gym"),
+            _block("text", "410 Birch Avenue, Eastfield"),
+        ],
+        # A time set large under the date is the date's detail.
+        [_block("text", "Monday, April 12"), _block("heading", "4 PM - 6 PM rain or shine")],
+    ],
+)
+def test_a_heading_under_a_date_stays_a_heading_when_it_is_no_title(
+    blocks: list[Block],
+) -> None:
+    assert [kind for kind, _, _ in _regrouped(blocks)] == [b.kind for b in blocks]
+
+
+def test_an_announcing_phrase_before_a_colon_is_no_things_name() -> None:
+    from shared.extraction.clauses import without_lead_in
+
+    announced = (
+        "Below is the whole month for busy households: the kite fair runs on Monday, "
+        "April 12 and the soup supper is on Friday, April 16"
+    )
+    assert without_lead_in(announced, ISSUED) == (
+        "the kite fair runs on Monday, April 12 and the soup supper is on Friday, April 16"
+    )
+    # A notice's own name stays, and so does a short label or one dated thing.
+    for kept in (
+        "Kite Fair: Monday, April 12 and Friday, April 16",
+        "Remember: the kite fair runs on Monday, April 12 and Friday, April 16",
+        "Below is the whole month for busy households: the kite fair is on Monday, April 12",
+    ):
+        assert without_lead_in(kept, ISSUED) == kept
+
+
+def test_a_run_on_list_comes_apart_at_commas_but_a_range_stays_whole() -> None:
+    from shared.extraction.clauses import clauses_of
+
+    run_on = (
+        "The kite fair opens on Monday, April 12 and runs until Wednesday, April 14, "
+        "the soup supper is Friday, April 16 at 6 pm, the choir sings on Monday, April 19"
+    )
+    assert clauses_of(run_on, ISSUED) == [
+        "The kite fair opens on Monday, April 12 and runs until Wednesday, April 14",
+        "the soup supper is Friday, April 16 at 6 pm",
+        "the choir sings on Monday, April 19",
+    ]
+    # A date's detail after a comma is no new thing.
+    detail = "Picture retakes are on Monday, April 12, in the library, and on Friday, April 16"
+    assert len(clauses_of(detail, ISSUED)) == 2
