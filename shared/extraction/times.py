@@ -94,10 +94,17 @@ def find_times(text: str) -> tuple[time | None, time | None]:
     return start, end
 
 
+# The part of the day said with a clock time in the other languages ("ਸ਼ਾਮ 6:30 ਵਜੇ",
+# "晚上6:30", "6:30 ng gabi"): it goes with the time, not with the title.
+_DAY_PART_BEFORE = r"(?:(?:ਸ਼ਾਮ|ਸਵੇਰੇ|ਦੁਪਹਿਰ|ਰਾਤ)\s*|(?:早上|上午|中午|下午|晚上)\s*)?"
+_DAY_PART_AFTER = r"(?:\s*ਵਜੇ|\s+ng\s+(?:umaga|tanghali|hapon|gabi)\b)?"
+
+
 def strip_times(text: str) -> str:
     """The text without clock times or time ranges (for titles)."""
     text = re.sub(
-        rf"(?:\b(?:from|at|by)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until)\s*{_CLOCK})?",
+        rf"(?:\b(?:from|at|by)\s+)?{_DAY_PART_BEFORE}{_CLOCK}"
+        rf"(?:\s*(?:[-–—]|to|until)\s*{_CLOCK})?{_DAY_PART_AFTER}",
         " ",
         text,
         flags=re.I,

@@ -115,7 +115,9 @@ def lead_phrase(text: str) -> str:
         before, after = head[: label.start()], head[label.end() :]
         # "Bike Day: All students are invited to ...": a name, then its sentence.
         told = len(after.split()) >= 5 or FINITE_VERB.search(after)
-        if re.search(r"\d", after) or not after.strip() or (told and before.strip()):
+        # A time before the colon says when, not what: "<evening> 6:30 <o'clock>: Concert".
+        named = strip_times(before).strip()
+        if re.search(r"\d", after) or not after.strip() or (told and named):
             head = before
     return tidy_title(strip_times(head))
 
