@@ -81,6 +81,27 @@ _BANDS = (
     (re.compile(r"(?<!lower )(?<!upper )\belementary\b(?! school)", re.I), range(0, 6)),
     (re.compile(r"\bmiddle school\b|\bjunior high\b", re.I), range(6, 9)),
     (re.compile(r"\bhigh school\b", re.I), range(9, 13)),
+    # A high school's classes by name: the graduating class is grade 12, and so on down
+    # (not Ontario's junior and senior kindergarten, nor "junior high" or senior staff).
+    (
+        re.compile(
+            r"\b(?:grads?|graduat(?:es|ion|ing)|seniors|senior class)\b"
+            r"|\bsenior(?!\s+(?:kindergarten|k\b|staff|leader\w*|citizens?|cent(?:re|er)|"
+            r"admin\w*|management|team))\b",
+            re.I,
+        ),
+        range(12, 13),
+    ),
+    (
+        re.compile(
+            r"\bjuniors\b|\bjunior(?!\s+(?:high|kindergarten|k\b|school|kinder\w*))\s+"
+            r"(?:class|year|prom|parents|families|students)\b",
+            re.I,
+        ),
+        range(11, 12),
+    ),
+    (re.compile(r"\bsophomores?\b", re.I), range(10, 11)),
+    (re.compile(r"\bfreshm[ae]n\b", re.I), range(9, 10)),
 )
 
 

@@ -321,6 +321,24 @@ def test_more_ways_of_naming_grades(text: str, expected: object) -> None:
     assert grades_in(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cap and gown pick-up for grads", [12]),
+        ("Seniors: last day to order yearbooks", [12]),
+        ("Junior class car wash", [11]),
+        ("Sophomore parents' night", [10]),
+        ("Freshmen orientation in the gym", [9]),
+        ("Grade 8 graduation ceremony", [8]),
+        ("Kindergarten graduation picnic", [0]),
+        ("Junior high open house", [6, 7, 8]),
+        ("Senior staff will meet on Monday", None),
+    ],
+)
+def test_a_high_schools_classes_by_name(text: str, expected: object) -> None:
+    assert grades_in(text) == expected
+
+
 def test_ocr_misread_ampersand_in_a_grade_cell() -> None:
     assert grades_in_cell("788") == [7, 8]
     assert grades_in_cell("7&8") == [7, 8]
