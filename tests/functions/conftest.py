@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from infra.local_stack import seed_sample_school
+from shared.adapters.store_sqlite import SqliteDocumentStore
+from shared.repository import Repositories
 from shared.settings import Settings
 from shared.wiring import Container, use_container
-from tests.fakes import frozen_clock
+from tests.fakes import KeywordItemSearch, RecordingMessenger, RecordingQueue, frozen_clock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAIN = str(REPO_ROOT / "main.py")
@@ -31,3 +33,26 @@ def container(tmp_path: Path, container_overrides: dict[str, object]) -> Iterato
     yield built
     use_container(None)
     built.close()
+
+
+def replying_container(
+    settings: Settings, **overrides: object
+) -> tuple[Container, RecordingMessenger]:
+    """The sample school on SQLite, as the WhatsApp functions see it: a frozen clock, a
+    messenger that records, a keyword search and a queue that records (overridable by name)."""
+    store = SqliteDocumentStore(settings.resolved_sqlite_path)
+    messenger = RecordingMessenger()
+    container = Container(
+        settings,
+        **{
+            "clock": frozen_clock(),
+            "store": store,
+            "messenger": messenger,
+            "item_search": KeywordItemSearch(Repositories(store)),
+            "tasks": RecordingQueue(),
+            **overrides,
+        },
+    )
+    seed_sample_school(container)
+    use_container(container)
+    return container, messenger

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +21,18 @@ import functions_framework
 import pytest
 from flask.testing import FlaskClient
 
-from infra.local_stack import seed_sample_school
 from infra.standins.messaging import WhatsAppCloudStandin, serve_whatsapp
-from shared.adapters.clock import FixedClock
-from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.adapters.voice_notes import WhatsAppVoiceTranscriber
 from shared.adapters.whatsapp_inbound import SIGNATURE_HEADER, sign
 from shared.models import ConsentState, LanguageCode
 from shared.records import Message
-from shared.repository import Repositories
 from shared.services import reply_texts
 from shared.services.intents import Intent
 from shared.settings import Settings
 from shared.wiring import Container, use_container
 from tests.digest_world import WEEK
-from tests.fakes import KeywordItemSearch, RecordingMessenger, RecordingQueue
-from tests.functions.conftest import MAIN, REPO_ROOT
+from tests.fakes import RecordingMessenger
+from tests.functions.conftest import MAIN, REPO_ROOT, replying_container
 
 SECRET = "test-app-secret"
 FIXTURES = REPO_ROOT / "tests" / "data" / "whatsapp"
@@ -95,19 +90,7 @@ def _stack(tmp_path: Path, graph: WhatsAppCloudStandin, **overrides: object) -> 
         whatsapp_access_token=graph.access_token,
         whatsapp_graph_base_url=graph.base_url,
     )
-    store = SqliteDocumentStore(settings.resolved_sqlite_path)
-    messenger = RecordingMessenger()
-    container = Container(
-        settings,
-        clock=FixedClock(datetime(2026, 10, 2, 16, 30, tzinfo=UTC)),
-        store=store,
-        messenger=messenger,
-        item_search=KeywordItemSearch(Repositories(store)),
-        tasks=RecordingQueue(),
-        **overrides,
-    )
-    seed_sample_school(container)
-    use_container(container)
+    container, messenger = replying_container(settings, **overrides)
     return Stack(
         functions_framework.create_app("whatsapp_webhook", MAIN).test_client(),
         functions_framework.create_app("whatsapp_replies", MAIN).test_client(),

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import functions_framework
 import pytest
 from flask.testing import FlaskClient
 
-from infra.local_stack import seed_sample_school
-from shared.adapters.clock import FixedClock
-from shared.adapters.store_sqlite import SqliteDocumentStore
 from shared.adapters.whatsapp_inbound import SIGNATURE_HEADER, sign
 from shared.records import Message
-from shared.repository import Repositories
 from shared.settings import Settings
 from shared.wiring import Container, use_container
-from tests.fakes import KeywordItemSearch, RecordingMessenger, RecordingQueue
-from tests.functions.conftest import MAIN
+from tests.fakes import RecordingMessenger
+from tests.functions.conftest import MAIN, replying_container
 
 SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
@@ -37,18 +32,7 @@ def webhook(tmp_path: Path) -> Iterator[tuple[FlaskClient, Container, RecordingM
     settings = Settings(
         data_dir=tmp_path, whatsapp_app_secret=SECRET, whatsapp_verify_token=VERIFY_TOKEN
     )
-    store = SqliteDocumentStore(settings.resolved_sqlite_path)
-    messenger = RecordingMessenger()
-    container = Container(
-        settings,
-        clock=FixedClock(datetime(2026, 10, 2, 16, 30, tzinfo=UTC)),
-        store=store,
-        messenger=messenger,
-        item_search=KeywordItemSearch(Repositories(store)),
-        tasks=RecordingQueue(),
-    )
-    seed_sample_school(container)
-    use_container(container)
+    container, messenger = replying_container(settings)
     yield (
         functions_framework.create_app("whatsapp_webhook", MAIN).test_client(),
         container,
