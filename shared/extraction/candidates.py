@@ -121,7 +121,7 @@ def _same_thing(kept: Candidate, other: Candidate) -> float:
     return similarity
 
 
-def _fold(kept: Candidate, other: Candidate) -> None:
+def fold_into(kept: Candidate, other: Candidate) -> None:
     """Details of a weaker mention added to the kept one."""
     kept.corroborations += 1
     kept.start_time = kept.start_time or other.start_time
@@ -147,7 +147,7 @@ def fold_duplicates(candidates: Sequence[Candidate], threshold: float = 0.5) -> 
         scored = [(_same_thing(k, candidate), k) for k in kept]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= threshold:
-            _fold(best[1], candidate)
+            fold_into(best[1], candidate)
         else:
             kept.append(replace(candidate, words=set(candidate.words)))
     return sorted(kept, key=lambda c: c.order)

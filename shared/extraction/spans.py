@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from shared.extraction.candidates import SECTION, Candidate, content_words
+from shared.extraction.candidates import SECTION, Candidate, content_words, fold_into
 from shared.extraction.dates import find_dates
 from shared.models import ItemCategory
 
@@ -89,7 +89,7 @@ def join_restatements(candidates: Sequence[Candidate]) -> list[Candidate]:
                 and _repeats(earlier, later)
             )
             if pointed or told_again:
-                _absorb(earlier, later)
+                fold_into(earlier, later)
                 dropped.add(index)
                 break
     return [c for i, c in enumerate(candidates) if i not in dropped]
@@ -98,17 +98,6 @@ def join_restatements(candidates: Sequence[Candidate]) -> list[Candidate]:
 def _repeats(first: Candidate, second: Candidate) -> bool:
     shorter, longer = sorted((first.title_words, second.title_words), key=len)
     return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.75
-
-
-def _absorb(kept: Candidate, other: Candidate) -> None:
-    kept.end = kept.end or other.end
-    kept.start_time = kept.start_time or other.start_time
-    kept.end_time = kept.end_time or other.end_time
-    kept.location = kept.location or other.location
-    kept.action_required = kept.action_required or other.action_required
-    kept.action = kept.action or other.action
-    kept.words |= other.words
-    kept.corroborations += 1
 
 
 _GATHERINGS = {
