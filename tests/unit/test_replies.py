@@ -223,14 +223,14 @@ def test_stop_opts_out_every_record_and_says_how_to_come_back(world) -> None:
 
 def test_a_language_change_updates_the_parent_and_answers_in_the_new_language(world) -> None:
     deps, messenger = world
-    run(deps, text("switch to chinese please"))
+    run(deps, text("can you send it in chinese from now on"))
     assert parent(deps).language == "zh"
     assert "中文" in messenger.sent[0][1]
 
 
 def test_thanks_gets_a_short_answer_and_nonsense_a_pointer_to_help(world) -> None:
     deps, messenger = world
-    run(deps, text("ਧੰਨਵਾਦ ਜੀ 🙏"), text("zzq"))
+    run(deps, text("ਬਹੁਤ ਧੰਨਵਾਦ 🙏"), text("zzq"))
     assert "😊" in messenger.sent[0][1] and "HELP" in messenger.sent[1][1]
 
 
@@ -554,6 +554,6 @@ def test_a_transient_transcription_failure_is_retried_not_answered(world) -> Non
 
 def test_a_language_we_do_not_offer_gets_the_list_of_those_we_do(world) -> None:
     deps, messenger = world
-    run(deps, text("Spanish please"))
+    run(deps, text("could I get these in Spanish"))
     assert parent(deps).language == "pa"
     assert "Tagalog" in messenger.sent[0][1] and "中文" in messenger.sent[0][1]
