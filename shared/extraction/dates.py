@@ -114,23 +114,29 @@ def _alternation(names: list[str]) -> str:
 
 
 _GURMUKHI_WORD = r"[\u0a00-\u0a7f]+"
-_MONTH = rf"(?:\b(?:{_alternation(list(MONTHS))})\b\.?|{_GURMUKHI_WORD})"
+# A long month name typed with a slip ("Septmenber", "Feburary"): its first three letters and
+# a few more; month_number() accepts it only within one edit of the name (so that
+# Spanish "noviembre", two edits away, stays a word).
+_MISTYPED_MONTH = r"\b(?:jan|feb|aug|sep|oct|nov|dec)[a-z]{3,9}\b"
+_MONTH = rf"(?:\b(?:{_alternation(list(MONTHS))})\b\.?|{_MISTYPED_MONTH}|{_GURMUKHI_WORD})"
 _WEEKDAY = rf"(?:\b(?:{_alternation(list(WEEKDAYS))})\b\.?|{_GURMUKHI_WORD})"
+# "Friday, 6/7", "Wed. - 6/12": a weekday before its date, then a comma, space or dash.
+_AFTER_WEEKDAY = r"(?:,?\s+|\s*[-–—]\s*)"
 _DAY = r"(?<![\d:$.])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
 _MONTH_DAY = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?",
+    rf"(?:(?P<wd>{_WEEKDAY}){_AFTER_WEEKDAY})?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?",
     re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    rf"(?:(?P<wd>{_WEEKDAY}){_AFTER_WEEKDAY})?"
     r"(?:(?<![\d:$.])(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*)?"  # "25–29 Jan"
     rf"{_DAY}\s+(?:de\s+|ng\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    rf"(?:(?P<wd>{_WEEKDAY}){_AFTER_WEEKDAY})?"
     r"(?<![\d/$.])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])",
     re.IGNORECASE,
 )
@@ -185,7 +191,34 @@ def month_number(word: str) -> int | None:
     word = word.lower().rstrip(".")
     if word in MONTHS:
         return MONTHS[word]
+    if word.isascii():
+        return _mistyped_month(word)
     return _PUNJABI_MONTH_KEYS.get(_gurmukhi_key(word))
+
+
+def _mistyped_month(word: str) -> int | None:
+    """The English month a word is a slip of, if it is one edit from one long name."""
+    close = [
+        number
+        for number, (name, *_) in enumerate(_ENGLISH_MONTHS, start=1)
+        if len(name) >= 6 and name[:3] == word[:3] and _edits(word, name) <= 1
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance, a swap of two neighbours counting as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def weekday_number(word: str) -> int | None:

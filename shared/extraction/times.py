@@ -86,6 +86,11 @@ def find_times(text: str) -> tuple[time | None, time | None]:
     end = _to_time(second, end_meridiem)
     if first.meridiem and first.meridiem != "fixed":
         start = _to_time(first, first.meridiem)
+    elif second.meridiem is None and first.meridiem is None:
+        # "5:30-7:00", neither half marked: each is guessed, and the end follows the start.
+        start = _to_time(first, _guess_meridiem(first))
+        if end <= start and _to_time(second, "pm") > start:
+            end = _to_time(second, "pm")
     else:
         # "10:30–12:30 pm" starts in the morning; "2:00–3:30 pm" in the afternoon.
         start = _to_time(first, end_meridiem)
