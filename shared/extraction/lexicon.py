@@ -192,6 +192,7 @@ PAST_TENSE = re.compile(
     r"|\b(?:we|they|you|students|children|everyone|kids)\s+(?:all\s+)?\w{3,}ed\b",
     re.I,
 )
+STRANDED_PREPOSITION = re.compile(r"^(?:on|at|by|from)\s+(?=(?:the|our|a|an|this)\s)", re.I)
 DETERMINER = re.compile(r"^(?:our|the|this|this year's|a|an|your|their|all)\s+", re.I)
 SUBJECT_VERB = re.compile(
     # "The track meet is on Friday": a "meet" followed by its verb is the thing, not a verb.
@@ -201,7 +202,7 @@ SUBJECT_VERB = re.compile(
     r"happens?|kicks? off|continues?|goes|go|has|have|heads?|is held|are held)\b",
     re.I,
 )
-DATE_IS = re.compile(r"^\s*(?:is|will be)\s+(?:a|an|the|our)?\s*(?P<np>[^,.;]+)", re.I)
+DATE_IS = re.compile(r"^\s*(?:is|will be)\s+(?:(?:a|an|the|our)\s+)?(?P<np>[^,.;]+)", re.I)
 NP_BREAK = re.compile(r"\b(?:the|for|to|our|a|an|of|at|with|from|in)\s+", re.I)
 AUDIENCE = re.compile(
     r"\b(?:grades?|gr|kinder\w*|students?|classes|class|families|parents|children|kids|"
@@ -255,7 +256,7 @@ HOSTED = re.compile(
     r"class|students|children|kids)|everyone|students|children)"
     r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+get\s+to)?\s+(?:be\s+)?"
     r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating)\s+)"
-    r"(?:our|a|an|the|their|your|its|some)?\s*(?P<np>.+)",
+    r"(?:(?:our|a|an|the|their|your|its|some)\s+)?(?P<np>.+)",
     re.I,
 )
 HOSTED_END = re.compile(

@@ -30,6 +30,7 @@ from shared.extraction.lexicon import (
     OBJECT_END,
     PARENTHETICAL,
     SALE_WORDS,
+    STRANDED_PREPOSITION,
     SUBJECT_VERB,
     WEB_ADDRESS,
 )
@@ -178,6 +179,13 @@ def with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str:
     return tidy_title(f"{name} {found.group(2).lower()}")
 
 
+def _bare_subject(subject: str) -> str:
+    """ "After a long month of tests, Reading Week": the subject follows the comma; "On
+    <date> the first Science Fair": the preposition lost its date to the date mention."""
+    subject = subject.rsplit(",", 1)[-1].strip(" ,")
+    return DETERMINER.sub("", STRANDED_PREPOSITION.sub("", subject))
+
+
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
     date_is = DATE_IS.match(text)
@@ -189,8 +197,7 @@ def subject_of(bare: str) -> str | None:
     match = SUBJECT_VERB.match(text)
     if not match:
         return None
-    # "After a long month of tests, Reading Week runs ...": the subject follows the comma.
-    subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    subject = _bare_subject(match.group("subject"))
     words = subject.split()
     if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
         return None
@@ -204,7 +211,7 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
     if mention is None:
         return None
     found = re.match(
-        r"^\s*,?\s*(?:is|are|will be)\s+(?:now\s+|still\s+|also\s+)?(?:a|an|the|our)?\s*"
+        r"^\s*,?\s*(?:is|are|will be)\s+(?:now\s+|still\s+|also\s+)?(?:(?:a|an|the|our)\s+)?"
         r"(?P<np>[^,.;]+?)"
         r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
         clause[mention.end :],
@@ -256,7 +263,7 @@ def audience_doing(bare: str) -> str | None:
     match = SUBJECT_VERB.match(text)
     if not match:
         return None
-    subject = DETERMINER.sub("", match.group("subject").rsplit(",", 1)[-1].strip(" ,"))
+    subject = _bare_subject(match.group("subject"))
     if content_words(AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
         return None
     if re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
