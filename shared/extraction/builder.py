@@ -28,6 +28,7 @@ from shared.extraction.lexicon import (
     NOT_AN_ITEM,
     PAST_TENSE,
     PUBLICATION,
+    PUBLICATION_CUE,
     RESUMES,
     THANKS,
 )
@@ -121,8 +122,23 @@ class CandidateBuilder(RequestsAndCalls):
 
     # ------------------------------------------------------------------ list entries, paragraphs
 
+    def _about_the_issue(self, text: str) -> bool:
+        """ "Posted: <date>", "Newsletter date <date>": the document's own date. "<date> -
+        Report cards issued" is about reports, named before the verb. "Issue 9", "Week of" and
+        "Vol." name the issue wherever they stand."""
+        cue = PUBLICATION.search(text)
+        if not cue or len(text) >= 160:
+            return False
+        if not PUBLICATION_CUE.fullmatch(cue.group()):
+            return True
+        before = remove_spans(
+            text[: cue.start()],
+            [(m.start, m.end) for m in find_dates(text[: cue.start()], self.facts.anchor)],
+        )
+        return len(content_words(before)) <= 1 or bool(ISSUE_NAME.search(before))
+
     def _add_text(self, segment: Segment) -> None:
-        if PUBLICATION.search(segment.text) and len(segment.text) < 160:
+        if self._about_the_issue(segment.text):
             return
         if ISSUE_NAME.search(segment.text) and len(segment.text.split()) <= 8:
             return  # the issue's own name and week: "<Class> News, <week>"

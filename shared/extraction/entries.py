@@ -40,6 +40,7 @@ _AUDIENCE_TIME = re.compile(
     rf"(?P<time>(?:{_CLOCK})(?:\s*(?:[-–—]|to)\s*(?:{_CLOCK}))?)\s*$",
     re.I,
 )
+_LONE_WEEKDAY = re.compile(r"^\s*(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
 _SEPARATORS = re.compile(r"^[\s\-–—:|@,.;]*$")
 _TITLE_WORDS = 14  # a title line is short; a longer one is prose
 
@@ -58,13 +59,18 @@ def _unclosed(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
-def _runs_on(first: Block, second: Block, leading_date: LeadingDate) -> bool:
-    """Whether the second block finishes the first one's phrase."""
+def _runs_on(first: Block, second: Block, after: Block | None, leading_date: LeadingDate) -> bool:
+    """Whether the second block finishes the first one's phrase (`after` is the block that
+    follows the second)."""
     if not (_is_text(first) and _is_text(second)) or second.listed:
         return False
     if first.page != second.page and not first.lines:
         return False
     text = first.text.rstrip()
+    if _LONE_WEEKDAY.match(text) and leading_date(second.text) is not None:
+        return True  # "Friday" over "11/21- Report cards": the weekday of that date
+    if _title_wraps(first, second, after, leading_date):
+        return True
     if _LABEL_END.search(text) and leading_date(second.text) is not None:
         return False  # "Coming up –" over a dated line labels the list, it is no entry's part
     if _unclosed(text) or _DANGLING_END.search(text):
@@ -81,10 +87,29 @@ def _joined(first: Block, second: Block) -> Block:
     )
 
 
+def _title_wraps(
+    first: Block, second: Block, after: Block | None, leading_date: LeadingDate
+) -> bool:
+    """ "<date> - Winter" then "Break" then the next dated line: a list entry's title that
+    wrapped, the way a narrow page column breaks it."""
+    end = leading_date(first.text)
+    if end is None or leading_date(second.text) is not None:
+        return False
+    title, rest = first.text[end:].strip(" -–—:|"), second.text.split()
+    return (
+        0 < len(title.split()) <= 3
+        and not _SENTENCE_END.search(first.text)
+        and 0 < len(rest) <= 2
+        and not _SENTENCE_END.search(second.text)
+        and (after is None or leading_date(after.text) is not None)
+    )
+
+
 def _run_ons_joined(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
     joined: list[Block] = []
-    for block in blocks:
-        if joined and _runs_on(joined[-1], block, leading_date):
+    for index, block in enumerate(blocks):
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if joined and _runs_on(joined[-1], block, after, leading_date):
             joined[-1] = _joined(joined[-1], block)
         else:
             joined.append(block)

@@ -1,0 +1,100 @@
+"""Forms that hand-kept school pages use: a month name mistyped, a weekday set off from its
+date by a dash, a weekday on a line of its own, a calendar entry's title wrapped onto the next
+line, an hour range with no am or pm, a report "issued" on a day. Every text here is written
+for these tests (the issue date, 2027-03-05, is a Friday)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from shared.extraction.dates import find_dates, leading_date_end
+from shared.extraction.entries import regroup_entries
+from shared.extraction.layout import build_blocks
+from shared.extraction.times import find_times
+from tests.unit.test_document_entries import _INTRO, _lines
+from tests.unit.test_extraction_rules import _items
+
+ISSUED = date(2027, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday, Novmeber 4", date(2027, 11, 4)),  # two letters swapped
+        ("Februaary 26 - Groundhog walk", date(2027, 2, 26)),  # one letter too many
+        ("Septembr 14", date(2027, 9, 14)),  # one letter missing
+        ("Tue. - 3/9", date(2027, 3, 9)),
+        ("Wed - March 10 - Choir", date(2027, 3, 10)),
+    ],
+)
+def test_a_slip_of_the_keyboard_still_dates_the_line(text: str, expected: date) -> None:
+    assert [m.value for m in find_dates(text, ISSUED)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Marzo 11", "Octavia 3", "Septuagint 4", "Decimal 5"])
+def test_words_two_edits_from_a_month_are_not_months(text: str) -> None:
+    assert find_dates(text, ISSUED) == []
+
+
+def test_a_weekday_over_its_date_and_a_wrapped_title_join_their_entry() -> None:
+    blocks = build_blocks(
+        [
+            *_lines(*_INTRO),
+            *_lines(
+                ("Thursday", 0.0),
+                ("3/11 - Kite flying day", 16.5),
+                ("3/15 - Spring", 33.0),
+                ("Break", 49.5),
+                ("3/26 - Classes resume", 66.0),
+            ),
+        ]
+    )[1:]
+    regrouped = regroup_entries(blocks, lambda text: leading_date_end(text, ISSUED))
+    assert [block.text for block in regrouped] == [
+        "Thursday 3/11 - Kite flying day",
+        "3/15 - Spring Break",
+        "3/26 - Classes resume",
+    ]
+
+
+def test_a_short_line_under_a_dated_line_followed_by_prose_stays_apart() -> None:
+    blocks = build_blocks(
+        [
+            *_lines(*_INTRO),
+            *_lines(
+                ("3/15 - Spring", 0.0),
+                ("Break", 16.5),
+                ("Have a restful holiday, and we will see you again soon.", 33.0),
+            ),
+        ]
+    )[1:]
+    regrouped = regroup_entries(blocks, lambda text: leading_date_end(text, ISSUED))
+    assert regrouped[0].text == "3/15 - Spring"
+
+
+def test_an_unmarked_hour_range_is_read_as_after_school_hours() -> None:
+    assert find_times("Family reading night 6:30-8:00") == (time(18, 30), time(20, 0))
+    assert find_times("Assembly 9:15-10:00") == (time(9, 15), time(10, 0))
+
+
+def test_an_article_after_is_is_not_kept_as_a_letter() -> None:
+    items = _items(("Friday, March 12 is an early dismissal day for all grades.", False))
+    assert [title for _, title, _ in items] == ["Early dismissal day for all grades"]
+
+
+def test_a_preposition_whose_date_was_taken_does_not_lead_the_title() -> None:
+    items = _items(
+        ("On Tuesday, March 16 the first Garden Club meeting will be held in Room 4.", False)
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 16), "First Garden Club meeting")
+    ]
+
+
+def test_a_thing_issued_on_a_day_is_an_item_but_the_issue_itself_is_not() -> None:
+    items = _items(("3/19 - Progress reports issued", False), ("Posted March 5, 2027", False))
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 19), "Progress reports issued")
+    ]
