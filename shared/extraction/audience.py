@@ -23,7 +23,7 @@ _GRADE_SPAN = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}){_SPAN}(\d{{1,2}})\
 _GRADE_LIST = re.compile(rf"{_GRADE_WORD}\s*({_GRADE_NUMBER}(?:{_JOIN}\d{{1,2}}\b)*)", re.I)
 _K_SPAN = re.compile(r"(?<![\w-])K\s*(?:-|–|—|to)\s*(\d{1,2})\b")
 _ORDINALS = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/|or)\s*\d{1,2}(?:st|nd|rd|th))*)\s+grade(?:s|rs)?\b",
+    r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/|or)\s*\d{1,2}(?:st|nd|rd|th))*)(?:\s+|-)grade(?:s|rs)?\b",
     re.I,
 )
 _KINDERGARTEN = re.compile(r"\bkinder(?:garten(?:ers?)?|s)?\b|\bkindies\b", re.I)

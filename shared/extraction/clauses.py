@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from shared.extraction.dates import DateMention, find_dates, weekly_days
+from shared.extraction.relative_days import relative_weekday_dates
 
 _LEAD_IN_WORDS = 5  # a notice's name is shorter than this; an announcing phrase is not
 
@@ -62,12 +63,24 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+def _day_mentions(text: str, anchor: date) -> list[DateMention]:
+    """Written dates, and weekdays named alone where no written date overlaps them: "a math
+    test on Friday, and the third graders ... on Friday" names two dated things."""
+    written = find_dates(text, anchor)
+    named = [
+        m
+        for m in relative_weekday_dates(text, anchor)
+        if not any(w.start < m.end and m.start < w.end for w in written)
+    ]
+    return sorted([*written, *named], key=lambda m: m.start)
+
+
 def clauses_of(sentence: str, anchor: date) -> list[str]:
     """A sentence split where it moves from one dated thing to another."""
     clauses = []
     for part in sentence.split(";"):
         part = without_lead_in(part, anchor)
-        mentions = [m for m in find_dates(part, anchor) if not inside_parentheses(part, m)]
+        mentions = [m for m in _day_mentions(part, anchor) if not inside_parentheses(part, m)]
         if len(mentions) < 2 or weekly_days(part) or a_list_of_days(part, mentions):
             clauses.append(part)
             continue

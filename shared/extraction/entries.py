@@ -135,6 +135,41 @@ def _title_line(block: Block, leading_date: LeadingDate) -> bool:
     )
 
 
+def _bullets_under(blocks: Sequence[Block], start: int, leading_date: LeadingDate) -> list[Block]:
+    """ "10/23" over bullets: every bullet up to the next date is that day's entry, however
+    long, and a line after the list that is no bullet is not."""
+    if blocks[start - 1].listed:
+        return []
+    bullets: list[Block] = []
+    for block in blocks[start:]:
+        if not (_is_text(block) and block.listed) or leading_date(block.text) is not None:
+            break
+        bullets.append(block)
+    return bullets
+
+
+def _titles_under(blocks: Sequence[Block], start: int, leading_date: LeadingDate) -> list[Block]:
+    """The title lines under a date line, up to a wider gap, a dated line or a heading; a
+    bulleted date takes the one entry after it."""
+    date_block = blocks[start - 1]
+    titles: list[Block] = []
+    first_gap: float | None = None
+    for candidate in blocks[start:]:
+        if not _title_line(candidate, leading_date):
+            break
+        if _AUDIENCE_TIME.match(candidate.text) and titles:
+            break
+        gap = _gap(titles[-1] if titles else date_block, candidate)
+        if first_gap is None:
+            first_gap = gap
+        elif gap > first_gap + 2.0:
+            break
+        titles.append(candidate)
+        if date_block.listed:
+            break
+    return titles
+
+
 def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[Block]:
     """ "Late Start" with "Primary — 9:45 AM" under it: "Late Start (Primary) 9:45 AM",
     one entry per audience line."""
@@ -178,23 +213,10 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
         date_only = bool(_SEPARATORS.match(block.text[end:])) and not under_topic
         entries = [block]
         if date_only:
-            # The title lines under the date, up to a wider gap, a dated line or a heading;
-            # a bulleted date takes the one entry after it.
-            titles: list[Block] = []
-            first_gap: float | None = None
-            while following < len(blocks) and _title_line(blocks[following], leading_date):
-                candidate = blocks[following]
-                if _AUDIENCE_TIME.match(candidate.text) and titles:
-                    break
-                gap = _gap(titles[-1] if titles else block, candidate)
-                if first_gap is None:
-                    first_gap = gap
-                elif gap > first_gap + 2.0:
-                    break
-                titles.append(candidate)
-                following += 1
-                if block.listed:
-                    break
+            titles = _bullets_under(blocks, following, leading_date) or _titles_under(
+                blocks, following, leading_date
+            )
+            following += len(titles)
             if titles:
                 date_text = block.text[:end].rstrip(" -–—:|@,")
                 entries = [_entry(block, title, date_text) for title in titles]

@@ -253,10 +253,13 @@ SHOUTED_NAME = re.compile(
 HOSTED = re.compile(
     r"^(?:there\s+(?:will\s+be|is|are)\s+"
     r"|(?:we|you|they|our\s+(?:school|class|classes|students|children|kids)|the\s+(?:school|"
-    r"class|students|children|kids)|everyone|students|children)"
+    r"class|students|children|kids)|everyone|students|children"
+    # "The fourth-graders will have ...", "Grade 2 classes will hold ...": a grade's group.
+    r"|(?:the\s+|our\s+|all\s+)?(?:\w+[- ]?graders|kindergarteners|kindergartners"
+    r"|(?:grade\s+\w+|\w+[- ]grade)\s+(?:students|classes|class)))"
     r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+get\s+to)?\s+(?:be\s+)?"
     r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating)\s+)"
-    r"(?:(?:our|a|an|the|their|your|its|some)\s+)?(?P<np>.+)",
+    r"(?:(?:our|a|an|the|their|your|its|some)\s+)?(?:next\s+)?(?P<np>.+)",
     re.I,
 )
 HOSTED_END = re.compile(

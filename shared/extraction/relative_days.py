@@ -13,6 +13,7 @@ from shared.extraction.dates import (
     DateMention,
     weekday_number,
 )
+from shared.extraction.lexicon import PAST_TENSE
 
 _RELATIVE_WEEKDAY = re.compile(
     rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
@@ -34,6 +35,14 @@ _BARE_WEEKDAY = re.compile(
     r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b))"
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
+# "There is no school on Friday.", "The spelling test will be on Friday as well.": a weekday
+# that closes a clause is the day of the thing the clause names, unless the writer speaks
+# of themselves ("We will let you know on Monday") or of what is past.
+_CLOSING_WEEKDAY = re.compile(
+    rf"\bon\s+(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
+    r"(?=\s*(?:[.!;]|,\s+(?:and|but|so)\b|\s+as well\b|$))"
+)
+_SPEAKER_LED = re.compile(r"^\W*(?:we|i|you|they|he|she)\b", re.I)
 _NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
 # Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
@@ -66,18 +75,34 @@ def relative_weekday_dates(
         )
     taken = [(m.start, m.end) for m in mentions]
     monday_after = anchor + timedelta(days=7 - anchor.weekday())
-    for match in _BARE_WEEKDAY.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    for start, end, name in _bare_weekdays(text):
+        if any(a < end and start < b for a, b in taken):
             continue
-        name = match.group("wd") or match.group("timed")
         weekday = WEEKDAYS[name.lower()]
         if next_week:
             value = monday_after + timedelta(days=weekday)
         else:
             value = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-        start = match.start("wd") if match.group("wd") else match.start("timed")
-        mentions.append(DateMention(start, match.end(), value, False))
+        mentions.append(DateMention(start, end, value, False))
+        taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
+    """Weekdays named alone that date their sentence: (start, end, name)."""
+    found = []
+    for match in _BARE_WEEKDAY.finditer(text):
+        group = "wd" if match.group("wd") else "timed"
+        found.append((match.start(group), match.end(), match.group(group)))
+    for match in _CLOSING_WEEKDAY.finditer(text):
+        sentence = re.split(r"(?<=[.!?])\s+", text[: match.start()])[-1]
+        clause = re.split(r",\s+(?:and|but|so)\s+", sentence)[-1]
+        # "A colour a day: red, blue, ... and green on Friday": a day of a list's
+        # week, not the next Friday.
+        if _SPEAKER_LED.match(clause) or PAST_TENSE.search(clause) or ":" in sentence:
+            continue
+        found.append((match.start("wd"), match.end(), match.group("wd")))
+    return found
 
 
 def speaks_of_next_week(text: str) -> bool:

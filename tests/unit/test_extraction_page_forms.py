@@ -12,11 +12,20 @@ import pytest
 from shared.extraction.dates import find_dates, leading_date_end
 from shared.extraction.entries import regroup_entries
 from shared.extraction.layout import build_blocks
+from shared.extraction.relative_days import relative_weekday_dates
+from shared.extraction.schema import ExtractionContext
+from shared.extraction.sniff import MediaType
 from shared.extraction.times import find_times
 from tests.unit.test_document_entries import _INTRO, _lines
-from tests.unit.test_extraction_rules import _items
+from tests.unit.test_extraction_rules import _items, _TypedExtractor
 
 ISSUED = date(2027, 3, 5)
+CONTEXT = ExtractionContext(
+    issued_on=ISSUED,
+    issued_on_is_known=True,
+    timezone="America/Vancouver",
+    grades_offered=[0, 1, 2, 3, 4, 5, 6, 7],
+)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +107,54 @@ def test_a_thing_issued_on_a_day_is_an_item_but_the_issue_itself_is_not() -> Non
     assert [(day, title) for day, title, _ in items] == [
         (date(2027, 3, 19), "Progress reports issued")
     ]
+
+
+def test_bullets_under_a_date_line_are_that_days_entries_however_long() -> None:
+    items = _items(
+        ("3/9", False),
+        (
+            "• Fire drill at 10:00 am. Pick-up and drop-off pause during the drill, so please "
+            "plan around it and talk with your child about staying calm and listening.",
+            False,
+        ),
+        ("• Reading logs due", False),
+        ("See you soon and thanks for reading", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 9), "Fire drill"),
+        (date(2027, 3, 9), "Reading logs due"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("There is no school on Monday.", [date(2027, 3, 8)]),
+        ("The class spelling bee will be on Thursday as well.", [date(2027, 3, 11)]),
+        ("We will send the photos home on Monday.", []),
+        ("Everyone had a great time on Tuesday.", []),
+        ("A colour a day: red, blue, and green on Friday.", []),
+    ],
+)
+def test_a_weekday_closing_a_clause_dates_its_thing_unless_the_writer_speaks_of_itself(
+    sentence: str, expected: list[date]
+) -> None:
+    assert [m.value for m in relative_weekday_dates(sentence, ISSUED)] == expected
+
+
+def test_one_sentence_with_two_groups_on_their_weekdays_gives_two_items() -> None:
+    items = _items(
+        (
+            "The second-graders will have a museum visit on Tuesday, and the sixth graders "
+            "will have their science quiz on Thursday.",
+            False,
+        )
+    )
+    extracted = _TypedExtractor(
+        [("The fifth-grade students will hold a bake sale on Tuesday.", False)]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 9), "Museum visit"),
+        (date(2027, 3, 11), "Science quiz"),
+    ]
+    assert [(i.title, i.grades) for i in extracted.items] == [("Bake sale", [5])]
