@@ -18,8 +18,10 @@ BlockKind = Literal["heading", "text", "row"]
 
 _BULLET_GLYPHS = "•◦▪▫●○■□►▸‣⁃∙·*-–"
 # OCR reads small bullets as "e", "o", "©" or "@" before the entry's first word.
+# A page typed by hand sets its star or dot hard against the entry: "*REMINDER: ...".
 _BULLET_START = re.compile(
-    rf"^\s*(?:\(cid:\d+\)|[{re.escape(_BULLET_GLYPHS)}]|[eo©®@°«»](?=\s+[A-Z0-9]))\s+"
+    rf"^\s*(?:(?:\(cid:\d+\)|[{re.escape(_BULLET_GLYPHS)}]|[eo©®@°«»](?=\s+[A-Z0-9]))\s+"
+    r"|[*•●▪](?=[A-Z0-9\"“(]))"
 )
 _NUMBERED_START = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _CID = re.compile(r"\(cid:\d+\)")

@@ -61,11 +61,14 @@ _DISTRACTOR = re.compile(
     r"|^\W*(?:today['’]s|tomorrow['’]s|this week['’]s) (?:lunch|breakfast|menu)\b|\blunch menu\b",
     re.I,
 )
-# A later sentence that opens on a coming day turns from thanks to what is next.
+# A later sentence that opens on a coming day, or asks for something by a day, turns from
+# thanks to what is next.
 _TURNS_TO_NEXT = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*(?:tomorrow|tonight|next week|this (?:coming )?(?:week|"
     r"monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday)\b)",
+    r"thursday|friday|saturday)\b"
+    # "... Please get your donations in by Friday.": a cut-off asked after the thanks.
+    r"|(?:please|remember to|don['’]t forget to)\b[^.!?]*\b(?:by|before|due)\b)",
     re.I,
 )
 
