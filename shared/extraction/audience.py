@@ -26,6 +26,10 @@ _ORDINALS = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)((?:\s*(?:,|&|and|\+|/|or)\s*\d{1,2}(?:st|nd|rd|th))*)(?:\s+|-)grade(?:s|rs)?\b",
     re.I,
 )
+# "6th-8th grade students", "3rd to 5th graders".
+_ORDINAL_SPAN = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th){_SPAN}(\d{{1,2}})(?:st|nd|rd|th)(?:\s+|-)grade(?:s|rs)?\b", re.I
+)
 _KINDERGARTEN = re.compile(r"\bkinder(?:garten(?:ers?)?|s)?\b|\bkindies\b", re.I)
 _INCOMING_KINDERGARTEN = re.compile(
     r"\bborn in (?:19|20)\d\d\b|\bpre-?k\b|\bpre-?school(?:ers?)?\b|\bstrongstart\b"
@@ -150,6 +154,8 @@ def grades_in(text: str) -> list[int] | Literal["all"] | None:
         found.update(_grade_value(n) for n in re.findall(r"K|\d{1,2}", match.group(1), re.I))
     for match in _K_SPAN.finditer(text):
         found.update(range(0, int(match.group(1)) + 1))
+    for match in _ORDINAL_SPAN.finditer(text):
+        found.update(range(int(match.group(1)), int(match.group(2)) + 1))
     for match in _ORDINALS.finditer(text):
         found.update(int(n) for n in re.findall(r"\d{1,2}", match.group(0)))
     for match in _K_LIST.finditer(text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from shared.extraction.asks import RequestsAndCalls
 from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
@@ -32,7 +32,11 @@ from shared.extraction.lexicon import (
     RESUMES,
     THANKS,
 )
-from shared.extraction.relative_days import relative_weekday_dates, speaks_of_next_week
+from shared.extraction.relative_days import (
+    opens_with_weekday,
+    relative_weekday_dates,
+    speaks_of_next_week,
+)
 from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
 from shared.extraction.spans import runs_until
@@ -79,6 +83,17 @@ class CandidateBuilder(RequestsAndCalls):
         if len(self.candidates) == before and segment.kind != "row":
             self._add_undated(segment)
         self._last_text = segment.text
+        self._week_named = self._week_after(segment)
+
+    def _week_after(self, segment: Segment) -> date | None:
+        week = [
+            m.value
+            for m in find_dates(segment.text, self.facts.anchor)
+            if m.end_value and 2 <= (m.end_value - m.value).days <= 6
+        ]
+        if week:
+            return week[-1]
+        return self._week_named if opens_with_weekday(segment.text) else None
 
     # ------------------------------------------------------------------ table rows
 
@@ -298,8 +313,11 @@ class CandidateBuilder(RequestsAndCalls):
         clause = self._resolve_pronoun(segment, clause)
         # "Next week ..." then "On Friday ...": the writer's days are next week's.
         next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
+        week = self._week_named if opens_with_weekday(segment.text) else None
         mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
-            clause, self.facts.anchor, next_week=next_week
+            clause,
+            week - timedelta(days=1) if week else self.facts.anchor,
+            next_week=next_week and not week,
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
         mentions = outside or mentions

@@ -112,7 +112,7 @@ _GENERIC_TEXT = (
     "everyone left after before during until till class classes time times day days night "
     "nights morning mornings afternoon afternoons evening evenings week weeks date dates "
     "flyer newsletter bulletin issue am pm a m p noon midnight also please remember note "
-    "then there it its they them we us you i starting beginning from through to back again "
+    "then there here it its they them we us you i starting beginning from through to back again "
     "classroom teacher teachers office students families parents child children "
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun "
@@ -202,7 +202,10 @@ SUBJECT_VERB = re.compile(
     r"happens?|kicks? off|continues?|goes|go|has|have|heads?|is held|are held)\b",
     re.I,
 )
-DATE_IS = re.compile(r"^\s*(?:is|will be)\s+(?:(?:a|an|the|our)\s+)?(?P<np>[^,.;]+)", re.I)
+DATE_IS = re.compile(
+    r"^\s*(?:is|will be)\s+(?:also\s+|now\s+|still\s+)?(?:(?:a|an|the|our)\s+)?(?P<np>[^,.;]+)",
+    re.I,
+)
 NP_BREAK = re.compile(r"\b(?:the|for|to|our|a|an|of|at|with|from|in)\s+", re.I)
 AUDIENCE = re.compile(
     r"\b(?:grades?|gr|kinder\w*|students?|classes|class|families|parents|children|kids|"
@@ -256,9 +259,11 @@ HOSTED = re.compile(
     r"class|students|children|kids)|everyone|students|children"
     # "The fourth-graders will have ...", "Grade 2 classes will hold ...": a grade's group.
     r"|(?:the\s+|our\s+|all\s+)?(?:\w+[- ]?graders|kindergarteners|kindergartners"
-    r"|(?:grade\s+\w+|\w+[- ]grade)\s+(?:students|classes|class)))"
+    r"|(?:grade\s+\w+|\w+[- ]grade)\s+(?:students|classes|class)"
+    # "Mrs. Lee's Grade 4 science class will be on a field trip": a named class.
+    r"|(?:[\w'’.&-]+\s+){1,5}?(?:class|classes)))"
     r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+get\s+to)?\s+(?:be\s+)?"
-    r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating)\s+)"
+    r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating|go on|be on|take)\s+)"
     r"(?:(?:our|a|an|the|their|your|its|some)\s+)?(?:next\s+)?(?P<np>.+)",
     re.I,
 )

@@ -33,6 +33,7 @@ from shared.extraction.state import BuilderState
 from shared.extraction.times import strip_times
 from shared.extraction.titles import (
     FINITE_VERB,
+    asked_action,
     audience_doing,
     canonical_deadline,
     deadline_of,
@@ -42,6 +43,7 @@ from shared.extraction.titles import (
     named_after_date,
     noun_phrase_before,
     pick_up_title,
+    pronoun_led,
     request_title,
     subject_of,
     tidy_title,
@@ -189,10 +191,13 @@ class ClauseNaming(BuilderState):
             or (named_after_date(clause, mention) if leads else None)
             or hosted_thing(bare)
             or audience_doing(bare)
+            or asked_action(bare)
             or noun_phrase_before(clause, mention)
         )
         weak = not found
         title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
+        if not found and pronoun_led(bare):
+            title = ""  # "Those staying late today ...": a detail of a thing above
         if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
             # "Tuesdays and Fridays, 8:30 - 10:00 a.m." names no thing: the line above may.
             title = self._name_above() or ""

@@ -16,7 +16,7 @@ from shared.extraction.dates import (
 from shared.extraction.lexicon import PAST_TENSE
 
 _RELATIVE_WEEKDAY = re.compile(
-    rf"\b(?P<rel>next|this|coming|this coming)\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
+    rf"\b(?P<rel>next|this|coming|this coming|the following)\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
     # "this Thursday" is one day; "this Thursday and Friday" names two.
     r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,
@@ -36,13 +36,18 @@ _BARE_WEEKDAY = re.compile(
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
 # "There is no school on Friday.", "The spelling test will be on Friday as well.": a weekday
-# that closes a clause is the day of the thing the clause names, unless the writer speaks
-# of themselves ("We will let you know on Monday") or of what is past.
+# that closes a clause (or has only why, where or when after it) is the day of the thing the
+# clause names, unless the writer speaks of themselves ("We will let you know on Monday") or
+# of what is past.
 _CLOSING_WEEKDAY = re.compile(
     rf"\bon\s+(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
-    r"(?=\s*(?:[.!;]|,\s+(?:and|but|so)\b|\s+as well\b|$))"
+    r"(?=\s*(?:[.!;]|,\s+(?:and|but|so)\b|\s+as well\b|$)"
+    # "... a PJ Day on Thursday to support the team": what follows says why, where or when.
+    r"|\s+(?:to|for|in|at|after|before|during|from|with)\b)"
 )
 _SPEAKER_LED = re.compile(r"^\W*(?:we|i|you|they|he|she)\b", re.I)
+# "Families will hear on Monday which room ...": when something is learnt, not done.
+_LEARNT = re.compile(r"\b(?:find out|hear|learn|be told|know)\b", re.I)
 _NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
 # Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
@@ -97,9 +102,10 @@ def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
     for match in _CLOSING_WEEKDAY.finditer(text):
         sentence = re.split(r"(?<=[.!?])\s+", text[: match.start()])[-1]
         clause = re.split(r",\s+(?:and|but|so)\s+", sentence)[-1]
-        # "A colour a day: red, blue, ... and green on Friday": a day of a list's
-        # week, not the next Friday.
-        if _SPEAKER_LED.match(clause) or PAST_TENSE.search(clause) or ":" in sentence:
+        said_in_passing = _SPEAKER_LED.match(clause) or _LEARNT.search(clause)
+        # "A colour a day: red, blue, ... and green on Friday": a day of a list's week.
+        listed = ":" in sentence and "," in sentence.rsplit(":", 1)[1]
+        if said_in_passing or PAST_TENSE.search(clause) or listed:
             continue
         found.append((match.start("wd"), match.end(), match.group("wd")))
     return found
@@ -107,3 +113,8 @@ def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
 
 def speaks_of_next_week(text: str) -> bool:
     return bool(_NEXT_WEEK.search(text))
+
+
+def opens_with_weekday(text: str) -> bool:
+    """ "Monday - wear red", "Tuesday: pizza lunch": a line led by a weekday named alone."""
+    return bool(re.match(rf"^\W*(?:{_FULL_WEEKDAY_NAMES})\b(?!s\b|['’]s\b)", text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from shared.extraction.audience import Grades, division_grades, grades_in, within_school
 from shared.extraction.candidates import Candidate, DocumentFacts
 from shared.extraction.schema import ExtractionContext
@@ -24,6 +26,10 @@ class BuilderState:
         self._segments_by_section: dict[int, set[int]] = {}
         self._segment_name = ""
         self._segment_titles: list[str] = []
+        # The first day of a week the writer has just named ("<date>-<date> is Spirit
+        # Week"), while the lines after it go by weekday: "Friday - wear pajamas" is that
+        # week's Friday, not the next one after the issue.
+        self._week_named: date | None = None
 
     @property
     def _name_grades(self) -> Grades | None:

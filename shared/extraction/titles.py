@@ -23,6 +23,7 @@ from shared.extraction.lexicon import (
     EVENT_NP,
     GENERIC_WORDS,
     HAND_OVER,
+    HOSTED,
     LABEL_PREFIX,
     LEADING_FILLER,
     NEEDED_AT_SCHOOL,
@@ -179,6 +180,16 @@ def with_due_phrase(name: str, clause: str, mention: DateMention | None) -> str:
     return tidy_title(f"{name} {found.group(2).lower()}")
 
 
+# A subject that only points at a thing named elsewhere: "we", "it", "which", "those
+# staying after school".
+_POINTING_WORD = re.compile(r"^(?:which|who|that|those|these)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(rf"\b(?:we|us|you|i|they|it|there)\b|{_POINTING_WORD.pattern}", re.I)
+
+
+def pronoun_led(text: str) -> bool:
+    return bool(_PRONOUN_SUBJECT.match(LEADING_FILLER.sub("", text.strip(" -–—:|*"))))
+
+
 def _bare_subject(subject: str) -> str:
     """ "After a long month of tests, Reading Week": the subject follows the comma; "On
     <date> the first Science Fair": the preposition lost its date to the date mention."""
@@ -195,11 +206,11 @@ def subject_of(bare: str) -> str | None:
         reason = re.search(r"\bfor\s+([A-Z][\w' -]+)", text)
         return tidy_title(f"No school - {reason.group(1)}" if reason else "No school")
     match = SUBJECT_VERB.match(text)
-    if not match:
-        return None
+    if not match or HOSTED.match(text):
+        return None  # "Room 4's class will be on a field trip": the trip is what is had
     subject = _bare_subject(match.group("subject"))
     words = subject.split()
-    if not 1 <= len(words) <= 8 or re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
+    if not 1 <= len(words) <= 8 or _PRONOUN_SUBJECT.search(subject):
         return None
     if not content_words(AUDIENCE.sub(" ", subject)):
         return None  # "Our first graders are off to ...": who goes, not what happens
@@ -266,7 +277,7 @@ def audience_doing(bare: str) -> str | None:
     subject = _bare_subject(match.group("subject"))
     if content_words(AUDIENCE.sub(" ", subject)) or not 1 <= len(subject.split()) <= 6:
         return None
-    if re.search(r"\b(?:we|us|you|i|they|it|there)\b", subject, re.I):
+    if _PRONOUN_SUBJECT.search(subject):
         return None
     rest = text[match.end("subject") :]
     rest = re.split(
@@ -291,11 +302,22 @@ def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
         clause[: mention.start].rstrip(" ,"),
         flags=re.I,
     )
+    # "... to the Festival of Seeds, which has been moved to <date>": the thing the
+    # relative clause is about.
+    before = re.sub(
+        r",?\s+(?:which|that)\s+(?:has|have|had)?\s*(?:been|is|are|was|will be)\s+\w+\s+"
+        r"(?:to|for|until|till)\s*$",
+        "",
+        before,
+        flags=re.I,
+    )
     before = re.sub(r"\s+(?:on|is|are|will be|starting|from)\s*$", "", before)
     breaks = list(NP_BREAK.finditer(before))
+    if len(breaks) >= 2 and breaks[-1].group().strip().lower() == "of":
+        breaks.pop()  # "Festival of Seeds": "of" joins one name
     phrase = before[breaks[-1].end() :] if breaks else before
     words = phrase.split()
-    if not 1 <= len(words) <= 6:
+    if not 1 <= len(words) <= 6 or _POINTING_WORD.match(phrase):
         return None
     return tidy_title(phrase)
 
@@ -305,10 +327,34 @@ ACTION_VERB_TITLE = re.compile(
     r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
     re.I,
 )
+# Where an asked action's object ends: its purpose ("to show ...", "so that ..."), a quote
+# or a clause break.
+_ACTION_OBJECT_END = re.compile(
+    r"\s+(?:to|so|because|in order to|and then|if|when)\s+|\s*[\"“”(,;:.!?]", re.I
+)
+
+
+_MODAL = re.compile(r"\b(?:must|need to|needs to|have to|has to|should|please)\s+", re.I)
+
+
+def asked_action(bare: str) -> str | None:
+    """ "wear red to show your team spirit" gives "Wear red": the thing asked, without why."""
+    text = LEADING_FILLER.sub("", bare.strip(" -–—:|"))
+    # "Keep the reader a week and must return it ...": the act after the modal.
+    modal = list(_MODAL.finditer(text))
+    if modal:
+        text = text[modal[-1].end() :]
+    if not ACTION_VERB_TITLE.match(text):
+        return None
+    act = _ACTION_OBJECT_END.split(text, maxsplit=1)[0]
+    return tidy_title(act) if 2 <= len(act.split()) <= 8 else None
+
+
 _REQUEST = re.compile(
     r"\b(?:please|(?:it is|it['’]s) important to|remember to|be sure to|make sure to|"
     r"don['’]t forget to)\s+"
-    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book|sign)\s+[^.;!?]+)",
+    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book|sign|turn in|"
+    r"hand in|submit|drop off)\s+[^.;!?]+)",
     re.I,
 )
 

@@ -16,6 +16,7 @@ from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
 from shared.extraction.times import find_times
+from shared.models import ItemCategory
 from tests.unit.test_document_entries import _INTRO, _lines
 from tests.unit.test_extraction_rules import _items, _TypedExtractor
 
@@ -158,3 +159,83 @@ def test_one_sentence_with_two_groups_on_their_weekdays_gives_two_items() -> Non
         (date(2027, 3, 11), "Science quiz"),
     ]
     assert [(i.title, i.grades) for i in extracted.items] == [("Bake sale", [5])]
+
+
+def test_the_days_of_a_named_week_are_that_weeks_days() -> None:
+    items = _items(
+        ("March 15-19 is also our Kindness Week. Here is each day's theme:", False),
+        ("Monday - wear blue to show you care", False),
+        ("Friday - bring a note for a friend so that everyone gets one", False),
+        ("Tomorrow the library is closed.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 15), "Kindness Week"),
+        (date(2027, 3, 15), "Wear blue"),
+        (date(2027, 3, 19), "Bring a note for a friend"),
+        (date(2027, 3, 6), "Library"),
+    ]
+
+
+def test_a_star_set_hard_against_the_text_is_a_bullet() -> None:
+    items = _items(
+        ("*Art club photos are on the board by the office.", False),
+        ("*REMINDER: There is no school on Monday.", False),
+    )
+    assert [(day, title, category) for day, title, category in items] == [
+        (date(2027, 3, 8), "No school", ItemCategory.CLOSURE)
+    ]
+
+
+def test_a_relative_clause_names_the_thing_before_it_and_a_pointing_subject_names_none() -> None:
+    extracted = _TypedExtractor(
+        [
+            (
+                "The Garden Club invites 3rd-5th grade students to the Festival of Seeds, which "
+                "has been moved to Thursday, March 18.",
+                False,
+            ),
+            ("Those staying late today for band should wait in Room 2.", False),
+        ]
+    ).extract(b"", MediaType.PDF, CONTEXT)
+    assert [(i.start_date, i.title, i.grades) for i in extracted.items] == [
+        (date(2027, 3, 18), "Festival of Seeds", [3, 4, 5])
+    ]
+
+
+def test_a_cut_off_asked_after_a_thank_you_is_kept() -> None:
+    items = _items(
+        (
+            "Thank you to all who gave to the mitten tree. Please bring any last mittens in by "
+            "Wednesday, March 10. Thanks again!",
+            False,
+        )
+    )
+    assert [day for day, _, _ in items] == [date(2027, 3, 10)]
+
+
+def test_a_named_class_on_a_trip_is_named_by_the_trip_and_a_purpose_does_not_hide_its_day() -> None:
+    items = _items(
+        ("Mr. Okafor's 6th grade science class will be on a field trip on Tuesday.", False),
+        ("There will be a Crazy Hat Day on Thursday to support the library.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 9), "Field trip"),
+        (date(2027, 3, 11), "Crazy Hat Day"),
+    ]
+
+
+def test_an_act_after_a_modal_names_a_relative_days_thing() -> None:
+    items = _items(
+        (
+            "Your child may keep the reader for a week and must return the reader the following "
+            "Friday.",
+            False,
+        )
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 12), "Return the reader")]
+
+
+def test_what_is_learnt_on_a_day_is_said_in_passing() -> None:
+    assert (
+        relative_weekday_dates("Families will find out on Monday which room it is.", ISSUED) == []
+    )
