@@ -16,7 +16,9 @@ from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
     find_dates,
+    month_in_view,
     next_weekday_on_or_after,
+    ordinal_days,
     weekly_days,
     weekly_rrule,
 )
@@ -84,6 +86,13 @@ class CandidateBuilder(RequestsAndCalls):
             self._add_undated(segment)
         self._last_text = segment.text
         self._week_named = self._week_after(segment)
+        self._month_seen = month_in_view(segment.text, self.facts.anchor) or self._month_seen
+
+    def _month_before(self, segment: Segment, clause: str) -> date | None:
+        """The month the writer is speaking of when a clause says only "on the 15th"."""
+        at = segment.text.find(clause)
+        before = segment.text[:at] if at > 0 else ""
+        return month_in_view(before, self.facts.anchor) or self._month_seen
 
     def _week_after(self, segment: Segment) -> date | None:
         week = [
@@ -314,10 +323,14 @@ class CandidateBuilder(RequestsAndCalls):
         # "Next week ..." then "On Friday ...": the writer's days are next week's.
         next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
         week = self._week_named if opens_with_weekday(segment.text) else None
-        mentions = find_dates(clause, self.facts.anchor) or relative_weekday_dates(
-            clause,
-            week - timedelta(days=1) if week else self.facts.anchor,
-            next_week=next_week and not week,
+        mentions = (
+            find_dates(clause, self.facts.anchor)
+            or relative_weekday_dates(
+                clause,
+                week - timedelta(days=1) if week else self.facts.anchor,
+                next_week=next_week and not week,
+            )
+            or ordinal_days(clause, self.facts.anchor, self._month_before(segment, clause))
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
         mentions = outside or mentions

@@ -54,6 +54,8 @@ def tidy_title(text: str) -> str:
     text = text.replace("—", "-").replace("–", "-")
     text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
     text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
+    # "Appreciation Breakfast on", once its date was read off: the preposition is left over.
+    text = re.sub(r"(?:\s+(?:on|at|from|by|the|and|of|for|with|to))+$", "", text, flags=re.I)
     text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
     # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
     if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
@@ -190,6 +192,15 @@ def pronoun_led(text: str) -> bool:
     return bool(_PRONOUN_SUBJECT.match(LEADING_FILLER.sub("", text.strip(" -–—:|*"))))
 
 
+# "Another big event this spring is the Science Fair": the subject only describes it.
+_DESCRIBED_THING = re.compile(
+    r"^[^,.;]{0,50}?\b(?:event|thing|activity|highlight|reminder|date)s?\b"
+    r"(?:\s+(?:in|of|for|this|next)(?:\s+\w+){1,2})?\s+(?:is|will be)\s+(?:the|a|an|our)\s+"
+    r"(?P<np>[^,.;!?]+)",
+    re.I,
+)
+
+
 def _bare_subject(subject: str) -> str:
     """ "After a long month of tests, Reading Week": the subject follows the comma; "On
     <date> the first Science Fair": the preposition lost its date to the date mention."""
@@ -199,7 +210,7 @@ def _bare_subject(subject: str) -> str:
 
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
-    date_is = DATE_IS.match(text)
+    date_is = DATE_IS.match(text) or _DESCRIBED_THING.match(text)
     if date_is:
         return tidy_title(date_is.group("np"))
     if re.match(r"^there (?:is|will be) no school\b", text, re.I):

@@ -16,6 +16,7 @@ from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
 from shared.extraction.times import find_times
+from shared.extraction.titles import tidy_title
 from shared.models import ItemCategory
 from tests.unit.test_document_entries import _INTRO, _lines
 from tests.unit.test_extraction_rules import _items, _TypedExtractor
@@ -239,3 +240,28 @@ def test_what_is_learnt_on_a_day_is_said_in_passing() -> None:
     assert (
         relative_weekday_dates("Families will find out on Monday which room it is.", ISSUED) == []
     )
+
+
+def test_an_ordinal_day_alone_is_a_day_of_the_month_in_view() -> None:
+    items = _items(
+        (
+            "A busy time in April! The big event of the month is the Science Fair on the 22nd.",
+            False,
+        ),
+        ("Our spring concert is on the 28th at 6 pm.", False),
+        ("The 5th grade choir sings at the 100th day party on Friday, March 12.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 4, 22), "Science Fair"),
+        (date(2027, 4, 28), "Spring concert"),
+        (date(2027, 3, 12), "100th day party"),
+    ]
+
+
+def test_a_day_of_a_month_reads_with_of_between() -> None:
+    assert [m.value for m in find_dates("on the 20th of May", ISSUED)] == [date(2027, 5, 20)]
+
+
+def test_a_title_does_not_end_on_the_preposition_its_date_left() -> None:
+    assert tidy_title("Family breakfast on") == "Family breakfast"
+    assert tidy_title("Sign-up for the") == "Sign-up"
