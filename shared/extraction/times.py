@@ -67,6 +67,21 @@ def _guess_meridiem(clock: _Clock) -> str | None:
     return "pm" if 1 <= clock.hour <= 6 or clock.hour == 12 else "am"
 
 
+def _beside(clock: _Clock, clocks: list[_Clock]) -> str | None:
+    """ "at about 7:15 (after the meeting at 6:30 pm)": a bare hour takes the half of day of
+    a marked hour near it in the same text."""
+    if clock.hour > 12:
+        return None
+    near = [
+        other.meridiem
+        for other in clocks
+        if other is not clock
+        and other.meridiem in ("am", "pm")
+        and abs(other.hour % 12 - clock.hour % 12) <= 2
+    ]
+    return near[0] if near else None
+
+
 def find_times(text: str) -> tuple[time | None, time | None]:
     """The start and end time an event text states ("3:30–4:45 pm", "7 pm", "noon")."""
     clocks = _clocks(text)
@@ -80,7 +95,7 @@ def find_times(text: str) -> tuple[time | None, time | None]:
     )
     if second is None or not is_range:
         meridiem = first.meridiem if first.meridiem != "fixed" else None
-        return _to_time(first, meridiem or _guess_meridiem(first)), None
+        return _to_time(first, meridiem or _beside(first, clocks) or _guess_meridiem(first)), None
     end_meridiem = second.meridiem if second.meridiem != "fixed" else None
     end_meridiem = end_meridiem or _guess_meridiem(second)
     end = _to_time(second, end_meridiem)

@@ -265,3 +265,11 @@ def test_a_day_of_a_month_reads_with_of_between() -> None:
 def test_a_title_does_not_end_on_the_preposition_its_date_left() -> None:
     assert tidy_title("Family breakfast on") == "Family breakfast"
     assert tidy_title("Sign-up for the") == "Sign-up"
+
+
+def test_a_bare_hour_takes_the_half_of_day_of_a_marked_hour_beside_it() -> None:
+    assert find_times("Planning at about 7:45 (after the board meeting at 6:30 pm)") == (
+        time(19, 45),
+        None,
+    )
+    assert find_times("Drop off at 7:45, pick up at 3:30 pm") == (time(7, 45), None)
