@@ -285,8 +285,11 @@ class IndexedItemSearch:
         terms = self.index.vocabulary(school).terms(text, asks=True)
         when = asked_when(text, today)
         details = details_asked(text)
+        # A day named asks about that day; a month alone is mostly part of a name ("the May
+        # pizza lunch"), so it does not.
+        named_day = bool(when.dates or when.weekdays)
         when_asked = bool(
-            details and (when or asks_when(text) or any(k in terms for k in _WHEN_ASKS))
+            details and (named_day or asks_when(text) or any(k in terms for k in _WHEN_ASKS))
         )
         return Question(text, terms, when, grades_named(text, today), details, when_asked)
 

@@ -231,3 +231,12 @@ def test_a_title_with_braces_goes_into_the_reply_as_written() -> None:
     assert reply_texts.unsaid_answer_for(odd, ("parking",), "en").startswith(
         "Robot day {bring a box}"
     )
+
+
+def test_a_month_in_the_name_of_the_thing_is_not_asking_when(search: IndexedItemSearch) -> None:
+    ranked = search.rank("birch", "how much does the november robot building day cost?", now=NOW)
+    assert ranked[0].item_id == "robot-day" and ranked[0].unsaid == ("cost",)
+    assert not ranked[0].when_asked and not gives_an_answer(ranked, search.tuning)
+    # A day named is asked about: whether it happens then is answered by its date.
+    on_a_day = search.rank("birch", "is there a robot building day on nov 20? how much?", now=NOW)
+    assert on_a_day[0].item_id == "robot-day" and on_a_day[0].when_asked
