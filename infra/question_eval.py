@@ -25,7 +25,7 @@ from shared.models import Activity, Item, ItemStatus, School, stable_id
 from shared.ports import Embedder, VectorFilter
 from shared.repository import Repositories
 from shared.services.indexing import ItemIndex
-from shared.services.search import IndexedItemSearch, SearchTuning
+from shared.services.search import IndexedItemSearch, SearchTuning, gives_an_answer
 
 LANGUAGES = ("en", "pa", "tl", "zh")
 # Questions are asked at midday of the issue date, school time.
@@ -179,7 +179,7 @@ def evaluate_questions(
                 {
                     "id": q["id"],
                     "ranked": [s.title for s in ranked[:5]],
-                    "answered": indexed.search.answers(ranked),
+                    "answered": gives_an_answer(ranked, indexed.search.tuning),
                     "score": round(ranked[0].score, 3) if ranked else None,
                 }
             )

@@ -293,11 +293,13 @@ class Embedder(Protocol):
 
 @dataclass(frozen=True)
 class ItemMatch:
-    """One item found for a query, with how well and why it matched."""
+    """One item found for a query, with how well and why it matched, and which details the
+    question asks about that the item does not state (`shared.retrieval.details`)."""
 
     item_id: str
     score: float
     reason: str
+    unsaid: tuple[str, ...] = ()
 
 
 class ItemSearch(Protocol):

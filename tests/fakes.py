@@ -12,6 +12,7 @@ from shared.adapters.clock import FixedClock
 from shared.models import ItemStatus
 from shared.ports import FieldFilter, ItemMatch, Recipient, SentMessage, TemplateMessage
 from shared.repository import Repositories
+from shared.retrieval.details import details_asked, details_unsaid
 
 # "Now" in every test: the afternoon the sample newsletter was issued (Friday 2 October 2026,
 # 09:30 in Vancouver). Tests never read the wall clock; `make test` runs them again with the
@@ -79,7 +80,8 @@ class RecordingMessenger:
 @dataclass
 class KeywordItemSearch:
     """An ItemSearch over the store's approved items by shared title words (the real one, by
-    meaning, is the index issue's); nothing in common means nothing fits."""
+    meaning, is the index issue's); nothing in common means nothing fits. Details the text
+    asks about that an item does not state are read by the real rule."""
 
     repos: Repositories
     calls: list[str] = field(default_factory=list)
@@ -102,7 +104,14 @@ class KeywordItemSearch:
                 continue
             shared = words & set(re.findall(r"\w{4,}", item.title.lower()))
             if shared:
-                matches.append(ItemMatch(item.id, len(shared) / len(words), "title words"))
+                unsaid = details_unsaid(
+                    details_asked(text),
+                    title=item.title,
+                    details=item.details,
+                    location=item.location,
+                    action=item.action,
+                )
+                matches.append(ItemMatch(item.id, len(shared) / len(words), "title words", unsaid))
         return sorted(matches, key=lambda m: -m.score)[:limit]
 
     def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:

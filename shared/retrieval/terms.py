@@ -108,11 +108,16 @@ class _Matcher:
     pattern: re.Pattern[str]
 
 
-def _matcher(term: str, forms: Iterable[str], weight: float) -> _Matcher | None:
+def forms_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the forms in normalised text (longest first), as the
+    lexicon's concepts match; None when there is no form."""
     patterns = sorted({_form_pattern(f) for f in forms if f.strip()}, key=len, reverse=True)
-    if not patterns:
-        return None
-    return _Matcher(term, weight, re.compile("|".join(patterns)))
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def _matcher(term: str, forms: Iterable[str], weight: float) -> _Matcher | None:
+    pattern = forms_pattern(forms)
+    return None if pattern is None else _Matcher(term, weight, pattern)
 
 
 def _topic_form(form: str) -> bool:

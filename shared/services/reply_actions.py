@@ -15,6 +15,7 @@ from shared.models import Card, CardStatus, ConsentState, Item, Parent, stable_i
 from shared.ports import Clock, ItemSearch
 from shared.records import Message, Ticket
 from shared.repository import Repositories
+from shared.retrieval.details import details_asked, details_unsaid
 from shared.services import reply_texts
 from shared.services.cards import latest_digest
 from shared.services.intents import Classification, Intent
@@ -118,10 +119,17 @@ def _mark_done(context: ActionContext, card: Card, item: Item | None) -> str:
 def _item_meant(context: ActionContext, classification: Classification) -> Item | None:
     """The item a reply is about: the number it names in the latest digest, else the best match
     for its words among the items this parent may see."""
+    return _item_meant_and_unsaid(context, classification)[0]
+
+
+def _item_meant_and_unsaid(
+    context: ActionContext, classification: Classification
+) -> tuple[Item | None, tuple[str, ...]]:
+    """The item meant, and the details the text asks about that the item does not state."""
     if classification.item_ref is not None:
         for number, _, item in _numbered_cards(context):
             if number == classification.item_ref:
-                return item
+                return item, _unsaid_by(item, context.text)
     matches = context.search.search(
         context.parent.school_id,
         context.text,
@@ -129,7 +137,21 @@ def _item_meant(context: ActionContext, classification: Classification) -> Item 
         parent_id=context.parent.id,
         limit=_ANSWER_MATCHES,
     )
-    return context.repos.items.get(matches[0].item_id) if matches else None
+    if not matches:
+        return None, ()
+    return context.repos.items.get(matches[0].item_id), matches[0].unsaid
+
+
+def _unsaid_by(item: Item | None, question: str) -> tuple[str, ...]:
+    if item is None:
+        return ()
+    return details_unsaid(
+        details_asked(question),
+        title=item.title,
+        details=item.details,
+        location=item.location,
+        action=item.action,
+    )
 
 
 def _open_ticket(context: ActionContext, kind: str, item: Item | None) -> None:
@@ -148,10 +170,14 @@ def _open_ticket(context: ActionContext, kind: str, item: Item | None) -> None:
 
 def _answer_question(context: ActionContext, classification: Classification) -> str:
     language = context.parent.language
-    item = _item_meant(context, classification)
+    item, unsaid = _item_meant_and_unsaid(context, classification)
     if item is None or item.school_id != context.parent.school_id:
         _open_ticket(context, "unanswered_question", None)
         return reply_texts.text("dont_know", language)
+    if unsaid:
+        # The item exists but its newsletter does not say what was asked: the school is asked.
+        _open_ticket(context, "unanswered_question", item)
+        return reply_texts.unsaid_answer_for(item, unsaid, language)
     return reply_texts.answer_for(item, language)
 
 

@@ -7,6 +7,7 @@ Babel catalogs land, these strings move into them; the keys stay.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 
 from shared.models import Item
@@ -84,6 +85,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "pa": "ਕੋਈ ਤਾਰੀਖ ਨਹੀਂ ਦਿੱਤੀ",
         "tl": "walang petsang nakasaad",
         "zh": "未注明日期",
+    },
+    "answer_unsaid": {
+        "en": "{answer} — the newsletter does not say {what}. {asked}",
+        "pa": "{answer} — ਨਿਊਜ਼ਲੈਟਰ ਵਿੱਚ {what} ਬਾਰੇ ਨਹੀਂ ਦੱਸਿਆ ਗਿਆ। {asked}",
+        "tl": "{answer} — hindi po sinasabi ng newsletter {what}. {asked}",
+        "zh": "{answer}——通知里没有写明{what}。{asked}",
+    },
+    "asked_the_school": {
+        "en": "I've asked the school; they will answer you here.",
+        "pa": "ਮੈਂ ਸਕੂਲ ਨੂੰ ਪੁੱਛ ਲਿਆ ਹੈ, ਉਹ ਤੁਹਾਨੂੰ ਇੱਥੇ ਜਵਾਬ ਦੇਣਗੇ।",
+        "tl": "Tinanong ko na po ang paaralan; sasagutin nila kayo dito.",
+        "zh": "我已经替您问了学校，学校会在这里回复您。",
     },
     "dont_know": {
         "en": "I don't know yet, I've asked the school. They will answer you here.",
@@ -194,6 +207,56 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+# What a newsletter may leave unsaid, as the "answer_unsaid" text names it, per detail kind of
+# `shared.retrieval.details`, and how two of them are joined.
+UNSAID_DETAILS: dict[str, dict[str, str]] = {
+    "place": {"en": "where it is", "pa": "ਥਾਂ", "tl": "kung saan ito", "zh": "地点"},
+    "cost": {"en": "how much it costs", "pa": "ਖ਼ਰਚੇ", "tl": "kung magkano", "zh": "费用"},
+    "wear": {
+        "en": "what to wear",
+        "pa": "ਕੱਪੜਿਆਂ",
+        "tl": "kung ano ang isusuot",
+        "zh": "穿什么",
+    },
+    "bring": {
+        "en": "what to bring",
+        "pa": "ਨਾਲ ਲਿਆਉਣ ਵਾਲੀਆਂ ਚੀਜ਼ਾਂ",
+        "tl": "kung ano ang dadalhin",
+        "zh": "要带什么",
+    },
+    "parking": {
+        "en": "anything about parking",
+        "pa": "ਪਾਰਕਿੰਗ",
+        "tl": "ang tungkol sa parking",
+        "zh": "停车安排",
+    },
+    "food": {
+        "en": "anything about food",
+        "pa": "ਖਾਣੇ",
+        "tl": "ang tungkol sa pagkain",
+        "zh": "餐食安排",
+    },
+    "contact": {
+        "en": "whom to contact",
+        "pa": "ਸੰਪਰਕ",
+        "tl": "kung sino ang kokontakin",
+        "zh": "联系人",
+    },
+    "transport": {
+        "en": "how they get there (bus or ride)",
+        "pa": "ਆਵਾਜਾਈ (ਬੱਸ)",
+        "tl": "ang tungkol sa sasakyan o bus",
+        "zh": "交通安排（校车等）",
+    },
+    "childcare": {
+        "en": "anything about childcare",
+        "pa": "ਬੱਚਿਆਂ ਦੀ ਦੇਖਭਾਲ",
+        "tl": "ang tungkol sa mag-aalaga ng bata",
+        "zh": "托儿安排",
+    },
+}
+_AND = {"en": " or ", "pa": " ਜਾਂ ", "tl": " o ", "zh": "或"}
+
 _WEEKDAYS = {
     "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     "pa": ["ਸੋਮਵਾਰ", "ਮੰਗਲਵਾਰ", "ਬੁੱਧਵਾਰ", "ਵੀਰਵਾਰ", "ਸ਼ੁੱਕਰਵਾਰ", "ਸ਼ਨਿੱਚਰਵਾਰ", "ਐਤਵਾਰ"],
@@ -257,6 +320,19 @@ def answer_for(item: Item, language: str) -> str:
     place = text("answer_place", language, place=item.location) if item.location else ""
     return text(
         "answer", language, title=item.title, when=describe_when(item, language), place=place
+    )
+
+
+def unsaid_answer_for(item: Item, unsaid: Sequence[str], language: str) -> str:
+    """The item found, and what the question asked that its newsletter does not say."""
+    names = [UNSAID_DETAILS[key] for key in unsaid if key in UNSAID_DETAILS]
+    what = _AND.get(language, _AND["en"]).join(n.get(language, n["en"]) for n in names)
+    return text(
+        "answer_unsaid",
+        language,
+        answer=answer_for(item, language),
+        what=what,
+        asked=text("asked_the_school", language),
     )
 
 

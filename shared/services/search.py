@@ -7,14 +7,16 @@ candidates are then scored on features that mean the same for any school: closen
 meaning, shared terms, the dates, weekdays and months the question names, the grade it
 names, and what it asks for (a price, a form or a deadline points at deadline items; a time at
 items with a time). Nothing is returned when even the best candidate's score stays under a
-threshold calibrated on labelled questions: the nearest item is not an answer.
+threshold calibrated on labelled questions: the nearest item is not an answer. A question about
+one detail of an item (where, how much, what to wear, parking...) that the item does not state
+is not answered by it either: the match says which details are unsaid (`gives_an_answer`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,6 +25,7 @@ from shared.errors import NotFound
 from shared.models import ItemStatus, School
 from shared.ports import FieldFilter, ItemMatch, VectorFilter, VectorHit
 from shared.repository import Repositories
+from shared.retrieval.details import asks_when, details_asked, details_unsaid
 from shared.retrieval.documents import recurrence_weekdays
 from shared.retrieval.terms import normalise, sparse_vector
 from shared.retrieval.when import AskedWhen, asked_when
@@ -80,6 +83,9 @@ class Question:
     terms: dict[str, float]
     when: AskedWhen
     grades: frozenset[int]
+    details: tuple[str, ...] = ()
+    # Whether it asks when, in words, by what it asks for, or by naming a day or month.
+    asks_when: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,10 @@ class Scored:
     reasons: tuple[str, ...]
     payload: dict[str, Any] = field(repr=False)
     cosine: float = 0.0
+    # Details the question asks about that this item does not state, and whether the question
+    # also asks when, which a dated item answers all the same.
+    unsaid: tuple[str, ...] = ()
+    when_asked: bool = False
 
 
 _GRADE_WORD = re.compile(
@@ -114,6 +124,8 @@ _KINDERGARTEN = re.compile(
 
 
 _TOPIC_PREFIXES = ("c:", "a:")
+# What a question asks for that a date or a time answers.
+_WHEN_ASKS = ("q:time", "q:deadline", "q:range")
 _KINDERGARTEN_TOPIC = "c:kindergarten"
 _KINDERGARTEN_GRADE = 0
 _MAX_QUESTION_CHARS = 1000
@@ -205,6 +217,16 @@ def answer_confidence(ranked: Sequence[Scored], tuning: SearchTuning) -> float:
     return best.score + tuning.answer_margin * lead + tuning.answer_standout * standout
 
 
+def gives_an_answer(ranked: Sequence[Scored], tuning: SearchTuning) -> bool:
+    """Whether the best candidate answers the question: it is confident enough, and it states
+    every detail the question asks about, unless the question also asks when, which the item's
+    date answers (the reply says what is unsaid all the same). The one rule for the question
+    evaluation and the answer calibration; `IndexedItemSearch.search` returns a confident best
+    item that leaves a detail unsaid, with what it leaves unsaid, for the reply to say so."""
+    confident = answer_confidence(ranked, tuning) >= tuning.threshold
+    return confident and (not ranked[0].unsaid or ranked[0].when_asked)
+
+
 def _iso(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
 
@@ -232,9 +254,13 @@ class IndexedItemSearch:
         limit: int = 5,
     ) -> list[ItemMatch]:
         ranked = self.rank(school_id, text, now=now, parent_id=parent_id, grades=grades)
-        if not self.answers(ranked):
+        # The best item found with a detail it does not state is returned all the same, with
+        # what it leaves unsaid: the reply names the item and says the newsletter does not say.
+        if answer_confidence(ranked, self.tuning) < self.tuning.threshold:
             return []
-        return [ItemMatch(s.item_id, s.score, "; ".join(s.reasons)) for s in ranked[:limit]]
+        return [
+            ItemMatch(s.item_id, s.score, "; ".join(s.reasons), s.unsaid) for s in ranked[:limit]
+        ]
 
     def similar(self, item_id: str, limit: int = 5) -> list[ItemMatch]:
         item = self.repos.items.get(item_id)
@@ -253,11 +279,19 @@ class IndexedItemSearch:
 
     def answers(self, ranked: Sequence[Scored]) -> bool:
         """Whether the best candidate is an answer, or the newsletters do not say."""
-        return answer_confidence(ranked, self.tuning) >= self.tuning.threshold
+        return gives_an_answer(ranked, self.tuning)
 
     def read_question(self, school: School, text: str, today: date) -> Question:
         terms = self.index.vocabulary(school).terms(text, asks=True)
-        return Question(text, terms, asked_when(text, today), grades_named(text, today))
+        when = asked_when(text, today)
+        details = details_asked(text)
+        # A day named asks about that day; a month alone is mostly part of a name ("the May
+        # pizza lunch"), so it does not.
+        named_day = bool(when.dates or when.weekdays)
+        when_asked = bool(
+            details and (named_day or asks_when(text) or any(k in terms for k in _WHEN_ASKS))
+        )
+        return Question(text, terms, when, grades_named(text, today), details, when_asked)
 
     def rank(
         self,
@@ -301,13 +335,18 @@ class IndexedItemSearch:
         if visible is not None:
             scored = [s for s in scored if visible.may_see(s.payload)]
         # The store has the last word on status: an item withdrawn a moment ago may still be
-        # in the index until its re-index task runs. Only the status is read: validating
-        # whole items would cost more than the engine's two queries.
+        # in the index until its re-index task runs. Only the fields needed are read:
+        # validating whole items would cost more than the engine's two queries. The text that
+        # states an item's details is read here too, so the index needs no copy of it.
+        fields = ["status", "details", "location", "action"] if question.details else ["status"]
         current = self.repos.store.get_many(
-            self.repos.items.name, [s.item_id for s in scored], fields=["status"]
+            self.repos.items.name, [s.item_id for s in scored], fields=fields
         )
         approved = ItemStatus.APPROVED.value
-        return [s for s in scored if current.get(s.item_id, {}).get("status") == approved]
+        kept = [s for s in scored if current.get(s.item_id, {}).get("status") == approved]
+        if not question.details:
+            return kept
+        return [_with_unsaid(s, question, current[s.item_id]) for s in kept]
 
     def _score(
         self, question: Question, today: date, dense: list[VectorHit], sparse: list[VectorHit]
@@ -432,6 +471,20 @@ class IndexedItemSearch:
         if school is None:
             raise NotFound(f"school {school_id} does not exist")
         return school
+
+
+def _with_unsaid(scored: Scored, question: Question, stored: dict[str, Any]) -> Scored:
+    unsaid = details_unsaid(
+        question.details,
+        title=scored.title,
+        details=str(stored.get("details") or ""),
+        location=stored.get("location"),
+        action=stored.get("action"),
+    )
+    if not unsaid:
+        return scored
+    reasons = (*scored.reasons, "does not say " + ", ".join(unsaid))
+    return replace(scored, unsaid=unsaid, when_asked=question.asks_when, reasons=reasons)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from infra.answer_calibration import Asked, decided_well, fit
 from shared.services.search import Scored, SearchTuning
 
@@ -33,3 +35,14 @@ def test_a_wrong_best_item_counts_neither_way() -> None:
     tuning = SearchTuning()
     assert decided_well(WRONG, tuning) == 0
     assert decided_well(WRONG, SearchTuning(threshold=100.0)) == 0
+
+
+def test_a_confident_best_item_that_leaves_the_detail_asked_unsaid_answers_nothing() -> None:
+    tuning = SearchTuning(threshold=0.0)
+    [confident] = _asked("none", (5.0, 0.9), (1.0, 0.8)).ranked[:1]
+    unsaid = replace(confident, unsaid=("parking",))
+    assert decided_well([Asked("set", "none", (unsaid,))], tuning) == 1
+    assert decided_well([Asked("set", "none", (confident,))], tuning) == 0
+    # Asked when as well, the item's date answers: a right answer, whatever it leaves unsaid.
+    dated = replace(unsaid, when_asked=True)
+    assert decided_well([Asked("set", "right", (dated,))], tuning) == 1

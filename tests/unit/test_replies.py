@@ -199,6 +199,36 @@ def test_a_question_nothing_answers_says_so_and_asks_the_school(world) -> None:
     assert "ਸਕੂਲ ਨੂੰ ਪੁੱਛ" in messenger.sent[0][1]
 
 
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("en", "does not say anything about parking"),
+        ("pa", "ਪਾਰਕਿੰਗ ਬਾਰੇ ਨਹੀਂ ਦੱਸਿਆ ਗਿਆ"),
+        ("tl", "hindi po sinasabi ng newsletter ang tungkol sa parking"),
+        ("zh", "没有写明停车安排"),
+    ],
+)
+def test_a_detail_the_newsletter_leaves_unsaid_names_the_item_and_asks_the_school(
+    world, language: str, says: str
+) -> None:
+    deps, messenger = world
+    deps.repos.parents.put(parent(deps).model_copy(update={"language": language}))
+    run(deps, text("is there parking at the pumpkin patch farm?"))
+    [(_, reply)] = messenger.sent
+    assert reply.startswith("Pumpkin patch field trip") and "Applewood Farm" in reply
+    assert says in reply
+    [ticket] = deps.repos.tickets.find()
+    assert ticket.kind == "unanswered_question" and ticket.item_id == "i1"
+
+
+def test_a_detail_the_item_states_is_answered_without_a_ticket(world) -> None:
+    deps, messenger = world
+    run(deps, text("where is the pumpkin patch trip?"))
+    [(_, reply)] = messenger.sent
+    assert "Applewood Farm" in reply and "ਨਹੀਂ ਦੱਸਿਆ" not in reply
+    assert deps.repos.tickets.count() == 0
+
+
 def test_an_error_report_opens_a_ticket_on_the_item_meant(world) -> None:
     deps, messenger = world
     run(deps, text("#1 has the wrong date, it is the 21st", message_id="wamid.r"))
