@@ -142,8 +142,8 @@ def _in_a_name(text: str, start: int) -> bool:
 
 def grades_in(text: str) -> list[int] | Literal["all"] | None:
     """The grades a text names: a sorted list, "all", or None when it names none."""
-    if _INCOMING_KINDERGARTEN.search(text):
-        return [PRE_K]
+    if _INCOMING_KINDERGARTEN.search(text) and not _WHOLE_SCHOOL.search(text):
+        return [PRE_K]  # but "all grades including preschool" is everyone
     text = _numbers_in_words(text)
     found: set[int] = set()
     consumed = text

@@ -379,10 +379,15 @@ def _weekday_and_day(match: re.Match[str], anchor: date) -> date | None:
 
 
 _CLOCK_TEXT = r"(?:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?\s?m\.?|[ap](?![a-z]))?|noon|midnight)"
-# What may follow an entry's leading date: its time, then a dash or colon, then its name.
+# A time written out in full: "11:25", "6 pm", "7:30 a.m.".
+_FULL_CLOCK = r"(?:\d{1,2}:\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+# What separates an entry's date (and time) from its name: "<date> – ", "<date>, 6 pm: ",
+# or, after a full time, a space before a capital ("<date> 11:25 a.m. Early Dismissal").
 ENTRY_LEAD = re.compile(
-    rf"^\s*,?\s*(?:(?:at\s+|@\s*)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
-    r"(?:[-–—:|]|\s[-–—]\s)\s*(?=[^\W\d_]|\()",
+    rf"^\s*,?\s*(?:(?:(?:at\s+|@\s*)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
+    r"(?:[-–—:|]|\s[-–—]\s)"
+    rf"|(?:at\s+|@\s*)?{_FULL_CLOCK}(?:\s*(?:[-–—]|to)\s*{_FULL_CLOCK})?\s+(?-i:(?=[A-Z]))(?![ap]\.?\s?m\b))"
+    r"\s*(?=[^\W\d_]|\()",
     re.IGNORECASE,
 )
 

@@ -121,7 +121,7 @@ _GENERIC_TEXT = (
 )
 GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
 # The thing an event is: the nearest event noun phrase after "at/for/after the".
-_EVENT_NOUN = (
+EVENT_NOUN = (
     r"(?:trip|fair|day|night|evening|assembly|concert|club|team|camp|meet|dance|lunch|"
     r"fundraiser|sale|workshop|swap|challenge|tournament|show|festival|clinic|screening|"
     r"lessons?|practices?|tryouts?|party|carnival|breakfast|tea|celebration|walk|game|"
@@ -131,7 +131,7 @@ _EVENT_NOUN = (
 )
 EVENT_NP = re.compile(
     r"\b(?:at|after|for|before|during|to|from|with)\s+(?:the|our|this year's|this|next week's)\s+"
-    rf"(?P<np>(?:[\w'’&/-]+\s+){{0,5}}?{_EVENT_NOUN})\b",
+    rf"(?P<np>(?:[\w'’&/-]+\s+){{0,5}}?{EVENT_NOUN})\b",
     re.I,
 )
 # What falls due, named by the verb that asks for it: "Pre-order by ...", "Reply by ...".

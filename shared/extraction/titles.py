@@ -20,6 +20,7 @@ from shared.extraction.lexicon import (
     DISCOURSE,
     DUE_NOUN,
     DUE_VERB,
+    EVENT_NOUN,
     EVENT_NP,
     GENERIC_WORDS,
     HAND_OVER,
@@ -108,12 +109,22 @@ def two_things(part: str) -> list[str]:
     return halves
 
 
+# The dashed part of an entry that names one day of an umbrella event: " - Pajama Day".
+_NAMED_PART = re.compile(
+    rf"^\s[-–—]\s(?P<name>(?:[A-Z][\w'’&/-]*\s+){{0,3}}(?i:{EVENT_NOUN}))\s*(?:$|[,.;!(])"
+)
+
+
 def lead_phrase(text: str) -> str:
     """The name at the start of a list entry or table cell, before its details."""
-    text = without_asides(text)
+    # "<date> is an early dismissal for ...": what the day is.
+    text = re.sub(r"^\s*(?:is|are|will be)\s+(?:(?:a|an|the|our)\s+)?", "", without_asides(text))
     first = (sentences_of(text) or [text])[0]  # "Gr. 2/3 library exchange. Please ..."
     head = re.split(r",|;|\.$| - | – | — ", _closed(first), maxsplit=1)[0]
     head = first[: len(head)]
+    one_day = _NAMED_PART.match(first[len(head) :])
+    if one_day:
+        head = f"{head} - {one_day.group('name')}"  # "Spirit Week - Hat Day": which day of it
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]

@@ -9,6 +9,7 @@ from datetime import date, time
 
 import pytest
 
+from shared.extraction.audience import grades_in
 from shared.extraction.dates import find_dates, leading_date_end
 from shared.extraction.entries import regroup_entries
 from shared.extraction.layout import build_blocks
@@ -17,7 +18,7 @@ from shared.extraction.schema import ExtractionContext
 from shared.extraction.sniff import MediaType
 from shared.extraction.times import find_times
 from shared.extraction.titles import tidy_title
-from shared.models import ItemCategory
+from shared.models import PRE_K, ItemCategory
 from tests.unit.test_document_entries import _INTRO, _lines
 from tests.unit.test_extraction_rules import _items, _TypedExtractor
 
@@ -273,3 +274,34 @@ def test_a_bare_hour_takes_the_half_of_day_of_a_marked_hour_beside_it() -> None:
         None,
     )
     assert find_times("Drop off at 7:45, pick up at 3:30 pm") == (time(7, 45), None)
+
+
+def test_a_dated_list_line_names_its_thing_after_a_time_without_a_dash() -> None:
+    items = _items(
+        ("March 9 11:40 a.m. Early Dismissal for staff training", False),
+        ("March 10 6:30-8:00 PM Family Games Night", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 9), "Early Dismissal for staff training"),
+        (date(2027, 3, 10), "Family Games Night"),
+    ]
+
+
+def test_one_day_of_an_umbrella_event_keeps_its_own_name() -> None:
+    items = _items(
+        ("March 15 Kindness Week - Crazy Sock Day", False),
+        ("March 16 Book Fair - Library", False),
+    )
+    assert [title for _, title, _ in items] == ["Kindness Week - Crazy Sock Day", "Book Fair"]
+
+
+def test_a_day_that_is_something_is_named_by_what_it_is() -> None:
+    items = _items(("• Monday, March 8 is an early dismissal (11:40am) for all grades", False))
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 8), "Early dismissal for all grades")
+    ]
+
+
+def test_all_grades_including_preschool_is_everyone() -> None:
+    assert grades_in("for all grades including preschool") == "all"
+    assert grades_in("preschool story time") == [PRE_K]
