@@ -16,9 +16,7 @@ from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
     find_dates,
-    month_in_view,
     next_weekday_on_or_after,
-    ordinal_days,
     weekly_days,
     weekly_rrule,
 )
@@ -34,6 +32,7 @@ from shared.extraction.lexicon import (
     RESUMES,
     THANKS,
 )
+from shared.extraction.month_days import month_in_view, ordinal_days
 from shared.extraction.relative_days import (
     opens_with_weekday,
     relative_weekday_dates,
