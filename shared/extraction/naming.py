@@ -222,7 +222,7 @@ class ClauseNaming(BuilderState):
         subject = subject_of(last)
         if subject and not generic(subject):
             return subject
-        # A name set on a line of its own, in body type ("Family Movie Night" then "This
+        # A name set on a line of its own, in body type ("Winter Lantern Walk" then "This
         # Friday! Bring a blanket."): a few words, no verb, no full stop.
         words = last.split()
         if (
