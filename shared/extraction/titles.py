@@ -125,6 +125,10 @@ def lead_phrase(text: str) -> str:
     one_day = _NAMED_PART.match(first[len(head) :])
     if one_day:
         head = f"{head} - {one_day.group('name')}"  # "Spirit Week - Hat Day": which day of it
+    # "Green and Gold Day to support our team": the named day, not why it is held.
+    head = re.sub(
+        r"^((?:[A-Z][\w'’&-]*\s+(?:(?:and|&)\s+)?)+(?:Day|Night|Week))\s+to\s+[a-z].*$", r"\1", head
+    )
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]
