@@ -317,3 +317,10 @@ def test_weekday_led_list_lines_of_next_week_are_its_days() -> None:
         (date(2027, 3, 8), "Buddy Day"),
         (date(2027, 3, 9), "Blue and Gold Day"),
     ]
+
+
+def test_what_a_named_body_is_celebrating_is_the_thing() -> None:
+    items = _items(
+        ("The Hillcrest Library Team is celebrating Poetry Week during 3/15-3/19.", False)
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 15), "Poetry Week")]
