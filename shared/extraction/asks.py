@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from shared.extraction.asked_titles import ACTION_VERB_TITLE, helpers_named, request_title
 from shared.extraction.audience import activities_in, grades_in
 from shared.extraction.candidates import LISTED, SECTION, Candidate, content_words
 from shared.extraction.dates import find_dates
@@ -16,7 +17,7 @@ from shared.extraction.naming import ClauseNaming
 from shared.extraction.rules import action_in, category_of
 from shared.extraction.segments import Segment, reads_as_english
 from shared.extraction.times import find_times
-from shared.extraction.titles import ACTION_VERB_TITLE, helpers_named, request_title, tidy_title
+from shared.extraction.titles import tidy_title
 from shared.models import ItemAction, ItemCategory
 
 

@@ -16,9 +16,7 @@ from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
     find_dates,
-    month_in_view,
     next_weekday_on_or_after,
-    ordinal_days,
     weekly_days,
     weekly_rrule,
 )
@@ -34,6 +32,7 @@ from shared.extraction.lexicon import (
     RESUMES,
     THANKS,
 )
+from shared.extraction.month_days import month_in_view, ordinal_days
 from shared.extraction.relative_days import (
     opens_with_weekday,
     relative_weekday_dates,
@@ -87,6 +86,22 @@ class CandidateBuilder(RequestsAndCalls):
         self._last_text = segment.text
         self._week_named = self._week_after(segment)
         self._month_seen = month_in_view(segment.text, self.facts.anchor) or self._month_seen
+
+    def _weekday_lead(self, segment: Segment) -> DateMention | None:
+        """ "-Tuesday – Team Jersey Day – wear ...": a list line led by a weekday and a dash
+        is that day's entry, the week being the one just named or the next."""
+        if not opens_with_weekday(segment.text):
+            return None
+        week = self._week_named
+        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
+        days = relative_weekday_dates(
+            segment.text,
+            week - timedelta(days=1) if week else self.facts.anchor,
+            next_week=next_week and not week,
+        )
+        if not days or days[0].start > 3 or not ENTRY_LEAD.match(segment.text[days[0].end :]):
+            return None
+        return days[0]
 
     def _month_before(self, segment: Segment, clause: str) -> date | None:
         """The month the writer is speaking of when a clause says only "on the 15th"."""
@@ -168,6 +183,8 @@ class CandidateBuilder(RequestsAndCalls):
             return  # the issue's own name and week: "<Class> News, <week>"
         mentions = find_dates(segment.text, self.facts.anchor)
         lead = mentions[0] if mentions and mentions[0].start <= 3 else None
+        if segment.kind == "listed" and lead is None:
+            lead = self._weekday_lead(segment)
         if segment.kind == "listed" and lead is not None:
             self._add_dated_entry(segment, lead)
             return

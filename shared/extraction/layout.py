@@ -21,7 +21,7 @@ _BULLET_GLYPHS = "•◦▪▫●○■□►▸‣⁃∙·*-–"
 # A page typed by hand sets its star or dot hard against the entry: "*REMINDER: ...".
 _BULLET_START = re.compile(
     rf"^\s*(?:(?:\(cid:\d+\)|[{re.escape(_BULLET_GLYPHS)}]|[eo©®@°«»](?=\s+[A-Z0-9]))\s+"
-    r"|[*•●▪](?=[A-Z0-9\"“(]))"
+    r"|[*•●▪](?=[A-Z0-9\"“(])|-(?=[A-Z][a-z]))"
 )
 _NUMBERED_START = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _CID = re.compile(r"\(cid:\d+\)")

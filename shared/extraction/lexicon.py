@@ -261,9 +261,13 @@ HOSTED = re.compile(
     r"|(?:the\s+|our\s+|all\s+)?(?:\w+[- ]?graders|kindergarteners|kindergartners"
     r"|(?:grade\s+\w+|\w+[- ]grade)\s+(?:students|classes|class)"
     # "Mrs. Lee's Grade 4 science class will be on a field trip": a named class.
-    r"|(?:[\w'’.&-]+\s+){1,5}?(?:class|classes)))"
-    r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+get\s+to)?\s+(?:be\s+)?"
-    r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating|go on|be on|take)\s+)"
+    r"|(?:[\w'’.&-]+\s+){1,5}?(?:class|classes)"
+    # "The Riverside Food Service is celebrating ...": a body named by its capitals.
+    r"|(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*(?=\s+is\s+(?:hosting|holding|"
+    r"celebrating|having|sponsoring|running)\b)))"
+    r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+are|\s+is|\s+get\s+to)?\s+(?:be\s+)?"
+    r"(?:have|hold|host|having|holding|hosting|celebrate|celebrating|sponsoring|running|go on|"
+    r"be on|take)\s+)"
     r"(?:(?:our|a|an|the|their|your|its|some)\s+)?(?:next\s+)?(?P<np>.+)",
     re.I,
 )

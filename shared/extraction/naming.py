@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from shared.extraction.asked_titles import asked_action, helpers_named, request_title
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
 from shared.extraction.clauses import without_lead_in
@@ -33,18 +34,15 @@ from shared.extraction.state import BuilderState
 from shared.extraction.times import strip_times
 from shared.extraction.titles import (
     FINITE_VERB,
-    asked_action,
     audience_doing,
     canonical_deadline,
     deadline_of,
     event_in,
     generic,
-    helpers_named,
     named_after_date,
     noun_phrase_before,
     pick_up_title,
     pronoun_led,
-    request_title,
     subject_of,
     tidy_title,
     topic_name,
@@ -224,7 +222,7 @@ class ClauseNaming(BuilderState):
         subject = subject_of(last)
         if subject and not generic(subject):
             return subject
-        # A name set on a line of its own, in body type ("Family Movie Night" then "This
+        # A name set on a line of its own, in body type ("Winter Lantern Walk" then "This
         # Friday! Bring a blanket."): a few words, no verb, no full stop.
         words = last.split()
         if (

@@ -125,6 +125,10 @@ def lead_phrase(text: str) -> str:
     one_day = _NAMED_PART.match(first[len(head) :])
     if one_day:
         head = f"{head} - {one_day.group('name')}"  # "Spirit Week - Hat Day": which day of it
+    # "Green and Gold Day to support our team": the named day, not why it is held.
+    head = re.sub(
+        r"^((?:[A-Z][\w'’&-]*\s+(?:(?:and|&)\s+)?)+(?:Day|Night|Week))\s+to\s+[a-z].*$", r"\1", head
+    )
     label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
     if label:
         before, after = head[: label.start()], head[label.end() :]
@@ -345,78 +349,6 @@ def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
 
 
 FINITE_VERB = re.compile(r"\b(?:is|are|must|should|will|was|were)\s+\w", re.I)
-ACTION_VERB_TITLE = re.compile(
-    r"^(?:send|bring|label|pack|wear|return|pick up|sign|register|order|book|pay|complete)\b",
-    re.I,
-)
-# Where an asked action's object ends: its purpose ("to show ...", "so that ..."), a quote
-# or a clause break.
-_ACTION_OBJECT_END = re.compile(
-    r"\s+(?:to|so|because|in order to|and then|if|when)\s+|\s*[\"“”(,;:.!?]", re.I
-)
-
-
-_MODAL = re.compile(r"\b(?:must|need to|needs to|have to|has to|should|please)\s+", re.I)
-
-
-def asked_action(bare: str) -> str | None:
-    """ "wear red to show your team spirit" gives "Wear red": the thing asked, without why."""
-    text = LEADING_FILLER.sub("", bare.strip(" -–—:|"))
-    # "Keep the reader a week and must return it ...": the act after the modal.
-    modal = list(_MODAL.finditer(text))
-    if modal:
-        text = text[modal[-1].end() :]
-    if not ACTION_VERB_TITLE.match(text):
-        return None
-    act = _ACTION_OBJECT_END.split(text, maxsplit=1)[0]
-    return tidy_title(act) if 2 <= len(act.split()) <= 8 else None
-
-
-_REQUEST = re.compile(
-    r"\b(?:please|(?:it is|it['’]s) important to|remember to|be sure to|make sure to|"
-    r"don['’]t forget to)\s+"
-    r"(?P<act>(?:send|bring|pack|label|return|complete|fill (?:out|in)|book|sign|turn in|"
-    r"hand in|submit|drop off)\s+[^.;!?]+)",
-    re.I,
-)
-
-
-def request_title(text: str) -> str:
-    """An undated request as its own title: "please pack a spare set of mittens (with a
-    name ...) that can stay in class" gives "Pack a spare set of mittens"."""
-    found = _REQUEST.search(english_part(text))
-    if not found:
-        return ""
-    act = without_asides(found.group("act"))
-    act = re.sub(r"\s+(?:with|for)\s+(?:your|their|each)\s+(?:child|children|kids?)\b", "", act)
-    act = re.split(
-        r"\s+(?:that|which|so|because|if|when|and (?:please|also|then))\b|,", act, maxsplit=1
-    )[0]
-    words = act.split()
-    # "please pack some extra": an object of pronouns alone names no thing to ask for.
-    named = [w for w in re.findall(r"[^\W\d_]+", act.lower())[1:] if w not in _PRONOUN_WORDS]
-    if not [w for w in named if w not in GENERIC_WORDS]:
-        return ""
-    return tidy_title(act) if 2 <= len(words) <= 12 else ""
-
-
-_PRONOUN_TEXT = "own one ones some any extra spare more another yours mine"
-_PRONOUN_WORDS = frozenset(_PRONOUN_TEXT.split())
-
-
-_KIND_OF_HELPER = re.compile(
-    r"\b(?:parent|adult|grown-?up|family)\s+(?P<who>(?!volunteers|helpers)[a-z]+(?:ers|ors|ones|s))\b",
-    re.I,
-)
-
-
-def helpers_named(sentence: str) -> str:
-    """The helpers a call asks for: "four parent drivers" gives "parent drivers"; plain
-    "volunteers" otherwise."""
-    found = _KIND_OF_HELPER.search(sentence)
-    if found and found.group("who").lower() not in ("parents", "families", "adults", "others"):
-        return found.group(0).lower()
-    return "volunteers"
 
 
 def generic(title: str) -> bool:

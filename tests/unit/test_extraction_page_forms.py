@@ -305,3 +305,22 @@ def test_a_day_that_is_something_is_named_by_what_it_is() -> None:
 def test_all_grades_including_preschool_is_everyone() -> None:
     assert grades_in("for all grades including preschool") == "all"
     assert grades_in("preschool story time") == [PRE_K]
+
+
+def test_weekday_led_list_lines_of_next_week_are_its_days() -> None:
+    items = _items(
+        ("Kindness Week is next week! Here are the days:", False),
+        ("-Monday – Buddy Day – sit with someone new at lunch.", False),
+        ("-Tuesday – Blue and Gold Day to cheer on our teams!", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 8), "Buddy Day"),
+        (date(2027, 3, 9), "Blue and Gold Day"),
+    ]
+
+
+def test_what_a_named_body_is_celebrating_is_the_thing() -> None:
+    items = _items(
+        ("The Hillcrest Library Team is celebrating Poetry Week during 3/15-3/19.", False)
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 15), "Poetry Week")]

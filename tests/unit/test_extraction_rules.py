@@ -774,7 +774,7 @@ def test_fragments_and_recaps_are_no_items() -> None:
 
 
 def test_an_undated_request_is_titled_by_what_it_asks() -> None:
-    from shared.extraction.titles import request_title
+    from shared.extraction.asked_titles import request_title
 
     text = "Rainy Days — please send rain boots with your child every day, labelled."
     assert request_title(text) == "Send rain boots every day"

@@ -28,6 +28,7 @@ RUN = 6
 
 def _label_sets() -> list[Path]:
     folders = [p for p in (ROOT / "infra" / "eval").iterdir() if p.is_dir()]
+    folders += [p / "newsletters" for p in folders if (p / "newsletters").is_dir()]
     folders.append(ROOT / "infra" / "sample" / "newsletters")
     for beside in (ROOT.parent / "shared" / "eval", Path("/work/shared/eval")):
         folders += [beside / "newsletters", beside / "real"]
