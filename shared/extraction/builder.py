@@ -92,16 +92,22 @@ class CandidateBuilder(RequestsAndCalls):
         is that day's entry, the week being the one just named or the next."""
         if not opens_with_weekday(segment.text):
             return None
-        week = self._week_named
-        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
-        days = relative_weekday_dates(
-            segment.text,
-            week - timedelta(days=1) if week else self.facts.anchor,
-            next_week=next_week and not week,
-        )
+        days = self._weekdays_in(segment, segment.text)
         if not days or days[0].start > 3 or not ENTRY_LEAD.match(segment.text[days[0].end :]):
             return None
         return days[0]
+
+    def _weekdays_in(self, segment: Segment, text: str) -> list[DateMention]:
+        """Weekdays named alone in a segment's text: days of the week just named while the
+        lines go by weekday, else the next ones from the issue (next week's once the writer
+        has spoken of next week: "Next week ..." then "On Friday ...")."""
+        week = self._week_named if opens_with_weekday(segment.text) else None
+        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
+        return relative_weekday_dates(
+            text,
+            week - timedelta(days=1) if week else self.facts.anchor,
+            next_week=next_week and not week,
+        )
 
     def _month_before(self, segment: Segment, clause: str) -> date | None:
         """The month the writer is speaking of when a clause says only "on the 15th"."""
@@ -337,16 +343,9 @@ class CandidateBuilder(RequestsAndCalls):
         if NOT_AN_ITEM.search(clause):
             return False
         clause = self._resolve_pronoun(segment, clause)
-        # "Next week ..." then "On Friday ...": the writer's days are next week's.
-        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
-        week = self._week_named if opens_with_weekday(segment.text) else None
         mentions = (
             find_dates(clause, self.facts.anchor)
-            or relative_weekday_dates(
-                clause,
-                week - timedelta(days=1) if week else self.facts.anchor,
-                next_week=next_week and not week,
-            )
+            or self._weekdays_in(segment, clause)
             or ordinal_days(clause, self.facts.anchor, self._month_before(segment, clause))
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
