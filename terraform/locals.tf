@@ -50,6 +50,11 @@ locals {
     TWILIO_FROM_NUMBER           = var.twilio_from_number
   }
 
+  # The offline embedder's threads where a function has two vCPUs (EMBEDDER_THREADS).
+  question_embedder_env = {
+    EMBEDDER_THREADS = "2"
+  }
+
   # Settings whose default is right in production, or that production never reads (the
   # embedded backends' paths, the emulators' hosts). Each is a decision: say why.
   settings_at_default = [
@@ -74,7 +79,7 @@ locals {
     "embedder_backend",
     "gemini_embedding_model",                      # read only with EMBEDDER_BACKEND=gemini
     "embed_batch_size",                            # texts per embedding call, within Gemini's 100
-    "embedder_threads",                            # one: a function instance has one vCPU
+    "embedder_threads",                            # one per vCPU: the two-vCPU functions set 2
     "search_min_score",                            # calibrated on the question sets (README)
     "gemini_retry_budget_s",                       # 120 s of retries, inside parse_newsletter's 540 s
     "gemini_temperature",                          # none sent: Gemini 3 models deprecate it
@@ -222,13 +227,15 @@ locals {
       enqueues_to  = ["digests"]
       bucket_roles = []
     }
+    # Both answer parents' questions: two vCPUs embed a question in half the time
+    # (`EMBEDDER_THREADS=2 python -m infra.cli bench index`).
     whatsapp_webhook = {
       kind        = "public"
       memory      = "1Gi"
-      cpu         = "1"
+      cpu         = "2"
       timeout_s   = 60
       concurrency = 16
-      env         = local.messenger_env
+      env         = merge(local.messenger_env, local.question_embedder_env)
       # Signature and handshake; answers by WhatsApp; questions searched in Qdrant.
       secrets = [
         "whatsapp-app-secret", "whatsapp-verify-token", "whatsapp-access-token",
@@ -240,10 +247,10 @@ locals {
     whatsapp_replies = {
       kind        = "task"
       memory      = "1Gi"
-      cpu         = "1"
+      cpu         = "2"
       timeout_s   = 300
       concurrency = 4
-      env         = local.messenger_env
+      env         = merge(local.messenger_env, local.question_embedder_env)
       secrets     = ["whatsapp-access-token", "twilio-auth-token", "qdrant-api-key"]
       # Only the webhook's path enqueues voice notes, but it lives in the module this function
       # runs (shared/services/replies.py) and the consistency test reads whole modules: the

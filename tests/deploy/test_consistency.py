@@ -47,12 +47,21 @@ def field_of(variable: str) -> str:
 
 
 def env_of(tf: Terraform, function: str) -> dict[str, Any]:
-    """A function's own environment: a map in local.functions, or a shared `local.NAME`."""
+    """A function's own environment: a map in local.functions, a shared `local.NAME`, or
+    `merge(local.A, local.B, ...)` of shared ones."""
     env = tf.locals["functions"][function]["env"]
     if isinstance(env, str):
-        match = re.fullmatch(r"\$\{local\.([a-z0-9_]+)\}", env)
-        assert match, f"local.functions.{function}.env: {env} (a map or local.NAME)"
-        env = tf.locals[match.group(1)]
+        match = re.fullmatch(r"\$\{(?:merge\((.+)\)|(local\.[a-z0-9_]+))\}", env)
+        assert match, f"local.functions.{function}.env: {env} (a map, local.NAME or merge)"
+        names = [n.strip() for n in (match.group(1) or match.group(2)).split(",")]
+        assert all(re.fullmatch(r"local\.[a-z0-9_]+", n) for n in names), (
+            f"local.functions.{function}.env merges {names}: only local.NAME maps"
+        )
+        env = {}
+        for name in names:
+            shared = tf.locals[name.removeprefix("local.")]
+            assert isinstance(shared, dict), f"{name} is not a map"
+            env.update(shared)
     assert isinstance(env, dict), f"local.functions.{function}.env is not a map"
     return env
 
