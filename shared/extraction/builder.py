@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from shared.extraction.asks import RequestsAndCalls
 from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
@@ -32,12 +32,8 @@ from shared.extraction.lexicon import (
     RESUMES,
     THANKS,
 )
-from shared.extraction.month_days import month_in_view, ordinal_days
-from shared.extraction.relative_days import (
-    opens_with_weekday,
-    relative_weekday_dates,
-    speaks_of_next_week,
-)
+from shared.extraction.month_days import ordinal_days
+from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.rules import asks_family, category_of, location_in
 from shared.extraction.segments import Segment, reads_as_english, sentences_of
 from shared.extraction.spans import runs_until
@@ -54,6 +50,7 @@ from shared.extraction.titles import (
     two_things,
     without_asides,
 )
+from shared.extraction.weeks import DaysInView
 from shared.models import PRE_K, ItemCategory
 
 # A later part of an entry that names no thing of its own: a second sitting ("for ..."),
@@ -68,7 +65,7 @@ _DETAIL_PART = re.compile(
 _HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
 
 
-class CandidateBuilder(RequestsAndCalls):
+class CandidateBuilder(RequestsAndCalls, DaysInView):
     """Candidates from one document's segments."""
 
     # ------------------------------------------------------------------ entry point
@@ -84,46 +81,7 @@ class CandidateBuilder(RequestsAndCalls):
         if len(self.candidates) == before and segment.kind != "row":
             self._add_undated(segment)
         self._last_text = segment.text
-        self._week_named = self._week_after(segment)
-        self._month_seen = month_in_view(segment.text, self.facts.anchor) or self._month_seen
-
-    def _weekday_lead(self, segment: Segment) -> DateMention | None:
-        """ "-Tuesday – Team Jersey Day – wear ...": a list line led by a weekday and a dash
-        is that day's entry, the week being the one just named or the next."""
-        if not opens_with_weekday(segment.text):
-            return None
-        days = self._weekdays_in(segment, segment.text)
-        if not days or days[0].start > 3 or not ENTRY_LEAD.match(segment.text[days[0].end :]):
-            return None
-        return days[0]
-
-    def _weekdays_in(self, segment: Segment, text: str) -> list[DateMention]:
-        """Weekdays named alone in a segment's text: days of the week just named while the
-        lines go by weekday, else the next ones from the issue (next week's once the writer
-        has spoken of next week: "Next week ..." then "On Friday ...")."""
-        week = self._week_named if opens_with_weekday(segment.text) else None
-        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
-        return relative_weekday_dates(
-            text,
-            week - timedelta(days=1) if week else self.facts.anchor,
-            next_week=next_week and not week,
-        )
-
-    def _month_before(self, segment: Segment, clause: str) -> date | None:
-        """The month the writer is speaking of when a clause says only "on the 15th"."""
-        at = segment.text.find(clause)
-        before = segment.text[:at] if at > 0 else ""
-        return month_in_view(before, self.facts.anchor) or self._month_seen
-
-    def _week_after(self, segment: Segment) -> date | None:
-        week = [
-            m.value
-            for m in find_dates(segment.text, self.facts.anchor)
-            if m.end_value and 2 <= (m.end_value - m.value).days <= 6
-        ]
-        if week:
-            return week[-1]
-        return self._week_named if opens_with_weekday(segment.text) else None
+        self._note_days_in_view(segment)
 
     # ------------------------------------------------------------------ table rows
 
@@ -189,10 +147,12 @@ class CandidateBuilder(RequestsAndCalls):
             return  # the issue's own name and week: "<Class> News, <week>"
         mentions = find_dates(segment.text, self.facts.anchor)
         lead = mentions[0] if mentions and mentions[0].start <= 3 else None
+        by_weekday = False
         if segment.kind == "listed" and lead is None:
             lead = self._weekday_lead(segment)
+            by_weekday = lead is not None
         if segment.kind == "listed" and lead is not None:
-            self._add_dated_entry(segment, lead)
+            self._add_dated_entry(segment, lead, by_weekday=by_weekday)
             return
         notice_title = self._notice_title(segment)
         self._segment_name = notice_title or ""
@@ -224,9 +184,12 @@ class CandidateBuilder(RequestsAndCalls):
             self._add_early_dismissal(segment, sentence, first)
             self._previous_sentence = sentence
 
-    def _add_dated_entry(self, segment: Segment, lead: DateMention) -> None:
+    def _add_dated_entry(
+        self, segment: Segment, lead: DateMention, *, by_weekday: bool = False
+    ) -> None:
         """A list entry led by its date: "Thu, <date> – Lantern walk, 5:00 pm;
-        Soup supper, 6–7 pm" names two things on that day."""
+        Soup supper, 6–7 pm" names two things on that day. One led by a weekday alone is a
+        day of the week just named."""
         after = segment.text[lead.end :]
         prefix = ENTRY_LEAD.match(after)
         lead_times = find_times(prefix.group(0)) if prefix else (None, None)
@@ -251,6 +214,8 @@ class CandidateBuilder(RequestsAndCalls):
                 part = f"{segment.heading} {part}"
             if not title:
                 continue
+            if by_weekday:
+                title = self._of_the_named_week(title)
             times = find_times(part)
             if times[0] is None:
                 # The rest's time, unless it is a cut-off ("forms close at noon").
@@ -343,8 +308,9 @@ class CandidateBuilder(RequestsAndCalls):
         if NOT_AN_ITEM.search(clause):
             return False
         clause = self._resolve_pronoun(segment, clause)
+        written = find_dates(clause, self.facts.anchor)
         mentions = (
-            find_dates(clause, self.facts.anchor)
+            written
             or self._weekdays_in(segment, clause)
             or ordinal_days(clause, self.facts.anchor, self._month_before(segment, clause))
         )
@@ -359,6 +325,8 @@ class CandidateBuilder(RequestsAndCalls):
         bare = strip_times(remove_spans(clause, spans))
         priority = LETTER if segment.in_letter else LISTED if segment.kind == "listed" else SECTION
         title, weak = self._clause_title(segment, clause, bare, mention, notice_title, due_cue)
+        if not written and self._weekday_lead(segment):
+            title = self._of_the_named_week(title)
         action_text = sentence
         if re.match(r"^(?:please|students|players|families|parents|children)\b", following, re.I):
             action_text += " " + following

@@ -12,8 +12,10 @@ HELPER_NOUNS = r"volunteers?|helpers?|chaperones?"
 HELPER_WORD = re.compile(rf"\b(?:{HELPER_NOUNS})\b", re.I)
 DUE_CUE = re.compile(
     r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
-    # "by 10 am on Monday", "by 4 pm, Tuesday"
-    r"(?:\s+(?:noon|midnight|end of day|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)(?:,|\s+on)?)?"
+    # "by 10 am on Monday", "by 4 pm, Tuesday", "by the end of the school day, Friday"
+    r"(?:\s+(?:noon|midnight|end of day|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"|(?:the\s+)?(?:close|end|start|beginning) of (?:the\s+)?(?:school\s+)?(?:day|school)"
+    r"|dismissal|the (?:first |last |final )?bell)(?:,|\s+on)?)?"
     r"\s*(?:[a-z]+\.?,?\s*)?$",
     re.I,
 )

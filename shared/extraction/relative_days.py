@@ -49,6 +49,14 @@ _SPEAKER_LED = re.compile(r"^\W*(?:we|i|you|they|he|she)\b", re.I)
 # "Families will hear on Monday which room ...": when something is learnt, not done.
 _LEARNT = re.compile(r"\b(?:find out|hear|learn|be told|know)\b", re.I)
 _NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
+# "during the week following spring vacation", "the week we come back from winter break": a
+# newsletter that dates a week by a break it does not date is written just before that break.
+_WEEK_AFTER_BREAK = re.compile(
+    r"\bthe week (?:after|following) (?:the |our )?(?:[a-z]+ )?(?:break|vacation|holidays?)\b"
+    r"|\bthe week (?:we|students|everyone) (?:return|come back|are back) from (?:the |our )?"
+    r"(?:[a-z]+ )?(?:break|vacation|holidays?)\b",
+    re.I,
+)
 # Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
 
@@ -109,6 +117,14 @@ def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((match.start("wd"), match.end(), match.group("wd")))
     return found
+
+
+def week_after_break(text: str, anchor: date) -> date | None:
+    """The Monday of the week after an undated break: the break is the calendar week after
+    the issue's."""
+    if not _WEEK_AFTER_BREAK.search(text):
+        return None
+    return anchor + timedelta(days=14 - anchor.weekday())
 
 
 def speaks_of_next_week(text: str) -> bool:

@@ -30,6 +30,7 @@ class BuilderState:
         # Week"), while the lines after it go by weekday: "Friday - wear pajamas" is that
         # week's Friday, not the next one after the issue.
         self._week_named: date | None = None
+        self._week_title = ""  # that week's name, "Spirit Week", if the writer gave one
         self._month_seen: date | None = None  # the month the text last spoke of
 
     @property

@@ -324,3 +324,48 @@ def test_what_a_named_body_is_celebrating_is_the_thing() -> None:
         ("The Hillcrest Library Team is celebrating Poetry Week during 3/15-3/19.", False)
     )
     assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 15), "Poetry Week")]
+
+
+def test_the_days_of_the_week_after_an_undated_break_follow_it() -> None:
+    # Issued on a Friday: the break is the week after it, so its days are the week after that.
+    items = _items(
+        ("Our Kite Club plans a Colour Week for the week after spring break. The days:", False),
+        ("Monday- Green", False),
+        ("Wednesday- Orange", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 15), "Colour Week: Green"),
+        (date(2027, 3, 17), "Colour Week: Orange"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        (
+            "Bus forms must be turned in before the close of school on Wednesday, March 10.",
+            "Bus forms due",
+        ),
+        (
+            "Loaner tablets must be returned by the end of the day on Friday, March 12.",
+            "Loaner tablets due",
+        ),
+        ("Yearbook photos are due before dismissal on Monday, March 15.", "Yearbook photos due"),
+    ],
+)
+def test_a_cut_off_at_a_moment_of_the_school_day_is_a_deadline(sentence: str, due: str) -> None:
+    items = _items((sentence, False))
+    assert [title for _, title, _ in items] == [due]
+    assert [category for _, _, category in items] == [ItemCategory.DEADLINE]
+
+
+def test_a_named_weeks_theme_days_carry_its_name_and_its_asks_read_alone() -> None:
+    items = _items(
+        ("March 22-26 is our Reading Week.", False),
+        ("• Monday - Storybook Characters", False),
+        ("• Tuesday - bring a book to swap", False),
+    )
+    assert [(day, title) for day, title, _ in items][-2:] == [
+        (date(2027, 3, 22), "Reading Week: Storybook Characters"),
+        (date(2027, 3, 23), "Bring a book to swap"),
+    ]

@@ -1,0 +1,96 @@
+"""Days a document names by weekday, month day or week rather than by date: what the builder
+remembers of the week and the month the writer is speaking of."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from shared.extraction.asked_titles import ACTION_VERB_TITLE
+from shared.extraction.dates import ENTRY_LEAD, DateMention, find_dates
+from shared.extraction.month_days import month_in_view
+from shared.extraction.relative_days import (
+    opens_with_weekday,
+    relative_weekday_dates,
+    speaks_of_next_week,
+    week_after_break,
+)
+from shared.extraction.segments import Segment
+from shared.extraction.state import BuilderState
+
+# "Red Ribbon Week", "our Student Council's Spirit Week": the name of the week whose days the
+# lines after it go through. "Next week" and "this week" say when, not what.
+_WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
+_NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
+
+
+class DaysInView(BuilderState):
+    """The week just named and the month in view, and the weekdays read against them."""
+
+    def _note_days_in_view(self, segment: Segment) -> None:
+        week = self._week_after(segment)
+        if week != self._week_named:
+            self._week_title = _week_name(segment.text) or _week_name(segment.heading)
+        self._week_named = week
+        self._month_seen = month_in_view(segment.text, self.facts.anchor) or self._month_seen
+
+    def _weekday_lead(self, segment: Segment) -> DateMention | None:
+        """ "-Tuesday – Team Jersey Day – wear ...": a list line led by a weekday and a dash
+        is that day's entry, the week being the one just named or the next."""
+        if not opens_with_weekday(segment.text):
+            return None
+        days = self._weekdays_in(segment, segment.text)
+        if not days or days[0].start > 3 or not ENTRY_LEAD.match(segment.text[days[0].end :]):
+            return None
+        return days[0]
+
+    def _of_the_named_week(self, title: str) -> str:
+        """ "Tuesday- Superheroes" under "our Book Week, the week of 3/15": one day of that
+        week, named with it ("Book Week: Superheroes")."""
+        name = self._week_title if self._week_named else ""
+        # A day's own name ("Twins", "Pajama Day"), not what to do on it ("Wear blue"),
+        # which reads on its own.
+        if not name or "week" in title.lower() or len(title.split()) > 5:
+            return title
+        if ACTION_VERB_TITLE.match(title):
+            return title
+        return f"{name}: {title}"
+
+    def _weekdays_in(self, segment: Segment, text: str) -> list[DateMention]:
+        """Weekdays named alone in a segment's text: days of the week just named while the
+        lines go by weekday, else the next ones from the issue (next week's once the writer
+        has spoken of next week: "Next week ..." then "On Friday ...")."""
+        week = self._week_named if opens_with_weekday(segment.text) else None
+        next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
+        return relative_weekday_dates(
+            text,
+            week - timedelta(days=1) if week else self.facts.anchor,
+            next_week=next_week and not week,
+        )
+
+    def _month_before(self, segment: Segment, clause: str) -> date | None:
+        """The month the writer is speaking of when a clause says only "on the 15th"."""
+        at = segment.text.find(clause)
+        before = segment.text[:at] if at > 0 else ""
+        return month_in_view(before, self.facts.anchor) or self._month_seen
+
+    def _week_after(self, segment: Segment) -> date | None:
+        week = [
+            m.value
+            for m in find_dates(segment.text, self.facts.anchor)
+            if m.end_value and 2 <= (m.end_value - m.value).days <= 6
+        ]
+        if week:
+            return week[-1]
+        after_break = week_after_break(segment.text, self.facts.anchor)
+        if after_break:
+            return after_break
+        return self._week_named if opens_with_weekday(segment.text) else None
+
+
+def _week_name(text: str) -> str:
+    for match in _WEEK_NAME.finditer(text):
+        name = match.group("name")
+        if not _NOT_A_NAME.match(name):
+            return name
+    return ""
