@@ -71,8 +71,15 @@ class OfflineExtractor:
             not_heading=lambda text: is_dated_content(text, is_dated),
             starts_entry=lambda text: starts_with_date(text, context.issued_on),
         )
-        blocks = regroup_entries(blocks, lambda text: leading_date_end(text, context.issued_on))
-        document_date = _document_date(blocks, context.issued_on)
+        dateline_text, day_of_issue = _dateline(blocks, context) or (None, None)
+
+        def leading_date(text: str) -> int | None:
+            # The masthead's own date opens no entry: the lines under it are the issue's.
+            return None if text == dateline_text else leading_date_end(text, context.issued_on)
+
+        blocks = regroup_entries(blocks, leading_date)
+        document_date = _document_date(blocks, context.issued_on) or day_of_issue
+        blocks = [b for b in blocks if b.text != dateline_text]
         anchor = context.issued_on
         if document_date and not context.issued_on_is_known:
             anchor = document_date
@@ -81,6 +88,7 @@ class OfflineExtractor:
             main_title=_main_title(blocks, context.school_name),
             document_date=document_date,
             divisions=division_legend(" ".join(b.text for b in blocks)),
+            day_of_issue=day_of_issue,
         )
         builder = CandidateBuilder(context, facts)
         for segment in segments_of(
@@ -132,6 +140,29 @@ def _spoken_lines(transcript: str) -> list[TextLine]:
         )
         for number, sentence in enumerate(sentences)
     ]
+
+
+def _dateline(blocks: Sequence[Block], context: ExtractionContext) -> tuple[str, date] | None:
+    """The masthead's date on a line of its own ("Thursday, May 4th, 2028" under a daily
+    bulletin's name): a full date with its year, nothing else, before any other date on the
+    first page, and the issue's own date when that is known."""
+    for block in [b for b in blocks if b.page == 1][:6]:
+        mentions = find_dates(block.text, context.issued_on)
+        if not mentions:
+            continue
+        first = mentions[0]
+        rest = block.text[: first.start] + block.text[first.end :]
+        is_dateline = (
+            block.kind == "text"
+            and not block.listed
+            and len(mentions) == 1
+            and first.year_given
+            and not first.end_value
+            and not re.sub(r"[\W_]+", "", rest)
+            and (first.value == context.issued_on or not context.issued_on_is_known)
+        )
+        return (block.text, first.value) if is_dateline else None
+    return None
 
 
 def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:

@@ -77,6 +77,9 @@ class DocumentFacts:
     main_title: str
     document_date: date | None = None
     divisions: dict[int, list[int]] = field(default_factory=dict)  # "Div 3" -> [3, 4]
+    # The masthead names the day it is for ("Thursday, May 4th, 2028" over a daily bulletin):
+    # a list line led by that weekday is that day, not the one a week on.
+    day_of_issue: date | None = None
 
 
 # --------------------------------------------------------------------------- de-duplication

@@ -388,7 +388,8 @@ ENTRY_LEAD = re.compile(
     rf"^\s*,?\s*(?:(?:(?:at\s+|@\s*)?{_CLOCK_TEXT}(?:\s*(?:[-–—]|to)\s*{_CLOCK_TEXT})?\s*)?"
     r"(?:[-–—:|]|\s[-–—]\s)"
     rf"|(?:at\s+|@\s*)?{_FULL_CLOCK}(?:\s*(?:[-–—]|to)\s*{_FULL_CLOCK})?\s+(?-i:(?=[A-Z]))(?![ap]\.?\s?m\b))"
-    r"\s*(?=[^\W\d_]|\()",
+    # What follows is a name, an aside, or a grade's ordinal ("- 8th grade picnic").
+    r"\s*(?=[^\W\d_]|\(|\d{1,2}(?:st|nd|rd|th)\s)",
     re.IGNORECASE,
 )
 

@@ -106,6 +106,8 @@ DISCOURSE = re.compile(
     r"would you|we need|we are|we're|did you know|looking back|new to)\b",
     re.I,
 )
+# A bulletin's list labels name a kind, not a thing: "Today's Meetings", "Upcoming Events".
+_LIST_LABEL_TEXT = "meetings events activities announcements reminders notes updates scheduled none"
 # Words that name no thing: a title made only of them is a fragment ("Both nights",
 # "During class time", "Anything left after", "Flyer date").
 _GENERIC_TEXT = (
@@ -119,9 +121,12 @@ _GENERIC_TEXT = (
     "monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays "
     "saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun "
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow next coming upcoming"
+    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow next coming upcoming "
+    + _LIST_LABEL_TEXT
 )
 GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
+# A line made of these and words that name no thing labels the list under it.
+LIST_LABEL = re.compile(rf"\b(?:{'|'.join(_LIST_LABEL_TEXT.split())})\b", re.I)
 # The thing an event is: the nearest event noun phrase after "at/for/after the".
 EVENT_NOUN = (
     r"(?:trip|fair|day|night|evening|assembly|concert|club|team|camp|meet|dance|lunch|"

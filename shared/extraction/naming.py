@@ -23,6 +23,7 @@ from shared.extraction.lexicon import (
     HOSTED_NOT_A_THING,
     LABEL_PREFIX,
     LEADING_FILLER,
+    LIST_LABEL,
     PICKED_UP,
     PRONOUN_OBJECT,
     REQUEST_START,
@@ -196,7 +197,9 @@ class ClauseNaming(BuilderState):
         title = found or tidy_title(" ".join(without_asides(bare).split()[:8]))
         if not found and pronoun_led(bare):
             title = ""  # "Those staying late today ...": a detail of a thing above
-        if generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
+        if generic(title) and LIST_LABEL.search(title):
+            title = ""  # "Today's Meetings": the label of a list, whatever stands above it
+        elif generic(title) or DISCOURSE.match(title) or (subject and generic(subject)):
             # "Tuesdays and Fridays, 8:30 - 10:00 a.m." names no thing: the line above may.
             title = self._name_above() or ""
             weak = True

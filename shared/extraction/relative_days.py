@@ -58,7 +58,9 @@ _WEEK_AFTER_BREAK = re.compile(
     re.I,
 )
 # Days named from the issue date: "Tomorrow is Mismatched Sock Day", "tonight's recital".
-_RELATIVE_DAY = re.compile(r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))\b", re.I)
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<rel>tomorrow|today|tonight|this (?:evening|afternoon))(?:['’]s)?\b", re.I
+)
 
 
 def relative_weekday_dates(

@@ -58,7 +58,9 @@ _DISTRACTOR = re.compile(
     r"looking back|in case you missed|recap|our school motto|bell times|office hours)\b"
     r"|\bbell times\b|\boffice (?:hours|open)\b"
     # A menu is served, not announced: "Today's Lunch: ...".
-    r"|^\W*(?:today['’]s|tomorrow['’]s|this week['’]s) (?:lunch|breakfast|menu)\b|\blunch menu\b",
+    r"|^\W*(?:today['’]s|tomorrow['’]s|this week['’]s) (?:lunch|breakfast|menu)\b|\blunch menu\b"
+    # A bulletin's fixtures: the birthday roll, a word or thought of the day.
+    r"|^\W*(?:happy )?birthdays?\s*[:!-]|^\W*(?:word|thought|quote) of:?(?: the)? (?:day|week)\b",
     re.I,
 )
 # A later sentence that opens on a coming day, or asks for something by a day, turns from

@@ -4,6 +4,7 @@ remembers of the week and the month the writer is speaking of."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from shared.extraction.asked_titles import ACTION_VERB_TITLE
@@ -22,6 +23,7 @@ from shared.extraction.state import BuilderState
 # lines after it go through. "Next week" and "this week" say when, not what.
 _WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
 _NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
+_SAID_AHEAD = re.compile(r"(?:next|this|coming|this coming|the following)\s", re.I)
 
 
 class DaysInView(BuilderState):
@@ -62,11 +64,23 @@ class DaysInView(BuilderState):
         has spoken of next week: "Next week ..." then "On Friday ...")."""
         week = self._week_named if opens_with_weekday(segment.text) else None
         next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
-        return relative_weekday_dates(
+        days = relative_weekday_dates(
             text,
             week - timedelta(days=1) if week else self.facts.anchor,
             next_week=next_week and not week,
         )
+        today = self.facts.day_of_issue
+        if today is None or week or next_week:
+            return days
+        # A bulletin for one day ("Thursday, <date>" on its masthead) means that day by its
+        # weekday alone; "next Thursday" still means the one a week on.
+        a_week_on = today + timedelta(days=7)
+        return [
+            replace(m, value=today)
+            if m.value == a_week_on and not _SAID_AHEAD.match(text, m.start)
+            else m
+            for m in days
+        ]
 
     def _month_before(self, segment: Segment, clause: str) -> date | None:
         """The month the writer is speaking of when a clause says only "on the 15th"."""

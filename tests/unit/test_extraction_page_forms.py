@@ -9,6 +9,7 @@ from datetime import date, time
 
 import pytest
 
+from shared.adapters.extractor_offline import OfflineExtractor
 from shared.extraction.audience import grades_in
 from shared.extraction.dates import find_dates, leading_date_end
 from shared.extraction.entries import regroup_entries
@@ -19,6 +20,7 @@ from shared.extraction.sniff import MediaType
 from shared.extraction.times import find_times
 from shared.extraction.titles import tidy_title
 from shared.models import PRE_K, ItemCategory
+from shared.ports import TextLine
 from tests.unit.test_document_entries import _INTRO, _lines
 from tests.unit.test_extraction_rules import _items, _TypedExtractor
 
@@ -369,3 +371,38 @@ def test_a_named_weeks_theme_days_carry_its_name_and_its_asks_read_alone() -> No
         (date(2027, 3, 22), "Reading Week: Storybook Characters"),
         (date(2027, 3, 23), "Bring a book to swap"),
     ]
+
+
+class _LinesExtractor(OfflineExtractor):
+    """The offline pipeline over lines set as a web page saved as a PDF sets them."""
+
+    def __init__(self, lines: list[TextLine]) -> None:
+        super().__init__()
+        self.given = lines
+
+    def _lines(self, document: bytes, media_type: MediaType, notes: list[str]) -> list[TextLine]:
+        return self.given
+
+
+def _items_of_lines(*rows: str) -> list[tuple[date | None, str]]:
+    lines = _lines(*_INTRO, *((text, 16.5 * n) for n, text in enumerate(rows)))
+    result = _LinesExtractor(lines).extract(b"", MediaType.PDF, CONTEXT)
+    return [(item.start_date, item.title) for item in result.items]
+
+
+def test_a_daily_bulletin_means_its_own_day_by_its_weekday() -> None:
+    items = _items_of_lines(
+        "Friday, March 5th, 2027",
+        "Birthdays: Noor (today!) and Mateo (March 9th)",
+        "Today's Meetings",
+        "None",
+        "1. Friday - 7th grade spelling bee, 1:00 pm.",
+        "2. Choir sings at next Friday's assembly.",
+    )
+    assert items == [(ISSUED, "7th grade spelling bee"), (date(2027, 3, 12), "Choir sings")]
+
+
+def test_a_date_line_over_a_calendars_entries_still_opens_them() -> None:
+    # Not the issue's own date: a calendar's day, whose lines are its entries.
+    items = _items_of_lines("Friday, March 12th", "Art show opens", "Book swap")
+    assert items == [(date(2027, 3, 12), "Art show opens"), (date(2027, 3, 12), "Book swap")]
