@@ -15,8 +15,10 @@ from shared.extraction.dates import (
 )
 from shared.extraction.lexicon import PAST_TENSE
 
+# The words that set a weekday ahead of the issue: "next Tuesday", "this coming Friday".
+WEEKDAY_AHEAD = r"next|this|coming|this coming|the following"
 _RELATIVE_WEEKDAY = re.compile(
-    rf"\b(?P<rel>next|this|coming|this coming|the following)\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
+    rf"\b(?P<rel>{WEEKDAY_AHEAD})\s+(?P<wd>{ENGLISH_WEEKDAY_NAMES})\b"
     # "this Thursday" is one day; "this Thursday and Friday" names two.
     r"(?!s\b|\s*(?:,|and|&)\s*\w+days?\b)",
     re.IGNORECASE,

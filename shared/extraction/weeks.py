@@ -11,6 +11,7 @@ from shared.extraction.asked_titles import ACTION_VERB_TITLE
 from shared.extraction.dates import ENTRY_LEAD, DateMention, find_dates
 from shared.extraction.month_days import month_in_view
 from shared.extraction.relative_days import (
+    WEEKDAY_AHEAD,
     opens_with_weekday,
     relative_weekday_dates,
     speaks_of_next_week,
@@ -23,7 +24,7 @@ from shared.extraction.state import BuilderState
 # lines after it go through. "Next week" and "this week" say when, not what.
 _WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
 _NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
-_SAID_AHEAD = re.compile(r"(?:next|this|coming|this coming|the following)\s", re.I)
+_SAID_AHEAD = re.compile(rf"(?:{WEEKDAY_AHEAD})\s", re.I)
 
 
 class DaysInView(BuilderState):
@@ -52,9 +53,8 @@ class DaysInView(BuilderState):
         name = self._week_title if self._week_named else ""
         # A day's own name ("Twins", "Pajama Day"), not what to do on it ("Wear blue"),
         # which reads on its own.
-        if not name or "week" in title.lower() or len(title.split()) > 5:
-            return title
-        if ACTION_VERB_TITLE.match(title):
+        is_a_days_name = len(title.split()) <= 5 and not ACTION_VERB_TITLE.match(title)
+        if not name or "week" in title.lower() or not is_a_days_name:
             return title
         return f"{name}: {title}"
 
