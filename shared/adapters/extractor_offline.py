@@ -21,7 +21,7 @@ from shared.extraction.layout import (
     TextLine,
     build_blocks,
 )
-from shared.extraction.lexicon import PUBLICATION_CUE
+from shared.extraction.lexicon import ISSUE_NAME, PUBLICATION_CUE
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.scorer import HandScorer, ItemScorer
 from shared.extraction.segments import is_dated_content, names_school, segments_of
@@ -143,26 +143,40 @@ def _spoken_lines(transcript: str) -> list[TextLine]:
 
 
 def _dateline(blocks: Sequence[Block], context: ExtractionContext) -> tuple[str, date] | None:
-    """The masthead's date on a line of its own ("Thursday, May 4th, 2028" under a daily
-    bulletin's name): a full date with its year, nothing else, before any other date on the
-    first page, and the issue's own date when that is known."""
+    """The masthead's date ("Thursday, May 4th, 2028" under a daily bulletin's name, or
+    "March Letter to Families - <date> | <address>"): a full date with its year, alone or
+    beside the issue's name and a contact, before any other date on the first page, and the
+    issue's own date when that is known."""
     for block in [b for b in blocks if b.page == 1][:6]:
         mentions = find_dates(block.text, context.issued_on)
         if not mentions:
             continue
         first = mentions[0]
-        rest = block.text[: first.start] + block.text[first.end :]
+        rest = _CONTACT.sub(" ", block.text[: first.start] + block.text[first.end :])
         is_dateline = (
             block.kind == "text"
             and not block.listed
             and len(mentions) == 1
             and first.year_given
             and not first.end_value
-            and not re.sub(r"[\W_]+", "", rest)
+            and _names_only_the_issue(rest)
             and (first.value == context.issued_on or not context.issued_on_is_known)
         )
         return (block.text, first.value) if is_dateline else None
     return None
+
+
+_CONTACT = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.I)
+_LETTER_HOME = re.compile(r"\bletter\b", re.I)
+
+
+def _names_only_the_issue(text: str) -> bool:
+    """Nothing but the issue's name beside a masthead's date: "Weekly Bulletin", "November
+    Letter to Families". A line that says more is a notice with a date in it."""
+    words = re.findall(r"[^\W_]+", text)
+    if not words:
+        return True
+    return len(words) <= 6 and bool(ISSUE_NAME.search(text) or _LETTER_HOME.search(text))
 
 
 def _document_date(blocks: Sequence[Block], fallback: date) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from shared.extraction.lexicon import GENERIC_WORDS, LEADING_FILLER
+from shared.extraction.lexicon import GENERIC_WORDS, HELPER_PLURALS, LEADING_FILLER
 from shared.extraction.titles import english_part, tidy_title, without_asides
 
 ACTION_VERB_TITLE = re.compile(
@@ -71,12 +71,29 @@ _KIND_OF_HELPER = re.compile(
     r"\b(?:parent|adult|grown-?up|family)\s+(?P<who>(?!volunteers|helpers)[a-z]+(?:ers|ors|ones|s))\b",
     re.I,
 )
+# "ticket volunteers", "a face-paint and games crew": the job named before the helpers.
+_ROLE_OF_HELPER = re.compile(
+    r"\b(?P<role>[a-z]+(?:-[a-z]+)?(?:\s+(?:and|&)\s+[a-z]+(?:-[a-z]+)?)?)\s+"
+    rf"(?P<who>{HELPER_PLURALS}|crew)\b",
+    re.I,
+)
+_NOT_A_ROLE_TEXT = (
+    "more some the a an any few extra parent adult and our your two three four five six "
+    "several many additional enthusiastic lots of new need needs needed"
+)
+_NOT_A_ROLE = frozenset(_NOT_A_ROLE_TEXT.split())
 
 
 def helpers_named(sentence: str) -> str:
-    """The helpers a call asks for: "four parent drivers" gives "parent drivers"; plain
-    "volunteers" otherwise."""
+    """The helpers a call asks for: "four parent drivers" gives "parent drivers",
+    "ticket volunteers for the door" gives "ticket volunteers"; plain "volunteers"
+    otherwise."""
     found = _KIND_OF_HELPER.search(sentence)
     if found and found.group("who").lower() not in ("parents", "families", "adults", "others"):
         return found.group(0).lower()
-    return "volunteers"
+    role = _ROLE_OF_HELPER.search(sentence)
+    words = role.group("role").lower().split() if role else []
+    if role and words[0] not in _NOT_A_ROLE and words[-1] not in _NOT_A_ROLE:
+        return role.group(0).lower()
+    plain = re.search(rf"\b(?:{HELPER_PLURALS})\b", sentence, re.I)
+    return plain.group(0).lower() if plain else "volunteers"

@@ -12,7 +12,7 @@ from shared.extraction.asked_titles import ACTION_VERB_TITLE, helpers_named, req
 from shared.extraction.audience import activities_in, grades_in
 from shared.extraction.candidates import LISTED, SECTION, Candidate, content_words
 from shared.extraction.dates import find_dates
-from shared.extraction.lexicon import DAY_REFERENCE, HELPER_PLURALS, VOLUNTEER_CALL, WHEN_WORDS
+from shared.extraction.lexicon import DAY_REFERENCE, VOLUNTEER_CALL, WHEN_WORDS
 from shared.extraction.naming import ClauseNaming
 from shared.extraction.rules import action_in, category_of
 from shared.extraction.segments import Segment, reads_as_english
@@ -88,15 +88,8 @@ class RequestsAndCalls(ClauseNaming):
         ]
         if not main or any(c.category == ItemCategory.VOLUNTEER for c in self.candidates):
             return
-        helpers = re.search(
-            rf"\b(?P<kind>[a-z][\w-]*\s+)?(?P<who>{HELPER_PLURALS})\b", sentence, re.I
-        )
-        kind = (helpers.group("kind") or "").strip() if helpers else ""
-        if kind.lower() in ("more", "some", "parent", "adult", "extra", "few", "the", "any", "and"):
-            kind = ""
-        who = f"{kind} {helpers.group('who').lower()}" if helpers else "volunteers"
         referent = main[0]
-        title = tidy_title(f"{referent.title} {who.strip()} needed")
+        title = tidy_title(f"{referent.title} {helpers_named(sentence)} needed")
         self._add_call_for(
             referent,
             title,

@@ -207,7 +207,11 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             part, until = runs_until(part, self.facts.anchor)
             mention = replace(lead, end_value=until) if until and not lead.end_value else lead
             title = lead_phrase(part)
-            if not title and len(parts) == 1 and segment.heading_role == "topic":
+            if (
+                len(parts) == 1
+                and segment.heading_role == "topic"
+                and (not title or _refers_to(part, segment.heading))
+            ):
                 # "Swim lessons sign-up opens" above "<weekday>, <date> at 8:00 am at <site>":
                 # the entry only says when and where; its heading names the thing.
                 title = tidy_title(without_asides(segment.heading))
@@ -235,6 +239,8 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             )
 
         self._add_entry_cut_offs(segment, sentences[1:])
+        for sentence in sentences[1:]:
+            self._add_volunteer_call(segment, sentence, [])
 
         # "<date> - Hearing screening. ... that is the last day to hand in the
         # museum visit consent slip": a later sentence's cut-off on the same day.
@@ -460,6 +466,15 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             )
         )
         return True
+
+
+def _refers_to(part: str, heading: str) -> bool:
+    """ "<date> - the supper starts at 6:30" under "Harvest Supper": the entry speaks of
+    the thing its heading names, by a word of that name."""
+    subject = re.match(r"\s*(?:the|our|this|this year's)\s+(?P<noun>[^\W\d_]+)", part, re.I)
+    return subject is not None and bool(
+        content_words(subject.group("noun")) & content_words(heading)
+    )
 
 
 def _source_text(segment: Segment, sentence: str) -> str:

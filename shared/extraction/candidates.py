@@ -106,7 +106,13 @@ def _similarity(a: Candidate, b: Candidate) -> float:
 
 def _same_thing(kept: Candidate, other: Candidate) -> float:
     """How surely a weaker mention repeats a kept candidate (0 when it cannot)."""
-    if kept.start != other.start or kept.start is None or kept.priority <= other.priority:
+    if kept.start != other.start or kept.start is None or kept.priority < other.priority:
+        return 0.0
+    # Two mentions as strong as each other are one thing only when they name it alike (a
+    # section's heading and its paragraph); a list's entries never are.
+    if kept.priority == other.priority and (
+        kept.priority >= LISTED or kept.title_words != other.title_words or not kept.title_words
+    ):
         return 0.0
     if kept.end and other.end and kept.end != other.end:
         return 0.0

@@ -8,7 +8,7 @@ import re
 
 # The people a call for help asks for.
 HELPER_PLURALS = r"volunteers|helpers|chaperones"
-HELPER_NOUNS = r"volunteers?|helpers?|chaperones?"
+HELPER_NOUNS = r"volunteers?|helpers?|chaperones?|crews?"
 HELPER_WORD = re.compile(rf"\b(?:{HELPER_NOUNS})\b", re.I)
 DUE_CUE = re.compile(
     r"\b(?:by|before|due(?: on| by)?|deadline(?: is)?|no later than|closes?(?: on)?|until)"
@@ -47,7 +47,9 @@ VOLUNTEER_CALL = re.compile(
 DAY_REFERENCE = re.compile(
     r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b"
     r"|\bfor the (?:day|morning|afternoon|evening|walk|trip|outing)\b"
-    r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b",
+    r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b"
+    # "a shift on all three days": every day of the thing just dated.
+    r"|\b(?:all|each|every one of the)\s+(?:\w+\s+)?days\b",
     re.I,
 )
 # "Please pack them in a bag": what "them" stands for is named the sentence before.
