@@ -406,3 +406,47 @@ def test_a_date_line_over_a_calendars_entries_still_opens_them() -> None:
     # Not the issue's own date: a calendar's day, whose lines are its entries.
     items = _items_of_lines("Friday, March 12th", "Art show opens", "Book swap")
     assert items == [(date(2027, 3, 12), "Art show opens"), (date(2027, 3, 12), "Book swap")]
+
+
+def test_a_masthead_date_beside_the_issues_name_and_a_contact_is_no_item() -> None:
+    items = _items(
+        ("Maple Grove PTA", True),
+        ("Spring Letter to Families — Friday, March 5, 2027 | office@maple.example.org", False),
+        ("Bake Sale — Thursday, March 11", True),
+        ("Bring a treat to share at lunch.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 11), "Bake Sale")]
+
+
+def test_helpers_asked_for_under_a_dated_entry_are_a_volunteer_item_for_that_day() -> None:
+    items = _items(
+        ("Room 4 News", True),
+        ("Harvest Supper", True),
+        (
+            "Saturday, March 13 — the supper starts at 6:00 pm in the gym. We need a "
+            "dish-washing crew that evening from 5:00 to 8:00 pm.",
+            False,
+        ),
+    )
+    supper = date(2027, 3, 13)
+    assert items == [
+        (supper, "Harvest Supper", ItemCategory.EVENT),
+        (supper, "Harvest Supper dish-washing crew needed", ItemCategory.VOLUNTEER),
+    ]
+
+
+def test_helpers_for_all_the_days_of_a_dated_thing_are_asked_for_it() -> None:
+    items = _items(
+        ("Room 4 News", True),
+        ("Spring Book Swap — March 9 to 11", True),
+        (
+            "Families can trade books in the library. We need ticket volunteers for the "
+            "lunch shift all three days.",
+            False,
+        ),
+    )
+    assert (
+        date(2027, 3, 9),
+        "Spring Book Swap ticket volunteers needed",
+        ItemCategory.VOLUNTEER,
+    ) in items

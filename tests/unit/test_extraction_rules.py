@@ -250,6 +250,17 @@ def test_different_things_on_one_day_stay_apart() -> None:
     assert len(fold_duplicates([parade, dance, helpers, twin_entry])) == 4
 
 
+def test_two_sentences_of_one_notice_naming_it_alike_are_one_item() -> None:
+    dated = _candidate("Bean Planting Morning", 1, order=(4, 0))
+    timed = _candidate("Bean Planting Morning", 1, order=(4, 1), start_time=time(10, 0))
+    (kept,) = fold_duplicates([dated, timed])
+    assert kept.start_time == time(10, 0)
+    # Two entries of a list say two things, even with one name (two sittings of a lunch).
+    first = _candidate("Grandparents lunch", 2, order=(5, 0))
+    second = _candidate("Grandparents lunch", 2, order=(6, 0), start_time=time(12, 0))
+    assert len(fold_duplicates([first, second])) == 2
+
+
 # --------------------------------------------------------------------------- generalisation rules
 
 NOVEMBER_MEMO = date(2026, 11, 2)  # a Monday
