@@ -174,7 +174,9 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
     (
         ItemAction.SIGN,
         re.compile(
-            r"\bsigned\b|\bsign (?:the|and|a|your)\b|\bpermission (?:slip|form)s?\b|\bconsent form",
+            r"\bsigned\b|\bsign (?:the|and|a|your)\b|\bpermission (?:slip|form)s?\b|\bconsent form"
+            # "please complete the online survey", "please fill out the health form"
+            r"|\bplease (?:complete|fill (?:in|out)) (?:the|your|this|an?|our)\b",
             re.I,
         ),
     ),
@@ -209,7 +211,10 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             r"|\b(?:important|remember|sure|forget) to (?:return|send|bring|pack)\b"
             r"|\bdrop[- ]?off\b|\bdonate\b"
             # A sentence that opens with the request: "Pack a reusable water bottle every day."
-            r"|(?:^|[.!?]\s+)(?:send|pack|label|wear|donate)\s+(?:a|an|the|your|their|gently|\w+s)\b",
+            r"|(?:^|[.!?]\s+)(?:just\s+|simply\s+)?(?:send|pack|label|wear|donate)\s+"
+            r"(?:a|an|the|your|their|gently|\w+s)\b"
+            # "Just send them in with your child": the things were named before.
+            r"|\bsend (?:them|it|these|those) in\b",
             re.I,
         ),
     ),

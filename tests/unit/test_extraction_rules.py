@@ -205,6 +205,10 @@ def test_categories(title: str, clause: str, due: bool, expected: ItemCategory) 
         ("No sign-up needed; beginners are welcome!", None),
         ("Spring Dance, Gym (student card required)", None),
         ("the costume parade returns on Friday", None),
+        ("Old socks for puppets: just send them in any day.", ItemAction.BRING),
+        ("Please complete the online bus survey this week.", ItemAction.SIGN),
+        ("Please fill out the allergy card for the nurse.", ItemAction.SIGN),
+        ("The survey is complete; thank you.", None),
     ],
 )
 def test_actions(text: str, expected: ItemAction | None) -> None:
