@@ -17,6 +17,7 @@ from shared.extraction.lexicon import (
     DETERMINER,
     DISCOURSE,
     DUE_THING_NAMED,
+    GENERIC_WORDS,
     HELPER_WORD,
     HOSTED,
     HOSTED_END,
@@ -30,6 +31,7 @@ from shared.extraction.lexicon import (
     SHOUTED_NAME,
     VOLUNTEER_CALL,
 )
+from shared.extraction.rules import category_of
 from shared.extraction.segments import Segment, latin_share, sentences_of
 from shared.extraction.state import BuilderState
 from shared.extraction.times import strip_times
@@ -50,9 +52,21 @@ from shared.extraction.titles import (
     with_due_phrase,
     without_asides,
 )
+from shared.models import ItemCategory
 
 # A clause led by the group it is for: "Grades 7 & 8: <dates>".
 _GROUP_LABEL = re.compile(r"^\W*((?:grades?|gr\.?|kindergarten)\s*[\dk][^:]{0,14}):", re.I)
+
+
+# Words many names share that say nothing of which thing is meant.
+_COMMON_NAME_WORDS = content_words(" ".join(GENERIC_WORDS)) | content_words("event")
+_CLOSED_WORDS = content_words("no school closed closure")
+
+
+def _names_a_break(heading: str) -> bool:
+    """A closure's heading that says more than that school is closed."""
+    closure = category_of(heading, heading, due_date_cue=False, dated=True)
+    return closure == ItemCategory.CLOSURE and bool(content_words(heading) - _CLOSED_WORDS)
 
 
 class ClauseNaming(BuilderState):
@@ -157,11 +171,17 @@ class ClauseNaming(BuilderState):
                 return heading, False  # "Track Meet Helpers": the call, not the event
             if (
                 subject
-                and content_words(subject) & content_words(heading)
+                # "The Grade 5 Science Fair opens ..." under "Science Fair": the subject names
+                # the heading's thing more closely. Sharing "day" or "event" is no sign of it
+                # ("a professional development day" under "Pro-D Day - No School").
+                and (content_words(subject) & content_words(heading)) - _COMMON_NAME_WORDS
                 # "Gardeners meet ..." under "Garden Group": a subject that adds nothing to the
                 # heading is a shorter way of naming it.
                 and content_words(subject) - content_words(heading)
                 and not due_cue
+                # A closure's heading that names the break ("Spring Long Weekend - School
+                # Closed") is its name; the sentence only says there is no school.
+                and not _names_a_break(heading)
             ):
                 return subject, False
             if not (due_cue and subject and content_words(subject) & content_words(heading)):

@@ -450,3 +450,39 @@ def test_helpers_for_all_the_days_of_a_dated_thing_are_asked_for_it() -> None:
         "Spring Book Swap ticket volunteers needed",
         ItemCategory.VOLUNTEER,
     ) in items
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "title"),
+    [
+        # A paraphrase sharing only "day" does not rename the notice.
+        (
+            "Pro-D Day – No School",
+            "Friday, March 12 is a professional development day. There is no school.",
+            "Pro-D Day - No School",
+        ),
+        # A heading that names the break is the closure's name.
+        (
+            "Spring Long Weekend – School Closed",
+            "There is no school from Friday, March 26 to Monday, March 29 for Good Friday.",
+            "Spring Long Weekend - School Closed",
+        ),
+        # A bare "No School" heading: the sentence's reason names the day better.
+        (
+            "No School",
+            "There is no school on Friday, March 12 for Staff Development.",
+            "No school - Staff Development",
+        ),
+        # A subject that names the heading's thing more closely still wins.
+        (
+            "Science Fair",
+            "The Grade 5 Science Fair opens on Friday, March 12 in the gym.",
+            "Grade 5 Science Fair",
+        ),
+    ],
+)
+def test_a_notices_heading_names_it_unless_its_sentence_names_it_more_closely(
+    heading: str, sentence: str, title: str
+) -> None:
+    items = _items(("Room 4 News", True), (heading, True), (sentence, False))
+    assert [t for _, t, _ in items] == [title]
