@@ -173,7 +173,7 @@ class ClauseNaming(BuilderState):
                 subject
                 # "The Grade 5 Science Fair opens ..." under "Science Fair": the subject names
                 # the heading's thing more closely. Sharing "day" or "event" is no sign of it
-                # ("a professional development day" under "Pro-D Day - No School").
+                # ("a staff development day" under "Staff Day - No Classes").
                 and (content_words(subject) & content_words(heading)) - _COMMON_NAME_WORDS
                 # "Gardeners meet ..." under "Garden Group": a subject that adds nothing to the
                 # heading is a shorter way of naming it.

@@ -213,7 +213,7 @@ _ACTIONS: tuple[tuple[ItemAction, re.Pattern[str]], ...] = (
             # A sentence that opens with the request: "Pack a reusable water bottle every day."
             r"|(?:^|[.!?]\s+)(?:just\s+|simply\s+)?(?:send|pack|label|wear|donate)\s+"
             r"(?:a|an|the|your|their|gently|\w+s)\b"
-            # "Just send them in with your child": the things were named before.
+            # "Send them in any day": the things were named in an earlier sentence.
             r"|\bsend (?:them|it|these|those) in\b",
             re.I,
         ),
