@@ -445,7 +445,7 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
                 start_time=times[0],
                 end_time=times[1],
                 grades=self._grades(
-                    segment, stated_grades, " ".join((title, clause, *segment.cells))
+                    segment, stated_grades, " ".join((title, clause, *segment.cells)), category
                 ),
                 activities=set(activities),
                 action=action,

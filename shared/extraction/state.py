@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from shared.extraction.audience import Grades, division_grades, grades_in, within_school
 from shared.extraction.candidates import Candidate, DocumentFacts
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import Segment
+from shared.models import ItemCategory
+
+# What a whole school does on one day, whoever writes of it: a class letter's "Monday - no
+# school" or a spirit week's dress-up day is not that class's alone.
+_SCHOOL_WIDE_OCCASION = re.compile(
+    r"\b(?:first|last)\s+day\s+of\s+(?:school|classes|the\s+(?:school\s+)?year)\b"
+    r"|\bspirit (?:week|day)\b|\bhomecoming\b|\bfield day\b",
+    re.I,
+)
 
 
 class BuilderState:
@@ -43,10 +53,25 @@ class BuilderState:
 
     # ------------------------------------------------------------------ one candidate
 
-    def _grades(self, segment: Segment, stated: Grades | None, text: str = "") -> Grades | None:
+    def _grades(
+        self,
+        segment: Segment,
+        stated: Grades | None,
+        text: str = "",
+        category: ItemCategory | None = None,
+    ) -> Grades | None:
         offered = self.context.grades_offered
         if stated is not None and stated == self._name_grades:
             stated = None  # "Lakeview Kindergarten" names the school, not one class
         if stated is None and self.facts.divisions:
             stated = division_grades(text, self.facts.divisions)
+        if stated is None and self._school_wide(text, category):
+            return None  # a closure or a school's own day, under a class's heading
         return within_school(stated, offered) or within_school(segment.heading_grades, offered)
+
+    def _school_wide(self, text: str, category: ItemCategory | None) -> bool:
+        return (
+            category == ItemCategory.CLOSURE
+            or bool(_SCHOOL_WIDE_OCCASION.search(text))
+            or bool(self._week_named and _SCHOOL_WIDE_OCCASION.search(self._week_title))
+        )

@@ -486,3 +486,20 @@ def test_a_notices_heading_names_it_unless_its_sentence_names_it_more_closely(
 ) -> None:
     items = _items(("Room 4 News", True), (heading, True), (sentence, False))
     assert [t for _, t, _ in items] == [title]
+
+
+def test_a_class_letters_own_dates_are_its_grades_and_the_schools_days_are_everyones() -> None:
+    letter = [
+        ("Maple Grove School - Grade 4 Class News", True),
+        ("Monday, March 8 - Science museum trip", False),
+        ("Tuesday, March 9 - No school, staff development", False),
+        ("Wednesday, March 10 - Field Day", False),
+        ("Friday, March 12 - Last day of classes before spring break", False),
+    ]
+    result = _TypedExtractor(letter).extract(b"", MediaType.PDF, CONTEXT)
+    assert [(item.title, item.grades) for item in result.items] == [
+        ("Science museum trip", [4]),
+        ("No school", "all"),
+        ("Field Day", "all"),
+        ("Last day of classes before spring break", "all"),
+    ]
