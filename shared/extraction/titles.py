@@ -98,9 +98,29 @@ def outside_parentheses(text: str, separator: str) -> list[str]:
 _TIMED_TAIL = re.compile(r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\d:\d\d")
 
 
+# What a closure's name says it means: "Staff Day / No Classes" is one thing, not two.
+_CLOSURE_MEANING = re.compile(
+    r"^\s*(?:no\s+(?:school|classes|students)|school\s+(?:is\s+)?closed|closed)\b", re.I
+)
+# A US bilingual notice's Spanish half ("Noche de Arte") is the same thing, translated.
+_SPANISH_WORD = re.compile(r"\b(?:de|del|la|las|los|el|y|para|con|en|día|escuela)\b", re.I)
+
+
+def _one_language(half: str) -> bool:
+    return bool(half.strip()) and reads_as_english(half) and not _SPANISH_WORD.search(half)
+
+
 def two_things(part: str) -> list[str]:
     """ "Term Ends/Secondary Late Start at 10:15": two things of one day, the second with
-    its own time; "Staff Day/No Classes" is one."""
+    its own time; "Staff Day/No Classes" is one. A calendar line's spaced slash parts its
+    things ("Last Day of Classes / Picnic"), unless the second half translates the first."""
+    spaced = part.split(" / ")
+    if (
+        len(spaced) > 1
+        and all(_one_language(half) for half in spaced)
+        and not any(_CLOSURE_MEANING.match(half) for half in spaced[1:])
+    ):
+        return [piece for half in spaced for piece in two_things(half)]
     halves = part.split("/")
     if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
         return [part]

@@ -503,3 +503,18 @@ def test_a_class_letters_own_dates_are_its_grades_and_the_schools_days_are_every
         ("Field Day", "all"),
         ("Last day of classes before spring break", "all"),
     ]
+
+
+def test_a_calendar_lines_spaced_slash_parts_its_things_but_not_a_closures_meaning() -> None:
+    items = _items(
+        ("Upcoming Dates", True),
+        ("Friday, March 12 - Last day of term / Class picnic", False),
+        ("Monday, March 15 - Staff Day / No Classes", False),
+        ("Tuesday, March 16 - Art Night / Noche de Arte", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 12), "Last day of term"),
+        (date(2027, 3, 12), "Class picnic"),
+        (date(2027, 3, 15), "Staff Day / No Classes"),
+        (date(2027, 3, 16), "Art Night / Noche de Arte"),
+    ]
