@@ -113,7 +113,7 @@ def _one_language(half: str) -> bool:
 def two_things(part: str) -> list[str]:
     """ "Term Ends/Secondary Late Start at 10:15": two things of one day, the second with
     its own time; "Staff Day/No Classes" is one. A calendar line's spaced slash parts its
-    things ("Last Day of Classes / Picnic"), unless the second half translates the first."""
+    things ("Report cards home / Class picnic"), unless the second half translates the first."""
     spaced = part.split(" / ")
     if (
         len(spaced) > 1
