@@ -50,7 +50,7 @@ from shared.extraction.titles import (
     two_things,
     without_asides,
 )
-from shared.extraction.weeks import DaysInView
+from shared.extraction.weeks import DaysInView, names_days_said_before
 from shared.models import PRE_K, ItemCategory
 
 # A later part of an entry that names no thing of its own: a second sitting ("for ..."),
@@ -322,8 +322,9 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
         mentions = outside or mentions
+        said_before, named = ([], "") if mentions else self._days_said_before(clause)
         days = weekly_days(clause)
-        if not mentions and not (days and notice_title):
+        if not (mentions or said_before) and not (days and notice_title):
             return False
         mention = mentions[0] if mentions else None
         due_cue = mention is not None and bool(DUE_CUE.search(clause[: mention.start]))
@@ -331,6 +332,8 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         bare = strip_times(remove_spans(clause, spans))
         priority = LETTER if segment.in_letter else LISTED if segment.kind == "listed" else SECTION
         title, weak = self._clause_title(segment, clause, bare, mention, notice_title, due_cue)
+        if said_before:
+            title, weak, mentions = named, False, said_before
         if not written and self._weekday_lead(segment):
             title = self._of_the_named_week(title)
         action_text = sentence
@@ -350,6 +353,7 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             and following
             and not find_dates(following, self.facts.anchor)
             and not relative_weekday_dates(following, self.facts.anchor)
+            and not names_days_said_before(following)  # its time is what it names
         ):
             # "<date> is Orange Hat Day. The gathering starts at 10:30 a.m."
             times = find_times(following)
@@ -360,7 +364,8 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             # A notice about one thing says whom it is for anywhere: "For Grades 3 to 6 only."
             grades = grades_in(english_part(segment.text))
         # "The dates are 9/20, 11/1 and 2/7": one thing on each day of a list.
-        listed = mentions if not days and a_list_of_days(clause, mentions) else [mention]
+        several = said_before or (not days and a_list_of_days(clause, mentions))
+        listed = mentions if several else [mention]
         emitted = [
             self._emit(
                 segment,

@@ -339,17 +339,22 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
                     pass
             found.append(mention)
             taken.append((mention.start, mention.end))
-            # "May 17th and 19th" (not days running): a second day of the same month.
+            # "May 17th and 19th", "February 14, 16 and 21st" (not days running): more days
+            # of the same month, each later than the one before.
             other = (
                 None if numeric or mention.end_value else _NEXT_DAY_PAIR.match(text, mention.end)
             )
-            if other and int(other.group(1)) > mention.value.day:
+            previous_day = mention.value
+            while other and int(other.group(1)) > previous_day.day:
                 try:
-                    second = mention.value.replace(day=int(other.group(1)))
+                    previous_day = previous_day.replace(day=int(other.group(1)))
                 except ValueError:
-                    continue
-                found.append(DateMention(other.start(1), other.end(), second, mention.year_given))
+                    break
+                found.append(
+                    DateMention(other.start(1), other.end(), previous_day, mention.year_given)
+                )
                 taken.append((other.start(1), other.end()))
+                other = _NEXT_DAY_PAIR.match(text, other.end())
     for match in _WEEKDAY_THE_DAY.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue

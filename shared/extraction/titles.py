@@ -243,8 +243,18 @@ def _bare_subject(subject: str) -> str:
     return DETERMINER.sub("", STRANDED_PREPOSITION.sub("", subject))
 
 
+# "With conferences on <dates>, the month will fly by": the thing dated is the one named
+# after "with", not the subject of the sentence.
+_WITH_THING_ON = re.compile(
+    r"^with\s+(?P<np>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:on|this|next)\b", re.I
+)
+
+
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    with_thing = _WITH_THING_ON.match(text)
+    if with_thing and content_words(with_thing.group("np")):
+        return tidy_title(with_thing.group("np"))
     date_is = DATE_IS.match(text) or _DESCRIBED_THING.match(text)
     if date_is:
         return tidy_title(date_is.group("np"))

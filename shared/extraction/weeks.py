@@ -19,12 +19,24 @@ from shared.extraction.relative_days import (
 )
 from shared.extraction.segments import Segment
 from shared.extraction.state import BuilderState
+from shared.extraction.titles import tidy_title
 
 # "Red Ribbon Week", "our Student Council's Spirit Week": the name of the week whose days the
 # lines after it go through. "Next week" and "this week" say when, not what.
 _WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
 _NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
 _SAID_AHEAD = re.compile(rf"(?:{WEEKDAY_AHEAD})\s", re.I)
+# "... on <date>, <date> and <date>. Each of those days is an early dismissal day.": the
+# days of the sentence before, and what each of them is.
+_THOSE_DAYS = re.compile(
+    r"\b(?:(?:each|all|any|both)\s+of\s+)?(?:those|these|the\s+same)\s+(?:days|dates)\s+"
+    r"(?:are|is|will\s+be)\s+(?:also\s+)?(?:(?:a|an|the)\s+)?(?P<np>[^,.;!?]+)",
+    re.I,
+)
+
+
+def names_days_said_before(text: str) -> re.Match[str] | None:
+    return _THOSE_DAYS.search(text)
 
 
 class DaysInView(BuilderState):
@@ -36,6 +48,16 @@ class DaysInView(BuilderState):
             self._week_title = _week_name(segment.text) or _week_name(segment.heading)
         self._week_named = week
         self._month_seen = month_in_view(segment.text, self.facts.anchor) or self._month_seen
+
+    def _days_said_before(self, clause: str) -> tuple[list[DateMention], str]:
+        """The days of the sentence before that a dateless clause speaks of, and their name."""
+        those = names_days_said_before(clause)
+        if not those or not self._previous_sentence:
+            return [], ""
+        days = [m for m in find_dates(self._previous_sentence, self.facts.anchor)]
+        if len(days) < 2 or any(m.end_value for m in days):
+            return [], ""  # "those days" are several days, each named
+        return days, tidy_title(re.sub(r"\b(day|date)s\b", r"\1", those.group("np")))
 
     def _weekday_lead(self, segment: Segment) -> DateMention | None:
         """ "-Tuesday – Team Jersey Day – wear ...": a list line led by a weekday and a dash

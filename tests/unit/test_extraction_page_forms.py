@@ -518,3 +518,27 @@ def test_a_calendar_lines_spaced_slash_parts_its_things_but_not_a_closures_meani
         (date(2027, 3, 15), "Staff Day / No Classes"),
         (date(2027, 3, 16), "Art Night / Noche de Arte"),
     ]
+
+
+def test_days_listed_in_a_sentence_each_carry_the_thing_named_after_with() -> None:
+    assert [m.value.day for m in find_dates("Swim meets on March 9, 16 and 23rd.", ISSUED)] == [
+        9,
+        16,
+        23,
+    ]
+    items = _items(
+        ("A Note from the Principal", True),
+        (
+            "Spring is busy. With report card conferences on March 9, 11 and 18th, the term "
+            "ends quickly. Each of those days is a 12:30 dismissal day. Please call the office "
+            "to book a time.",
+            False,
+        ),
+    )
+    days = [date(2027, 3, 9), date(2027, 3, 11), date(2027, 3, 18)]
+    assert [(day, title) for day, title, _ in items if "conferences" in title.lower()] == [
+        (day, "Report card conferences") for day in days
+    ]
+    assert [(day, category) for day, title, category in items if "dismissal" in title] == [
+        (day, ItemCategory.CLOSURE) for day in days
+    ]
