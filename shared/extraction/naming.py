@@ -49,6 +49,7 @@ from shared.extraction.titles import (
     subject_of,
     tidy_title,
     topic_name,
+    trip_to_place,
     with_due_phrase,
     without_asides,
 )
@@ -209,6 +210,7 @@ class ClauseNaming(BuilderState):
             subject
             or (named_after_date(clause, mention) if leads else None)
             or hosted_thing(bare)
+            or trip_to_place(bare)
             or audience_doing(bare)
             or asked_action(bare)
             or noun_phrase_before(clause, mention)

@@ -322,6 +322,23 @@ def pick_up_title(heading: str, bare: str) -> str:
     return tidy_title(f"{name} pick-up") if name else "Pick-up"
 
 
+# "This Monday we are travelling to the Science Centre!": who goes says nothing, where is
+# the thing. The place is named (capitalised), so "going to need" or "off to a good start"
+# is no trip.
+_GOING_TO_PLACE = re.compile(
+    r"^(?:(?:on|this|next)\s+)?(?:we|the class|our class|the students|students|they)\s+"
+    r"(?:will\s+be|are|'re|will)\s+"
+    r"(?:heading|headed|head|going|go|off|travel(?:l)?ing|travel)\s+(?:off\s+)?to\s+"
+    r"(?P<place>(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})",
+    re.I,
+)
+
+
+def trip_to_place(bare: str) -> str | None:
+    trip = _GOING_TO_PLACE.match(LEADING_FILLER.sub("", without_asides(bare).strip()))
+    return tidy_title(f"Trip to {trip.group('place')}") if trip else None
+
+
 def audience_doing(bare: str) -> str | None:
     """A sentence whose subject is only its audience names the thing by what they do:
     "Our grade 2 classes will ride to the Harbour Aquarium on ..." gives

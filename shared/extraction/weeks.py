@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from shared.extraction.asked_titles import ACTION_VERB_TITLE
-from shared.extraction.dates import ENTRY_LEAD, DateMention, find_dates
+from shared.extraction.dates import ENGLISH_WEEKDAY_NAMES, ENTRY_LEAD, DateMention, find_dates
 from shared.extraction.month_days import month_in_view
 from shared.extraction.relative_days import (
     WEEKDAY_AHEAD,
@@ -26,6 +26,7 @@ from shared.extraction.titles import tidy_title
 _WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
 _NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
 _SAID_AHEAD = re.compile(rf"(?:{WEEKDAY_AHEAD})\s", re.I)
+_THE_FOLLOWING = re.compile(rf"\bthe following\s+(?:{ENGLISH_WEEKDAY_NAMES})\b", re.I)
 # "... on <date>, <date> and <date>. Each of those days is an early dismissal day.": the
 # days of the sentence before, and what each of them is.
 _THOSE_DAYS = re.compile(
@@ -86,11 +87,12 @@ class DaysInView(BuilderState):
         has spoken of next week: "Next week ..." then "On Friday ...")."""
         week = self._week_named if opens_with_weekday(segment.text) else None
         next_week = speaks_of_next_week(f"{self._last_text} {segment.text}")
-        days = relative_weekday_dates(
-            text,
-            week - timedelta(days=1) if week else self.facts.anchor,
-            next_week=next_week and not week,
-        )
+        anchor = week - timedelta(days=1) if week else self.facts.anchor
+        last_day = self.candidates[-1].start if self.candidates else None
+        if _THE_FOLLOWING.search(text) and last_day and last_day > anchor:
+            # "On Friday ... The following Tuesday we ...": the Tuesday after that Friday.
+            anchor, next_week = last_day, False
+        days = relative_weekday_dates(text, anchor, next_week=next_week and not week)
         today = self.facts.day_of_issue
         if today is None or week or next_week:
             return days

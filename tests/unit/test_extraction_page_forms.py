@@ -542,3 +542,18 @@ def test_days_listed_in_a_sentence_each_carry_the_thing_named_after_with() -> No
     assert [(day, category) for day, title, category in items if "dismissal" in title] == [
         (day, ItemCategory.CLOSURE) for day in days
     ]
+
+
+def test_a_class_heading_to_a_place_is_a_trip_the_following_weekday_after_the_last_day() -> None:
+    items = _items(
+        ("Room 9 News", True),
+        ("On Wednesday we will be heading to the Maritime Museum! Pack a lunch.", False),
+        ("On Friday we will be having our Poetry Cafe for families.", False),
+        ("The following Thursday we are going to Cedar Lake for the day.", False),
+        ("We are going to need more glue sticks.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 10), "Trip to the Maritime Museum"),
+        (date(2027, 3, 12), "Poetry Cafe"),
+        (date(2027, 3, 18), "Trip to Cedar Lake"),
+    ]
