@@ -221,8 +221,14 @@ def within_school(grades: Grades | None, offered: Sequence[int]) -> Grades | Non
         return grades
     kept = sorted(set(grades) & set(offered))
     if not kept:
-        return None
+        return class_moving_up(grades, offered)
     return "all" if set(kept) >= set(offered) else kept
+
+
+def class_moving_up(grades: Sequence[int], offered: Sequence[int]) -> list[int] | None:
+    """A middle school's "Grade 9 course night" or "freshman orientation" is for the class
+    about to move up to that grade: the school's last one."""
+    return [max(offered)] if list(grades) == [max(offered) + 1] else None
 
 
 # --------------------------------------------------------------------------- activities

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from shared.extraction.audience import class_moving_up
 from shared.extraction.schema import ExtractedItem, ExtractionContext
 from shared.models import KINDERGARTEN, PRE_K
 
@@ -119,6 +120,13 @@ def _fit_grades(
     if kept:
         notes.append(f'"{item.title}": removed {_grade_names(stray)}, not offered at this school.')
         return {"grades": kept}
+    moving_up = class_moving_up(stray, sorted(offered))
+    if moving_up:
+        notes.append(
+            f'"{item.title}": {_grade_names(stray)} is the grade after this school\'s last, so '
+            "the item is for the class moving up to it."
+        )
+        return {"grades": moving_up}
     if stray == [PRE_K]:
         notes.append(
             f'"{item.title}": this school has no Pre-K, so the item is about incoming '

@@ -150,6 +150,8 @@ def test_grade_cells_and_the_schools_own_grades() -> None:
     assert within_school([6, 7, 8], [6, 7, 8]) == "all"
     assert within_school([5, 6], [6, 7, 8]) == [6]
     assert within_school([3], [6, 7, 8]) is None
+    assert within_school(grades_in("Freshman orientation"), [6, 7, 8]) == [8]  # moving up
+    assert within_school([10], [6, 7, 8]) is None
 
 
 def test_activities_by_name_slug_and_common_synonym() -> None:

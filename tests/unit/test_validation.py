@@ -85,6 +85,12 @@ CASES = {
         confidence_at_most={"Grade 11 grad photos": 0.3},
         note_has=['"Grade 11 grad photos"', "Grade 11 is not offered", "admin"],
     ),
+    "the grade after a school's last is for the class moving up": Case(
+        items=[item("Grade 6 welcome night", grades=[6])],
+        kept=["Grade 6 welcome night"],
+        grades={"Grade 6 welcome night": [5]},
+        note_has=['"Grade 6 welcome night"', "Grade 6 is the grade after", "moving up"],
+    ),
     "Pre-K only at a school without Pre-K goes to all": Case(
         items=[item("Kindergarten registration opens", grades=[-1])],
         kept=["Kindergarten registration opens"],
