@@ -20,6 +20,7 @@ from shared.extraction.dates import (
     weekly_days,
     weekly_rrule,
 )
+from shared.extraction.entry_parts import column_roles, lead_phrase, outside_parentheses, two_things
 from shared.extraction.languages import in_other_language, tidy_native_title
 from shared.extraction.lexicon import (
     DISMISSED,
@@ -40,14 +41,10 @@ from shared.extraction.spans import runs_until
 from shared.extraction.times import find_times, strip_times
 from shared.extraction.titles import (
     canonical_deadline,
-    column_roles,
     english_part,
     generic,
-    lead_phrase,
-    outside_parentheses,
     remove_spans,
     tidy_title,
-    two_things,
     without_asides,
 )
 from shared.extraction.weeks import DaysInView, names_days_said_before

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
-from shared.extraction.dates import DateMention, find_dates
+from shared.extraction.dates import DateMention
 from shared.extraction.lexicon import (
     ARRIVES,
     AUDIENCE,
@@ -20,7 +19,6 @@ from shared.extraction.lexicon import (
     DISCOURSE,
     DUE_NOUN,
     DUE_VERB,
-    EVENT_NOUN,
     EVENT_NP,
     GENERIC_WORDS,
     HAND_OVER,
@@ -36,8 +34,7 @@ from shared.extraction.lexicon import (
     SUBJECT_VERB,
     WEB_ADDRESS,
 )
-from shared.extraction.segments import Segment, latin_share, reads_as_english, sentences_of
-from shared.extraction.times import strip_times
+from shared.extraction.segments import latin_share, reads_as_english, sentences_of
 
 
 def english_part(text: str) -> str:
@@ -73,120 +70,6 @@ def remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return text
-
-
-def _closed(text: str) -> str:
-    """The text with what is inside parentheses blanked out (same length), so that a split
-    on "," or ";" keeps "(juniors at 2:10; seniors at 7:00)" whole."""
-    depth, out = 0, []
-    for char in text:
-        depth += char == "("
-        out.append("_" if depth and char != "(" and char != ")" else char)
-        depth -= char == ")" and depth > 0
-    return "".join(out)
-
-
-def outside_parentheses(text: str, separator: str) -> list[str]:
-    closed, parts, start = _closed(text), [], 0
-    for index, char in enumerate(closed):
-        if char == separator:
-            parts.append(text[start:index])
-            start = index + 1
-    return [*parts, text[start:]]
-
-
-_TIMED_TAIL = re.compile(r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\d:\d\d")
-
-
-# What a closure's name says it means: "Staff Day / No Classes" is one thing, not two.
-_CLOSURE_MEANING = re.compile(
-    r"^\s*(?:no\s+(?:school|classes|students)|school\s+(?:is\s+)?closed|closed)\b", re.I
-)
-# A US bilingual notice's Spanish half ("Noche de Arte") is the same thing, translated.
-_SPANISH_WORD = re.compile(r"\b(?:de|del|la|las|los|el|y|para|con|en|día|escuela)\b", re.I)
-
-
-def _one_language(half: str) -> bool:
-    return bool(half.strip()) and reads_as_english(half) and not _SPANISH_WORD.search(half)
-
-
-def two_things(part: str) -> list[str]:
-    """ "Term Ends/Secondary Late Start at 10:15": two things of one day, the second with
-    its own time; "Staff Day/No Classes" is one. A calendar line's spaced slash parts its
-    things ("Report cards home / Class picnic"), unless the second half translates the first."""
-    spaced = part.split(" / ")
-    if (
-        len(spaced) > 1
-        and all(_one_language(half) for half in spaced)
-        and not any(_CLOSURE_MEANING.match(half) for half in spaced[1:])
-    ):
-        return [piece for half in spaced for piece in two_things(half)]
-    halves = part.split("/")
-    if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
-        return [part]
-    if min(len(halves[0].split()), len(halves[1].split())) < 2:
-        return [part]
-    return halves
-
-
-# The dashed part of an entry that names one day of an umbrella event: " - Pajama Day".
-_NAMED_PART = re.compile(
-    rf"^\s[-–—]\s(?P<name>(?:[A-Z][\w'’&/-]*\s+){{0,3}}(?i:{EVENT_NOUN}))\s*(?:$|[,.;!(])"
-)
-
-
-def lead_phrase(text: str) -> str:
-    """The name at the start of a list entry or table cell, before its details."""
-    # "<date> is an early dismissal for ...": what the day is.
-    text = re.sub(r"^\s*(?:is|are|will be)\s+(?:(?:a|an|the|our)\s+)?", "", without_asides(text))
-    first = (sentences_of(text) or [text])[0]  # "Gr. 2/3 library exchange. Please ..."
-    head = re.split(r",|;|\.$| - | – | — ", _closed(first), maxsplit=1)[0]
-    head = first[: len(head)]
-    one_day = _NAMED_PART.match(first[len(head) :])
-    if one_day:
-        head = f"{head} - {one_day.group('name')}"  # "Spirit Week - Hat Day": which day of it
-    # "Green and Gold Day to support our team": the named day, not why it is held.
-    head = re.sub(
-        r"^((?:[A-Z][\w'’&-]*\s+(?:(?:and|&)\s+)?)+(?:Day|Night|Week))\s+to\s+[a-z].*$", r"\1", head
-    )
-    label = re.search(r":(?!\d)", head)  # "Label: details", not a clock time
-    if label:
-        before, after = head[: label.start()], head[label.end() :]
-        # "Bike Day: All students are invited to ...": a name, then its sentence.
-        told = len(after.split()) >= 5 or FINITE_VERB.search(after)
-        # A time before the colon says when, not what: "<evening> 6:30 <o'clock>: Concert".
-        named = strip_times(before).strip()
-        if re.search(r"\d", after) or not after.strip() or (told and named):
-            head = before
-    return tidy_title(strip_times(head))
-
-
-def column_roles(segment: Segment) -> list[str]:
-    """What each table column holds, from its header or, failing that, its contents."""
-    roles = []
-    for index, cell in enumerate(segment.cells):
-        name = segment.header[index] if index < len(segment.header) else ""
-        if re.search(r"date|when|day", name):
-            roles.append("date")
-        elif re.search(r"grade|who|for|audience", name):
-            roles.append("grades")
-        elif re.search(r"time", name):
-            roles.append("time")
-        elif re.search(r"event|what|activity|item|description|details", name):
-            roles.append("event")
-        elif not name and find_dates(cell, date(2000, 1, 1)) and "date" not in roles:
-            roles.append("date")
-        elif (
-            not name
-            and re.fullmatch(r"[\d:\s–—-]+(?:[ap]\.?m\.?)?.*", cell)
-            and "time" not in roles
-        ):
-            roles.append("time")
-        elif "event" not in roles:
-            roles.append("event")
-        else:
-            roles.append(f"other{index}")
-    return roles
 
 
 _DUE_THING = re.compile(

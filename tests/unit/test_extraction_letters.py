@@ -368,7 +368,7 @@ def test_todays_menu_is_no_item() -> None:
 
 
 def test_an_entry_name_before_a_colon_and_its_sentence_is_the_title() -> None:
-    from shared.extraction.titles import lead_phrase
+    from shared.extraction.entry_parts import lead_phrase
 
     assert lead_phrase("Kite Day: All classes are invited to fly kites at noon") == "Kite Day"
     assert lead_phrase("Art Walk: 6:30 pm") == "Art Walk"

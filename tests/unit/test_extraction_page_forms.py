@@ -557,3 +557,18 @@ def test_a_class_heading_to_a_place_is_a_trip_the_following_weekday_after_the_la
         (date(2027, 3, 12), "Poetry Cafe"),
         (date(2027, 3, 18), "Trip to Cedar Lake"),
     ]
+
+
+def test_two_named_things_joined_by_and_on_a_calendar_line_are_two_items() -> None:
+    items = _items(
+        ("Upcoming Dates", True),
+        ("Thursday, March 11 - Grade 5 Graduation and Family Picnic", False),
+        ("Friday, March 12 - PAC meeting and holiday potluck", False),
+        ("Monday, March 15 - Pizza and Movie Night", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 11), "Grade 5 Graduation"),
+        (date(2027, 3, 11), "Family Picnic"),
+        (date(2027, 3, 12), "PAC meeting and holiday potluck"),
+        (date(2027, 3, 15), "Pizza and Movie Night"),
+    ]
