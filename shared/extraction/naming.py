@@ -37,6 +37,7 @@ from shared.extraction.state import BuilderState
 from shared.extraction.times import strip_times
 from shared.extraction.titles import (
     FINITE_VERB,
+    announced_name,
     audience_doing,
     canonical_deadline,
     deadline_of,
@@ -204,8 +205,11 @@ class ClauseNaming(BuilderState):
             if canonical:
                 return canonical, False
         ahead = clause[: mention.start].rstrip() if mention else ""
-        # "Because of the snow days, <date> is now a school day": the date leads its clause.
-        leads = mention is not None and (not ahead or ahead.endswith(","))
+        # "Because of the snow days, <date> is now a school day", "please remember that <date>
+        # is a staff day": the date leads its clause.
+        leads = mention is not None and (
+            not ahead or ahead.endswith(",") or bool(re.search(r"\bthat$", ahead, re.I))
+        )
         found = (
             subject
             or (named_after_date(clause, mention) if leads else None)
@@ -213,6 +217,7 @@ class ClauseNaming(BuilderState):
             or trip_to_place(bare)
             or audience_doing(bare)
             or asked_action(bare)
+            or announced_name(self._previous_sentence)
             or noun_phrase_before(clause, mention)
         )
         weak = not found

@@ -133,8 +133,14 @@ _WITH_THING_ON = re.compile(
 )
 
 
+# "If you have a child born in 2022, <the thing> opens on ...": the condition is who it is
+# for; the main clause names the thing.
+_CONDITION_FIRST = re.compile(r"^(?:if|when|since|because|as|once)\b[^,]{0,80},\s*", re.I)
+
+
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
+    text = _CONDITION_FIRST.sub("", text)
     with_thing = _WITH_THING_ON.match(text)
     if with_thing and content_words(with_thing.group("np")):
         return tidy_title(with_thing.group("np"))
@@ -151,6 +157,8 @@ def subject_of(bare: str) -> str | None:
     words = subject.split()
     if not 1 <= len(words) <= 8 or _PRONOUN_SUBJECT.search(subject):
         return None
+    if re.search(r"\bthat$", subject, re.I):
+        return None  # "... please remember that <date> is ...": the date is the subject
     if not content_words(AUDIENCE.sub(" ", subject)):
         return None  # "Our first graders are off to ...": who goes, not what happens
     return tidy_title(subject)
@@ -220,6 +228,22 @@ _GOING_TO_PLACE = re.compile(
 def trip_to_place(bare: str) -> str | None:
     trip = _GOING_TO_PLACE.match(LEADING_FILLER.sub("", without_asides(bare).strip()))
     return tidy_title(f"Trip to {trip.group('place')}") if trip else None
+
+
+# "Chess Club is back!", "Family Swim returns!": a sentence that only announces a thing's
+# name, the sentence after it saying when ("Wednesday mornings, starting <date>").
+_ANNOUNCED = re.compile(
+    r"^(?P<np>(?:[\w'’&/-]+\s+){0,5}?[\w'’&/-]+)\s+"
+    r"(?:(?:is|are)\s+(?:back|here|returning|starting\s+up)|returns|starts\s+up)\s*[!.]$",
+    re.I,
+)
+
+
+def announced_name(sentence: str) -> str | None:
+    announced = _ANNOUNCED.match(LEADING_FILLER.sub("", sentence.strip(" •*-–")))
+    if not announced or _PRONOUN_SUBJECT.match(announced.group("np")):
+        return None
+    return tidy_title(announced.group("np"))
 
 
 def audience_doing(bare: str) -> str | None:

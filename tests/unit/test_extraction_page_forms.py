@@ -572,3 +572,21 @@ def test_two_named_things_joined_by_and_on_a_calendar_line_are_two_items() -> No
         (date(2027, 3, 12), "PAC meeting and holiday potluck"),
         (date(2027, 3, 15), "Pizza and Movie Night"),
     ]
+
+
+def test_a_letters_that_clause_a_condition_first_and_a_name_announced_before_its_days() -> None:
+    items = _items(
+        ("A Note from the Principal", True),
+        (
+            "Then at the end of the month, please remember that Friday, March 26 is a "
+            "staff development day, so there is no school. If you have a child born in 2022, "
+            "Kindergarten registration for September 2027 opens on Monday, March 29. "
+            "Drum Circle is back! Wednesday mornings at 8:00 in the gym, starting March 10.",
+            False,
+        ),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 26), "Staff development day"),
+        (date(2027, 3, 29), "Kindergarten registration for September 2027"),
+        (date(2027, 3, 10), "Drum Circle"),
+    ]
