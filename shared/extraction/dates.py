@@ -430,12 +430,16 @@ def leading_date_end(text: str, anchor: date) -> int | None:
     return end
 
 
+_BRACKETED_WEEKDAY = re.compile(rf"^\s*\((?:{ENGLISH_WEEKDAY_NAMES})\.?\)", re.I)
+
+
 def starts_with_date(text: str, anchor: date) -> bool:
     """Whether a line opens with a date and then its entry: "Wed. <date> — Hearing screening"."""
     mentions = find_dates(text, anchor)
     if not mentions or mentions[0].start > 3:
         return False
-    rest = text[mentions[0].end :]
+    # "Aug 14 (Mon) Picture Day": a calendar's weekday, in brackets after its date.
+    rest = _BRACKETED_WEEKDAY.sub("", text[mentions[0].end :], count=1)
     # A printed calendar sets the name straight after the date: "Nov. 20 PTO Meeting".
     return bool(ENTRY_LEAD.match(rest) or _NAME_AFTER_DATE.match(rest))
 

@@ -80,11 +80,18 @@ def two_things(part: str) -> list[str]:
         and not any(_CLOSURE_MEANING.match(half) for half in spaced[1:])
     ):
         return [piece for half in spaced for piece in two_things(half)]
+    # "PTA Meeting (6:00pm) + Meet & Greet (5-6pm)": a calendar adds a second thing with "+";
+    # "forms + $40 due" adds what is handed in with the forms.
+    added = re.split(r"\s\+\s(?=(?-i:[A-Z]))", part)
+    if len(added) > 1:
+        return [piece for half in added for piece in two_things(half)]
     named = _two_names(part)
     if named:
         return named
     halves = part.split("/")
-    if len(halves) != 2 or not _TIMED_TAIL.search(halves[1]) or _TIMED_TAIL.search(halves[0]):
+    # A bracketed time at the end is the whole line's: "Picnic/ Fun Night (5:30-7:30pm)".
+    timed = len(halves) == 2 and _TIMED_TAIL.search(without_asides(halves[1]))
+    if not timed or _TIMED_TAIL.search(halves[0]):
         return [part]
     if min(len(halves[0].split()), len(halves[1].split())) < 2:
         return [part]

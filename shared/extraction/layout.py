@@ -227,6 +227,14 @@ _MONTH_AT_END = re.compile(
 )
 
 
+# A calendar's month label on a line of its own: "August 2023", "OCTOBER".
+_MONTH_LABEL = re.compile(
+    r"^\s*(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)(?:\s+(?:19|20)\d\d)?\s*$",
+    re.I,
+)
+
+
 def _continues_a_date(previous: TextLine, line: TextLine) -> bool:
     """Whether "26. Students ..." is the day of a date the previous line broke off."""
     number = _NUMBERED_START.match(line.text)
@@ -246,7 +254,7 @@ def _opens_entry(
     outdented = line.x0 < previous.x0 - 0.5 * max(line.size, 1.0)
     sentence_ended = bool(re.search(r"[.!?:)]\W*$", previous.text)) or previous.bold
     # A dated entry line ends where the next one opens with its date, full stop or not.
-    ended = sentence_ended or starts_entry(previous.text)
+    ended = sentence_ended or starts_entry(previous.text) or bool(_MONTH_LABEL.match(previous.text))
     return ended and (outdented or starts_entry(line.text))
 
 

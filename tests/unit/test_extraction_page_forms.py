@@ -590,3 +590,22 @@ def test_a_letters_that_clause_a_condition_first_and_a_name_announced_before_its
         (date(2027, 3, 29), "Kindergarten registration for September 2027"),
         (date(2027, 3, 10), "Drum Circle"),
     ]
+
+
+def test_a_calendars_lines_with_bracketed_weekdays_under_a_month_label_are_its_entries() -> None:
+    items = _items_of_lines(
+        "March 2027",
+        "Mar 10 (Wed) Lantern Making",
+        "Mar 11 (Thurs) Science Fair (5:30-7:00pm)",
+        "Mar 12 (Fri) Family Dance/ Pizza Night (6-8pm)",
+        "Mar 15 (Mon) PAC Meeting (6:00pm), Library + Meet the Staff (5-6pm)",
+        "Mar 16 (Tue) Hot lunch forms + $10 due",
+    )
+    assert items == [
+        (date(2027, 3, 10), "Lantern Making"),
+        (date(2027, 3, 11), "Science Fair"),
+        (date(2027, 3, 12), "Family Dance/ Pizza Night"),
+        (date(2027, 3, 15), "PAC Meeting"),
+        (date(2027, 3, 15), "Meet the Staff"),
+        (date(2027, 3, 16), "Hot lunch forms + $10 due"),
+    ]
