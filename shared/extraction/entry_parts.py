@@ -89,7 +89,7 @@ def two_things(part: str) -> list[str]:
     if named:
         return named
     halves = part.split("/")
-    # A bracketed time at the end is the whole line's: "Picnic/ Fun Night (5:30-7:30pm)".
+    # A bracketed time at the end is the whole line's: "Dance/ Pizza Night (6-8 pm)".
     timed = len(halves) == 2 and _TIMED_TAIL.search(without_asides(halves[1]))
     if not timed or _TIMED_TAIL.search(halves[0]):
         return [part]
