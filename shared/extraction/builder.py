@@ -59,6 +59,7 @@ _DETAIL_PART = re.compile(
 )
 
 
+_NOTHING = re.compile(r"^\W*(?:none|n/?a|nothing(?: scheduled)?|no (?:meetings|games))\W*$", re.I)
 _HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
 
 
@@ -69,6 +70,10 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
 
     def add(self, segment: Segment) -> None:
         if segment.distractor:
+            return
+        if _NOTHING.match(segment.text):
+            # "Games Scheduled Today" over "None": a daily list's label, and nothing in it.
+            self.candidates = [c for c in self.candidates if c.details != self._last_text]
             return
         before = len(self.candidates)
         if segment.kind == "row":
@@ -194,6 +199,7 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         # The first sentence names the thing (or, split by ";", the things); the rest details it.
         sentences = sentences_of(body) or [body]
         rest = " ".join(sentences[1:])
+        first = len(self.candidates)
         parts = [p for p in outside_parentheses(sentences[0], ";") if p.strip()]
         parts = [piece for part in parts for piece in two_things(part)]
         for number, part in enumerate(parts):
@@ -238,6 +244,7 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         self._add_entry_cut_offs(segment, sentences[1:])
         for sentence in sentences[1:]:
             self._add_volunteer_call(segment, sentence, [])
+            self._add_early_dismissal(segment, sentence, first)
 
         # "<date> - Hearing screening. ... that is the last day to hand in the
         # museum visit consent slip": a later sentence's cut-off on the same day.

@@ -609,3 +609,13 @@ def test_a_calendars_lines_with_bracketed_weekdays_under_a_month_label_are_its_e
         (date(2027, 3, 15), "Meet the Staff"),
         (date(2027, 3, 16), "Hot lunch forms + $10 due"),
     ]
+
+
+def test_a_daily_lists_label_over_none_is_no_item_and_an_entrys_early_dismissal_is_one() -> None:
+    items = _items_of_lines(
+        "Friday, March 5th, 2027",
+        "Clubs Meeting Today",
+        "None",
+        "1. Friday - Grade 7 awards assembly 9:00 - 10:30 in the gym. 11:45 dismissal.",
+    )
+    assert items == [(ISSUED, "Grade 7 awards assembly"), (ISSUED, "Early dismissal")]
