@@ -251,7 +251,7 @@ DISMISSED = re.compile(
     r"\b(?:students|classes|school)\b[^.;!?]{0,30}\b(?:dismissed|dismissal|let out|ends?)\b"
     r"[^.;!?]{0,30}\b(?:early|at noon|at 1[12](?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|noon)?)\b"
     r"|\bearly dismissal\b"
-    # "11:30 dismissal": a dismissal before the afternoon's usual one.
+    # "12:15 dismissal": a dismissal before the afternoon's usual one.
     r"|\b(?:1[012]|1):\d\d\s*(?:a\.?m\.?|p\.?m\.?)?\s+dismissal\b",
     re.I,
 )
