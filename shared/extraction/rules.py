@@ -31,9 +31,9 @@ _CLOSURE = re.compile(
     # A day without classes, by what the staff do or what the school calls it.
     r"|\b(?:student|district|school|public|bank|national|state|civic) holidays?\b"
     r"|\b(?:school|spring|winter|summer|february|april|mid-?term) vacation\b|\bno classes\b"
-    r"|\bearly release\b|\bminimum day\b|\bhalf[- ]day\b|\bnot in session\b|\bdismissal days?\b"
+    r"|\bearly release\b|\bminimum days?\b|\bhalf[- ]day\b|\bnot in session\b|\bdismissal days?\b"
     r"|\b(?:teacher|staff) (?:work|planning|exchange) days?\b|\bstaff development\b"
-    r"|\bprofessional (?:development|learning)\b|\bpd day\b",
+    r"|\bprofessional (?:development|learning)\b|\bpd day\b|\b(?:pupil|student)[- ]?free\b",
     re.I,
 )
 _DEADLINE = re.compile(

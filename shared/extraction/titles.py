@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from shared.extraction.audience import grades_in
 from shared.extraction.candidates import content_words
-from shared.extraction.dates import DateMention
+from shared.extraction.dates import ENGLISH_WEEKDAY_NAMES, DateMention
 from shared.extraction.lexicon import (
     ARRIVES,
     AUDIENCE,
@@ -138,9 +138,22 @@ _WITH_THING_ON = re.compile(
 _CONDITION_FIRST = re.compile(r"^(?:if|when|since|because|as|once)\b[^,]{0,80},\s*", re.I)
 
 
+# "Tuesday, Wednesday and Thursday (<dates>) are Minimum Days to allow ...": days named by
+# their weekdays are the date, and what they are said to be is the thing.
+_DAYS_ARE = re.compile(
+    rf"^(?:(?:{ENGLISH_WEEKDAY_NAMES})\.?(?:\s*,\s*|\s*,?\s*(?:and|&)\s+|\s+))+"
+    r"(?:is|are|will\s+be)\s+(?:(?:a|an|the)\s+)?(?P<np>[^,.;!]+?)"
+    r"(?=\s+(?:to|and|but|so|for|when|because|with)\b|[,.;!]|$)",
+    re.I,
+)
+
+
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
     text = _CONDITION_FIRST.sub("", text)
+    days_are = _DAYS_ARE.match(text)
+    if days_are and 1 <= len(days_are.group("np").split()) <= 6:
+        return tidy_title(days_are.group("np"))
     with_thing = _WITH_THING_ON.match(text)
     if with_thing and content_words(with_thing.group("np")):
         return tidy_title(with_thing.group("np"))

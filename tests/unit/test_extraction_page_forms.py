@@ -619,3 +619,18 @@ def test_a_daily_lists_label_over_none_is_no_item_and_an_entrys_early_dismissal_
         "1. Friday - Grade 7 awards assembly 9:00 - 10:30 in the gym. 11:45 dismissal.",
     )
     assert items == [(ISSUED, "Grade 7 awards assembly"), (ISSUED, "Early dismissal")]
+
+
+def test_days_named_by_weekday_are_what_they_are_said_to_be() -> None:
+    items = _items(
+        ("Announcements", True),
+        (
+            "Monday, March 8 is a pupil-free day. Tuesday, Wednesday and Thursday (Mar. 9, 10, "
+            "11) are Minimum Days to allow time for conferences.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 3, 8), "Pupil-free day", ItemCategory.CLOSURE),
+        (date(2027, 3, 9), "Minimum Days", ItemCategory.CLOSURE),
+    ]
