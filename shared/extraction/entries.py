@@ -135,6 +135,30 @@ def _title_line(block: Block, leading_date: LeadingDate) -> bool:
     )
 
 
+def _named_paragraph(block: Block, leading_date: LeadingDate) -> bool:
+    """A paragraph that opens with a short sentence naming its thing ("Staff Day - no
+    school for students. Daycare is open."): under a date line, that day's entry."""
+    if not _is_text(block) or block.listed or leading_date(block.text) is not None:
+        return False
+    first = re.split(r"(?<=[.!?])\s+", block.text, maxsplit=1)[0]
+    return 0 < len(first.split()) <= 10 and bool(re.match(r"^\W*(?-i:[A-Z])", first))
+
+
+def _bold_date_over_notice(
+    blocks: Sequence[Block], index: int, end: int, leading_date: LeadingDate
+) -> bool:
+    """A bold date line alone over a paragraph that names its thing and goes on to tell
+    more ("Staff Day - no school. Daycare is open."): that paragraph is the day's entry.
+    Over a flyer's venue or time line it is the flyer's date, not an entry."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        following is not None
+        and bool(_SEPARATORS.match(blocks[index].text[end:]))
+        and _named_paragraph(following, leading_date)
+        and bool(re.search(r"[.!?]\s+\S", following.text))
+    )
+
+
 def _bullets_under(blocks: Sequence[Block], start: int, leading_date: LeadingDate) -> list[Block]:
     """ "10/23" over bullets: every bullet up to the next date is that day's entry, however
     long, and a line after the list that is no bullet is not."""
@@ -156,6 +180,8 @@ def _titles_under(blocks: Sequence[Block], start: int, leading_date: LeadingDate
     first_gap: float | None = None
     for candidate in blocks[start:]:
         if not _title_line(candidate, leading_date):
+            if not titles and _named_paragraph(candidate, leading_date):
+                titles.append(candidate)
             break
         if _AUDIENCE_TIME.match(candidate.text) and titles:
             break
@@ -197,7 +223,9 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        end = leading_date(block.text) if _is_text(block) else None
+        end = leading_date(block.text) if block.kind == "text" else None
+        if block.titled and end is not None:
+            end = end if _bold_date_over_notice(blocks, index, end, leading_date) else None
         if end is None:
             out.append(block)
             index += 1

@@ -634,3 +634,17 @@ def test_days_named_by_weekday_are_what_they_are_said_to_be() -> None:
         (date(2027, 3, 8), "Pupil-free day", ItemCategory.CLOSURE),
         (date(2027, 3, 9), "Minimum Days", ItemCategory.CLOSURE),
     ]
+
+
+def test_a_date_line_over_a_paragraph_that_names_its_thing_is_that_days_entry() -> None:
+    items = _items(
+        ("Dates to Remember", True),
+        ("Monday, March 8", True),
+        ("Staff Day - no school for students. The daycare on site is open as usual.", False),
+        ("Friday, March 12", True),
+        ("Spring concert, 9:00 am in the gym. The choir and the band play for families.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [
+        (date(2027, 3, 8), "Staff Day"),
+        (date(2027, 3, 12), "Spring concert"),
+    ]
