@@ -155,7 +155,6 @@ def _dateline(blocks: Sequence[Block], context: ExtractionContext) -> tuple[str,
         rest = _CONTACT.sub(" ", block.text[: first.start] + block.text[first.end :])
         is_dateline = (
             block.kind == "text"
-            and not block.listed
             and len(mentions) == 1
             and first.year_given
             and not first.end_value
@@ -166,7 +165,14 @@ def _dateline(blocks: Sequence[Block], context: ExtractionContext) -> tuple[str,
     return None
 
 
-_CONTACT = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.I)
+# A masthead's contact: an e-mail, a web address, a phone number, a street address.
+_CONTACT = re.compile(
+    r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|ca|us)\b"
+    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|"
+    r"Way|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy)\b\.?",
+    re.I,
+)
 _LETTER_HOME = re.compile(r"\bletter\b", re.I)
 
 

@@ -648,3 +648,13 @@ def test_a_date_line_over_a_paragraph_that_names_its_thing_is_that_days_entry() 
         (date(2027, 3, 8), "Staff Day"),
         (date(2027, 3, 12), "Spring concert"),
     ]
+
+
+def test_a_masthead_with_its_street_address_and_phone_is_no_item() -> None:
+    items = _items(
+        ("Maple Grove Elementary", True),
+        ("Maple Notes · Weekly Newsletter · Friday, March 5, 2027 · 120 Birch Road", False),
+        ("Bake Sale — Thursday, March 11", True),
+        ("Call 555-0143 or visit maple.example.org to help.", False),
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 11), "Bake Sale")]
