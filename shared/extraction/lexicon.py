@@ -49,7 +49,9 @@ DAY_REFERENCE = re.compile(
     r"|\bfor the (?:day|morning|afternoon|evening|walk|trip|outing)\b"
     r"|\bon (?:the )?(?P<name>[A-Za-z]+)[- ]day\b"
     # "a shift on all three days": every day of the thing just dated.
-    r"|\b(?:all|each|every one of the)\s+(?:\w+\s+)?days\b",
+    r"|\b(?:all|each|every one of the)\s+(?:\w+\s+)?days\b"
+    # "cashiers every day of the sale", "on the day": the thing just dated.
+    r"|\b(?:every|each) day of the\s+\w+|\bon the day\b",
     re.I,
 )
 # "Please pack them in a bag": what "them" stands for is named the sentence before.

@@ -435,13 +435,14 @@ def test_helpers_asked_for_under_a_dated_entry_are_a_volunteer_item_for_that_day
     ]
 
 
-def test_helpers_for_all_the_days_of_a_dated_thing_are_asked_for_it() -> None:
+@pytest.mark.parametrize("days", ["all three days", "every day of the swap"])
+def test_helpers_for_all_the_days_of_a_dated_thing_are_asked_for_it(days: str) -> None:
     items = _items(
         ("Room 4 News", True),
         ("Spring Book Swap — March 9 to 11", True),
         (
             "Families can trade books in the library. We need ticket volunteers for the "
-            "lunch shift all three days.",
+            f"lunch shift {days}.",
             False,
         ),
     )
