@@ -34,7 +34,9 @@ _BARE_WEEKDAY = re.compile(
     r"(?:(?:^|(?<=[.!?]\s))\s*"
     r"(?:(?:First|Second|Third|Fourth|Next|Then|Also|Finally|Lastly|Plus|And|Now)\b,?\s+)?"
     rf"(?:[Oo]n\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
-    r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b))"
+    r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b)"
+    # "Don't forget that Wednesday is a late start day."
+    r"|\bthat\s+(?P<said>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:is|will be)\b))"
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
 # "There is no school on Friday.", "The spelling test will be on Friday as well.": a weekday
@@ -46,6 +48,23 @@ _CLOSING_WEEKDAY = re.compile(
     r"(?=\s*(?:[.!;]|,\s+(?:and|but|so)\b|\s+as well\b|$)"
     # "... a PJ Day on Thursday to support the team": what follows says why, where or when.
     r"|\s+(?:to|for|in|at|after|before|during|from|with)\b)"
+)
+# "Report cards go home Thursday.", "forms are due by Friday", "no school Monday in honour
+# of ...": the same, without "on", after a word of the clause. After "every" or "last" a
+# weekday is a habit or the past.
+_CLOSING_BARE_WEEKDAY = re.compile(
+    rf"(?<=[a-z]\s)(?P<wd>{_FULL_WEEKDAY_NAMES})\b(?!s\b|['’]s\b)"
+    rf"(?!\s*(?:,|to|through|thru|and|or|-|–)\s*(?:{_FULL_WEEKDAY_NAMES}))"
+    r"(?=\s*(?:[.!;]|,\s+(?:and|but|so)\b|$)"
+    r"|\s+(?:to|for|in|at|after|before|during|from|with|morning|afternoon|evening|night)\b)"
+)
+_HABIT_OR_PAST = re.compile(
+    r"\b(?:every|each|last|past|previous|on|you)\s+$"
+    # "Tuesday to Friday mornings", "Wednesday, Thursday and Friday": a span or a list of
+    # weekdays is a timetable; "Good Friday", "Easter Monday" are holidays' names.
+    rf"|\b(?:{_FULL_WEEKDAY_NAMES})\s*(?:,|to|through|thru|and|or|-|–)\s*$"
+    r"|(?-i:[A-Z])[\w'’]*\s+$",
+    re.I,
 )
 _SPEAKER_LED = re.compile(r"^\W*(?:we|i|you|they|he|she)\b", re.I)
 # "Families will hear on Monday which room ...": when something is learnt, not done.
@@ -109,9 +128,17 @@ def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
     """Weekdays named alone that date their sentence: (start, end, name)."""
     found = []
     for match in _BARE_WEEKDAY.finditer(text):
-        group = "wd" if match.group("wd") else "timed"
+        group = next(name for name in ("wd", "timed", "said") if match.group(name))
         found.append((match.start(group), match.end(), match.group(group)))
-    for match in _CLOSING_WEEKDAY.finditer(text):
+    closing = [
+        *_CLOSING_WEEKDAY.finditer(text),
+        *(
+            m
+            for m in _CLOSING_BARE_WEEKDAY.finditer(text)
+            if not _HABIT_OR_PAST.search(text[: m.start()])
+        ),
+    ]
+    for match in closing:
         sentence = re.split(r"(?<=[.!?])\s+", text[: match.start()])[-1]
         clause = re.split(r",\s+(?:and|but|so)\s+", sentence)[-1]
         said_in_passing = _SPEAKER_LED.match(clause) or _LEARNT.search(clause)

@@ -284,6 +284,12 @@ def audience_doing(bare: str) -> str | None:
     return tidy_title(f"{subject} {rest}")
 
 
+_LABEL_LEAD = re.compile(
+    r"^\W*(?:reminder|note|important|attention|save the date|mark your calendars?)\s*[:!-]\s*",
+    re.I,
+)
+
+
 def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     """The last noun phrase before the date: "... for the apple orchard field trip on
     <date>" gives "apple orchard field trip"."""
@@ -309,6 +315,7 @@ def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     if len(breaks) >= 2 and breaks[-1].group().strip().lower() == "of":
         breaks.pop()  # "Festival of Seeds": "of" joins one name
     phrase = before[breaks[-1].end() :] if breaks else before
+    phrase = _LABEL_LEAD.sub("", phrase.strip())  # "Reminder: Early dismissal <date>"
     words = phrase.split()
     if not 1 <= len(words) <= 6 or _POINTING_WORD.match(phrase):
         return None

@@ -659,3 +659,35 @@ def test_a_masthead_with_its_street_address_and_phone_is_no_item() -> None:
         ("Call 555-0143 or visit maple.example.org to help.", False),
     )
     assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 11), "Bake Sale")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Report cards go home Thursday.", [(date(2027, 3, 11), "Report cards")]),
+        (
+            "Please return the library survey by Friday.",
+            [(date(2027, 3, 12), "Library survey due")],
+        ),
+        ("There is no school Monday in honour of the holiday.", [(date(2027, 3, 8), "No school")]),
+        (
+            "Don't forget that Wednesday is a late start day.",
+            [(date(2027, 3, 10), "Late start day")],
+        ),
+        (
+            "Reminder: Early dismissal this Friday at 12:30.",
+            [(date(2027, 3, 12), "Early dismissal")],
+        ),
+        # A habit, the past, a timetable's span or list, a holiday's name: no day of a thing.
+        ("The library is open every Tuesday after school.", []),
+        ("Last Friday the choir sang for the seniors.", []),
+        ("The office is open Monday to Friday, 8 to 4.", []),
+        ("We have gym on Wednesday, Thursday and Friday.", []),
+        ("Hope to see you Friday night!", []),
+    ],
+)
+def test_a_weekday_named_without_on_dates_its_clause(
+    sentence: str, expected: list[tuple[date, str]]
+) -> None:
+    items = _items(("School News", True), (sentence, False))
+    assert [(day, title) for day, title, _ in items] == expected
