@@ -104,6 +104,10 @@ _NAMED_PART = re.compile(
 )
 
 
+# The dashed part after "No School": what the day is ("- Teacher In-Service", "- Labour Day").
+_CLOSURE_REASON = re.compile(r"^\s*[-–—]\s*(?P<why>(?:[\w'’.&/-]+\s*){1,5}?)\s*(?:$|[,.;!(])")
+
+
 def lead_phrase(text: str) -> str:
     """The name at the start of a list entry or table cell, before its details."""
     # "<date> is an early dismissal for ...": what the day is.
@@ -112,8 +116,11 @@ def lead_phrase(text: str) -> str:
     head = re.split(r",|;|\.$| - | – | — ", _closed(first), maxsplit=1)[0]
     head = first[: len(head)]
     one_day = _NAMED_PART.match(first[len(head) :])
+    reason = _CLOSURE_REASON.match(first[len(head) :])
     if one_day:
         head = f"{head} - {one_day.group('name')}"  # "Spirit Week - Hat Day": which day of it
+    elif reason and _CLOSURE_MEANING.match(head):
+        head = f"{head} - {reason.group('why')}"  # "No School - Teacher In-Service": why
     # "Green and Gold Day to support our team": the named day, not why it is held.
     head = re.sub(
         r"^((?:[A-Z][\w'’&-]*\s+(?:(?:and|&)\s+)?)+(?:Day|Night|Week))\s+to\s+[a-z].*$", r"\1", head

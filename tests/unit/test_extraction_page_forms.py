@@ -691,3 +691,13 @@ def test_a_weekday_named_without_on_dates_its_clause(
 ) -> None:
     items = _items(("School News", True), (sentence, False))
     assert [(day, title) for day, title, _ in items] == expected
+
+
+def test_a_closures_dashed_reason_stays_in_its_title() -> None:
+    items = _items_of_lines(
+        "Upcoming Events", "3/9 - Spring pictures", "3/12 No School - Teacher In-Service"
+    )
+    assert items == [
+        (date(2027, 3, 9), "Spring pictures"),
+        (date(2027, 3, 12), "No School - Teacher In-Service"),
+    ]
