@@ -122,6 +122,10 @@ def _same_thing(kept: Candidate, other: Candidate) -> float:
     if other.priority != LETTER and _COMPATIBLE[kept.category] != _COMPATIBLE[other.category]:
         return 0.0
     similarity = _similarity(kept, other)
+    if kept.category == other.category == ItemCategory.CLOSURE and kept.grades == other.grades:
+        # A school closes once a day: "Staff Day - school closed" and "a professional
+        # development day" said in the letter are one closure, in whatever words.
+        return max(similarity, 0.5)
     if kept.category == other.category == ItemCategory.DEADLINE:
         # Two cut-offs on one day about the same paper ("slips due" and "hand in the slip").
         shared = (kept.title_words & other.title_words) - {"due", "deadli", "close"}

@@ -49,6 +49,7 @@ def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
     )
 
 
+_SAID_TO_BE = re.compile(r"\s*(?:is|will be)\b", re.I)
 _RANGE_GOES_ON = re.compile(
     r"^\s*,?\s*and\s+(?:runs|lasts|continues|goes(?:\s+on)?)\s+(?:until|till|to|through|thru)\s*$",
     re.I,
@@ -99,6 +100,9 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
             # "Order bagels for <date> ... before 6:00 pm on <earlier date>": the thing
             # and its cut-off are two dated things.
             cut_off = list(re.finditer(r"\s+(?=(?:before|by|no later than|due)\b)", between, re.I))
+            if not joint and re.search(r",\s*$", between) and _SAID_TO_BE.match(part, current.end):
+                # "Monday is Pajama Day, Tuesday is Hat Day": one day's thing each.
+                joint = list(re.finditer(r",\s*$", between))
             if _RANGE_GOES_ON.match(between):
                 continue  # "opens on <date> and runs until <date>": one thing's first and last day
             comma = _NEW_SUBJECT.search(between)

@@ -208,7 +208,9 @@ class ClauseNaming(BuilderState):
         # "Because of the snow days, <date> is now a school day", "please remember that <date>
         # is a staff day": the date leads its clause.
         leads = mention is not None and (
-            not ahead or ahead.endswith(",") or bool(re.search(r"\bthat$", ahead, re.I))
+            not ahead
+            or ahead.endswith(",")
+            or bool(re.search(r"\bthat$|^\W*(?:this|next|on|this coming)$", ahead, re.I))
         )
         found = (
             subject

@@ -35,8 +35,9 @@ _BARE_WEEKDAY = re.compile(
     r"(?:(?:First|Second|Third|Fourth|Next|Then|Also|Finally|Lastly|Plus|And|Now)\b,?\s+)?"
     rf"(?:[Oo]n\s+)?(?P<wd>{_FULL_WEEKDAY_NAMES})\b"
     r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b)"
-    # "Don't forget that Wednesday is a late start day."
-    r"|\bthat\s+(?P<said>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:is|will be)\b))"
+    # "Don't forget that Wednesday is a late start day."; "Monday is Pajama Day, Tuesday is
+    # Hat Day and Friday is Jersey Day": each weekday said to be a thing.
+    r"|(?:\bthat\s+|,\s*|\band\s+)(?P<said>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:is|will be)\b))"
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
 # "There is no school on Friday.", "The spelling test will be on Friday as well.": a weekday

@@ -61,7 +61,7 @@ _FUNDRAISER = re.compile(
     re.I,
 )
 _MEETING = re.compile(
-    r"\bmeeting\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
+    r"\bmeetings?\b|\bconferences?\b|\binterviews?\b|\bcourse selection\b|"
     r"\binfo(?:rmation)? (?:night|session|evening|morning)\b|"
     # "Coffee chat with the Head", "Parent coffee morning": a meeting with the school.
     r"\bcoffee (?:with|morning|chat)\b|\bparent coffee\b|"

@@ -35,6 +35,7 @@ from shared.extraction.lexicon import (
     WEB_ADDRESS,
 )
 from shared.extraction.segments import latin_share, reads_as_english, sentences_of
+from shared.extraction.times import strip_times
 
 
 def english_part(text: str) -> str:
@@ -54,6 +55,13 @@ def tidy_title(text: str) -> str:
     text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
     # "Appreciation Breakfast on", once its date was read off: the preposition is left over.
     text = re.sub(r"(?:\s+(?:on|at|from|by|the|and|of|for|with|to))+$", "", text, flags=re.I)
+    # "PTA meetings this year": when, said again after the dates were read off.
+    text = re.sub(
+        r"\s+(?:this|next)\s+(?:year|month|term|semester|week|spring|fall|winter)$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
     # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
     if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
@@ -188,9 +196,10 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
         clause[mention.end :],
         re.I,
     )
-    if not found or not 1 <= len(found.group("np").split()) <= 6:
+    name = strip_times(found.group("np")) if found else ""
+    if not 1 <= len(name.split()) <= 6:
         return None
-    return tidy_title(found.group("np"))
+    return tidy_title(name)
 
 
 def deadline_of(name: str, clause: str) -> str:

@@ -701,3 +701,44 @@ def test_a_closures_dashed_reason_stays_in_its_title() -> None:
         (date(2027, 3, 9), "Spring pictures"),
         (date(2027, 3, 12), "No School - Teacher In-Service"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            ["This Friday, March 12, is our Spring Carnival from 5-8 pm. Bring a friend!"],
+            [(date(2027, 3, 12), "Spring Carnival", ItemCategory.EVENT)],
+        ),
+        (
+            [
+                "Next week is Spirit Week! Monday is Pajama Day, Tuesday is Hat Day and Friday "
+                "is Jersey Day."
+            ],
+            [
+                (date(2027, 3, 8), "Pajama Day", ItemCategory.EVENT),
+                (date(2027, 3, 9), "Hat Day", ItemCategory.EVENT),
+                (date(2027, 3, 12), "Jersey Day", ItemCategory.EVENT),
+            ],
+        ),
+        (
+            ["PTA meetings this year: March 18, April 15 and May 13, all at 7 pm."],
+            [
+                (day, "PTA meetings", ItemCategory.MEETING)
+                for day in (date(2027, 3, 18), date(2027, 4, 15), date(2027, 5, 13))
+            ],
+        ),
+        (
+            # One closure a day, however it is worded twice.
+            [
+                "Friday, March 12 - Staff Day, no classes.",
+                "Remember that Friday, March 12 is a professional development day.",
+            ],
+            [(date(2027, 3, 12), "Staff Day", ItemCategory.CLOSURE)],
+        ),
+    ],
+)
+def test_what_a_day_is_said_to_be_in_prose(
+    sentences: list[str], expected: list[tuple[date, str, ItemCategory]]
+) -> None:
+    assert _items(("School News", True), *((s, False) for s in sentences)) == expected
