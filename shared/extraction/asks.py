@@ -78,17 +78,29 @@ class RequestsAndCalls(ClauseNaming):
 
     def _add_flyer_call(self, segment: Segment, sentence: str) -> None:
         """A flyer's undated call for helpers is for the flyer's own event: "Clean-up
-        crew wanted at 8 pm" on a quiz-night flyer reads "<event> clean-up helpers needed"."""
+        crew wanted at 8 pm" on a quiz-night flyer reads "<event> clean-up helpers needed".
+        In a section about one dated thing ("Fall Fair - Fri. Oct 2" then "Volunteers are
+        still needed."), it is for that thing."""
         if find_dates(segment.text, self.facts.anchor) or segment.in_letter:
             return
-        main = [
-            c
-            for c in self.candidates
-            if c.title == self.facts.main_title and c.start is not None and c.latin
-        ]
-        if not main or any(c.category == ItemCategory.VOLUNTEER for c in self.candidates):
-            return
-        referent = main[0]
+        dated = [c for c in self.candidates if c.start is not None and c.latin]
+        main = [c for c in dated if c.title == self.facts.main_title]
+        if main and not any(c.category == ItemCategory.VOLUNTEER for c in self.candidates):
+            referent = main[0]
+        else:
+            # The section's one dated thing, or the short dated line just above.
+            section = [c for c in dated if self._same_section(c, segment)]
+            if len({c.title for c in section}) != 1:
+                section = [
+                    c
+                    for c in dated
+                    if c.order[0] == segment.order - 1 and len(c.details.split()) <= 10
+                ]
+            if len({c.title for c in section}) != 1 or any(
+                c.category in (ItemCategory.VOLUNTEER, ItemCategory.DEADLINE) for c in section
+            ):
+                return
+            referent = section[0]
         title = tidy_title(f"{referent.title} {helpers_named(sentence)} needed")
         self._add_call_for(
             referent,

@@ -40,7 +40,7 @@ THANKS = re.compile(
 VOLUNTEER_CALL = re.compile(
     r"\b(?:looking for|need|needs|needed|seeking|wanted|asking for|recruiting)\b[^.!?]*"
     rf"\b(?:{HELPER_NOUNS}|adults|parents?|grown-?ups|drivers)\b"
-    rf"|\b(?:{HELPER_NOUNS})\s+(?:needed|wanted)\b",
+    rf"|\b(?:{HELPER_NOUNS})\s+(?:(?:are|is)\s+(?:still\s+|always\s+|also\s+)?)?(?:needed|wanted)\b",
     re.I,
 )
 # A day named by reference to a thing already dated: "that morning", "on fair day".

@@ -742,3 +742,22 @@ def test_what_a_day_is_said_to_be_in_prose(
     sentences: list[str], expected: list[tuple[date, str, ItemCategory]]
 ) -> None:
     assert _items(("School News", True), *((s, False) for s in sentences)) == expected
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        [("PTO Notes", True), ("Fall Fest - Fri. March 12", False)],
+        [("Fall Fest - Friday, March 12", True)],
+    ],
+)
+def test_an_undated_call_for_volunteers_under_one_dated_thing_is_for_it(
+    notice: list[tuple[str, bool]],
+) -> None:
+    items = _items(
+        *notice, ("A free event with face painting and games. Volunteers are still needed.", False)
+    )
+    assert items == [
+        (date(2027, 3, 12), "Fall Fest", ItemCategory.EVENT),
+        (date(2027, 3, 12), "Fall Fest volunteers needed", ItemCategory.VOLUNTEER),
+    ]
