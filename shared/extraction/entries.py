@@ -216,9 +216,15 @@ def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[B
     return out
 
 
-def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:
+def regroup_entries(blocks: Sequence[Block], dated: LeadingDate) -> list[Block]:
     """The blocks with run-on lines joined and date lines given their titles."""
-    blocks = _headed_by_date(_run_ons_joined(blocks, leading_date), leading_date)
+    blocks = _headed_by_date(_run_ons_joined(blocks, dated), dated)
+
+    def leading_date(text: str) -> int | None:
+        # "Monday" on a line of its own over the week's entries: that day's date line.
+        found = dated(text)
+        return len(text) if found is None and _LONE_WEEKDAY.match(text) else found
+
     out: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -263,7 +269,7 @@ def regroup_entries(blocks: Sequence[Block], leading_date: LeadingDate) -> list[
             following -= len(audiences)
         out.extend(entries)
         index = following
-    return _dated_runs_listed(out, leading_date)
+    return _dated_runs_listed(out, dated)
 
 
 def _headed_by_date(blocks: Sequence[Block], leading_date: LeadingDate) -> list[Block]:

@@ -228,7 +228,7 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.!?।。！？])\s+(?=[\"'(\u0a00-\u0a7fA-Z0-9])|(?<=[।。！？])"
 )
 _ABBREVIATION_END = re.compile(
-    r"\b(?:[ap]\.m|Dr|Mr|Mrs|Ms|St|No|Rm|Gr|Gds?|Div|e\.g|i\.e|approx|"
+    r"\b(?:[ap]\.m|Dr|Mr|Mrs|Ms|St|No|Rm|Gr|Gds?|Div|e\.g|i\.e|approx|vs|"
     # Weekdays and months: "Tues. Nov. 3" is one date, not three sentences.
     r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$",

@@ -761,3 +761,22 @@ def test_an_undated_call_for_volunteers_under_one_dated_thing_is_for_it(
         (date(2027, 3, 12), "Fall Fest", ItemCategory.EVENT),
         (date(2027, 3, 12), "Fall Fest volunteers needed", ItemCategory.VOLUNTEER),
     ]
+
+
+def test_a_weekday_on_a_line_of_its_own_dates_the_entries_under_it() -> None:
+    items = _items_of_lines(
+        "Next Week at School",
+        "Monday",
+        "Senior class meeting during 3rd period",
+        "Tuesday",
+        "Spring sports photos",
+        "Boys volleyball vs. Central, 4 pm",
+        "Thursday",
+        "Band concert, 7 pm in the auditorium",
+    )
+    assert items == [
+        (date(2027, 3, 8), "Senior class meeting during 3rd period"),
+        (date(2027, 3, 9), "Spring sports photos"),
+        (date(2027, 3, 9), "Boys volleyball vs. Central"),
+        (date(2027, 3, 11), "Band concert"),
+    ]
