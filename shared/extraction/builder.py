@@ -11,7 +11,7 @@ from datetime import date, time
 from shared.extraction.asks import RequestsAndCalls
 from shared.extraction.audience import Grades, activities_in, grades_in, grades_in_cell
 from shared.extraction.candidates import LETTER, LISTED, ROW, SECTION, Candidate, content_words
-from shared.extraction.clauses import a_list_of_days, clauses_of, inside_parentheses
+from shared.extraction.clauses import a_list_of_days, after_a_move, clauses_of, inside_parentheses
 from shared.extraction.dates import (
     ENTRY_LEAD,
     DateMention,
@@ -59,6 +59,9 @@ _DETAIL_PART = re.compile(
 )
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:moved|rescheduled|postponed|changed|pushed back)\s+(?:to|until)\s*$", re.I
+)
 _NOTHING = re.compile(r"^\W*(?:none|n/?a|nothing(?: scheduled)?|no (?:meetings|games))\W*$", re.I)
 _HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
 
@@ -326,13 +329,14 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         )
         outside = [m for m in mentions if not inside_parentheses(clause, m)]
         mentions = outside or mentions
+        every_date, mentions = mentions, after_a_move(clause, mentions)
         said_before, named = ([], "") if mentions else self._days_said_before(clause)
         days = weekly_days(clause)
         if not (mentions or said_before) and not (days and notice_title):
             return False
         mention = mentions[0] if mentions else None
         due_cue = mention is not None and bool(DUE_CUE.search(clause[: mention.start]))
-        spans = [(m.start, m.end) for m in mentions]
+        spans = [(m.start, m.end) for m in every_date]
         bare = strip_times(remove_spans(clause, spans))
         priority = LETTER if segment.in_letter else LISTED if segment.kind == "listed" else SECTION
         title, weak = self._clause_title(segment, clause, bare, mention, notice_title, due_cue)

@@ -38,6 +38,18 @@ def inside_parentheses(text: str, mention: DateMention) -> bool:
     return text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:moved|rescheduled|postponed|changed|pushed back)\s+(?:to|until)\s*$", re.I
+)
+
+
+def after_a_move(clause: str, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """ "The early dismissal on <date> has been moved to <new date>": the new date only."""
+    if len(mentions) >= 2 and _MOVED_TO.search(clause[mentions[0].end : mentions[1].start]):
+        return list(mentions[1:])
+    return list(mentions)
+
+
 _LIST_JOINT = re.compile(r"^\s*(?:,|;|&|and|,\s*and)\s*$", re.I)
 
 

@@ -190,7 +190,8 @@ def named_after_date(clause: str, mention: DateMention | None) -> str | None:
     if mention is None:
         return None
     found = re.match(
-        r"^\s*,?\s*(?:is|are|will be)\s+(?:now\s+|still\s+|also\s+)?(?:(?:a|an|the|our)\s+)?"
+        r"^\s*,?\s*(?:is|are|will\s+(?:now\s+|still\s+|also\s+)?be)\s+(?:now\s+|still\s+|also\s+)?"
+        r"(?:(?:a|an|the|our)\s+)?"
         r"(?P<np>[^,.;]+?)"
         r"(?=\s+(?:and|but|so|for|when)\b|[,.;!]|$)",
         clause[mention.end :],

@@ -780,3 +780,15 @@ def test_a_weekday_on_a_line_of_its_own_dates_the_entries_under_it() -> None:
         (date(2027, 3, 9), "Boys volleyball vs. Central"),
         (date(2027, 3, 11), "Band concert"),
     ]
+
+
+def test_a_calendar_change_dates_the_thing_by_its_new_day() -> None:
+    items = _items(
+        ("Calendar Changes", True),
+        ("Friday, March 12 will now be a full day of school.", False),
+        ("The early dismissal on March 26 has been moved to March 31.", False),
+    )
+    assert items == [
+        (date(2027, 3, 12), "Full day of school", ItemCategory.EVENT),
+        (date(2027, 3, 31), "Early dismissal", ItemCategory.CLOSURE),
+    ]
