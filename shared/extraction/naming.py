@@ -37,6 +37,7 @@ from shared.extraction.state import BuilderState
 from shared.extraction.times import strip_times
 from shared.extraction.titles import (
     FINITE_VERB,
+    LIST_LEAD_IN,
     announced_name,
     audience_doing,
     canonical_deadline,
@@ -83,6 +84,7 @@ class ClauseNaming(BuilderState):
         if (
             not match
             or LABEL_PREFIX.match(segment.text)
+            or LIST_LEAD_IN.match(segment.text)  # "A few reminders: ..." names nothing
             or find_dates(match.group(1), self.facts.anchor)
             or without_lead_in(segment.text, self.facts.anchor) != segment.text
         ):

@@ -54,7 +54,6 @@ def tidy_title(text: str) -> str:
     text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
     text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
     # "Appreciation Breakfast on", once its date was read off: the preposition is left over.
-    text = re.sub(r"(?:\s+(?:on|at|from|by|the|and|of|for|with|to))+$", "", text, flags=re.I)
     # "PTA meetings this year": when, said again after the dates were read off.
     text = re.sub(
         r"\s+(?:this|next)\s+(?:year|month|term|semester|week|spring|fall|winter)$",
@@ -62,6 +61,7 @@ def tidy_title(text: str) -> str:
         text,
         flags=re.I,
     )
+    text = re.sub(r"(?:\s+(?:on|at|from|by|the|and|of|for|with|to))+$", "", text, flags=re.I)
     text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
     # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
     if sum(1 for w in text.split() if w.isupper() and len(w) > 4) >= 2:
@@ -141,6 +141,12 @@ _WITH_THING_ON = re.compile(
 )
 
 
+# "A few reminders: our Math Night is ...": what follows the colon is the sentence.
+LIST_LEAD_IN = re.compile(
+    r"^(?:a few|some|two|three|several|quick|friendly|important)?\s*"
+    r"(?:reminders?|notes?|dates?|updates?|things?|announcements?)\s*:\s*",
+    re.I,
+)
 # "If you have a child born in 2022, <the thing> opens on ...": the condition is who it is
 # for; the main clause names the thing.
 _CONDITION_FIRST = re.compile(r"^(?:if|when|since|because|as|once)\b[^,]{0,80},\s*", re.I)
@@ -158,7 +164,7 @@ _DAYS_ARE = re.compile(
 
 def subject_of(bare: str) -> str | None:
     text = LEADING_FILLER.sub("", without_asides(bare).strip())
-    text = _CONDITION_FIRST.sub("", text)
+    text = _CONDITION_FIRST.sub("", LIST_LEAD_IN.sub("", text))
     days_are = _DAYS_ARE.match(text)
     if days_are and 1 <= len(days_are.group("np").split()) <= 6:
         return tidy_title(days_are.group("np"))

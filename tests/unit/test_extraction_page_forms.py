@@ -792,3 +792,11 @@ def test_a_calendar_change_dates_the_thing_by_its_new_day() -> None:
         (date(2027, 3, 12), "Full day of school", ItemCategory.EVENT),
         (date(2027, 3, 31), "Early dismissal", ItemCategory.CLOSURE),
     ]
+
+
+def test_a_lead_in_before_a_colon_is_no_part_of_the_name() -> None:
+    items = _items(
+        ("From the Principal", True),
+        ("A few reminders: our Family Math Night is this Thursday from 6-7:30.", False),
+    )
+    assert items == [(date(2027, 3, 11), "Family Math Night", ItemCategory.EVENT)]
