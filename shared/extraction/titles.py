@@ -147,7 +147,7 @@ LIST_LEAD_IN = re.compile(
     r"(?:reminders?|notes?|dates?|updates?|things?|announcements?)\s*:\s*",
     re.I,
 )
-# "If you have a child born in 2022, <the thing> opens on ...": the condition is who it is
+# "If your child turns five this year, <the thing> opens on ...": the condition is who it is
 # for; the main clause names the thing.
 _CONDITION_FIRST = re.compile(r"^(?:if|when|since|because|as|once)\b[^,]{0,80},\s*", re.I)
 
