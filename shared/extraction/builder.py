@@ -80,12 +80,13 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             return
         before = len(self.candidates)
         if segment.kind == "row":
+            self._table_caption = self._table_caption if self._last_row else self._last_text
             self._add_row(segment)
         else:
             self._add_text(segment)
         if len(self.candidates) == before and segment.kind != "row":
             self._add_undated(segment)
-        self._last_text = segment.text
+        self._last_text, self._last_row = segment.text, segment.kind == "row"
         self._note_days_in_view(segment)
 
     # ------------------------------------------------------------------ table rows
@@ -95,7 +96,7 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
         cells = dict(zip(roles, segment.cells, strict=False))
         # "Day | Date" columns: "Thu" and "14 Jan" read together.
         date_text = " ".join(c for r, c in zip(roles, segment.cells, strict=False) if r == "date")
-        event = cells.get("event", "") or segment.text
+        event = cells.get("event", "") or self._table_thing(segment) or segment.text
         mentions = find_dates(date_text, self.facts.anchor) or find_dates(event, self.facts.anchor)
         if not mentions:
             return

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from shared.extraction.layout import Block
+from shared.extraction.layout import HEADER_WORDS, Block
 from shared.extraction.segments import CONTAINER_WORDS as _CONTAINER_HEADING
 from shared.extraction.segments import STREET_ADDRESS
 
@@ -216,9 +216,35 @@ def _per_audience(entry: Block, lines: Sequence[Block], date_end: int) -> list[B
     return out
 
 
+_PIPED = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _cells(text: str) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in text.strip().strip("|").split("|"))
+
+
+def _piped_rows(blocks: Sequence[Block]) -> list[Block]:
+    """A table copied from a web page as text, "| DATE | TIME | PLACE |" over "| Thursday,
+    Sept. 18 | 6:30pm | Library |": its rows, with the header's names for their cells."""
+    out: list[Block] = []
+    header: tuple[str, ...] = ()
+    for block in blocks:
+        piped = _is_text(block) and bool(_PIPED.match(block.text))
+        if not piped:
+            header = ()
+        elif all(HEADER_WORDS.match(cell) for cell in _cells(block.text) if cell):
+            header = tuple(cell.lower() for cell in _cells(block.text))
+            continue  # the header names the columns; it is no entry
+        elif header:
+            cells = _cells(block.text)
+            block = replace(block, kind="row", listed=False, cells=cells, header=header)
+        out.append(block)
+    return out
+
+
 def regroup_entries(blocks: Sequence[Block], dated: LeadingDate) -> list[Block]:
     """The blocks with run-on lines joined and date lines given their titles."""
-    blocks = _headed_by_date(_run_ons_joined(blocks, dated), dated)
+    blocks = _headed_by_date(_run_ons_joined(_piped_rows(blocks), dated), dated)
 
     def leading_date(text: str) -> int | None:
         # "Monday" on a line of its own over the week's entries: that day's date line.

@@ -148,6 +148,8 @@ def column_roles(segment: Segment) -> list[str]:
             roles.append("grades")
         elif re.search(r"time", name):
             roles.append("time")
+        elif re.search(r"place|where|location|venue|room", name):
+            roles.append("location")
         elif re.search(r"event|what|activity|item|description|details", name):
             roles.append("event")
         elif not name and find_dates(cell, date(2000, 1, 1)) and "date" not in roles:
@@ -163,3 +165,21 @@ def column_roles(segment: Segment) -> list[str]:
         else:
             roles.append(f"other{index}")
     return roles
+
+
+_CAPTION_NOISE = re.compile(
+    r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b|\b(?:dates?|schedule|calendar|list)\b", re.I
+)
+_BODY = re.compile(r"\b(?:PTA|PTO|PTSA|PAC|HSA|PTC)\b")
+
+
+def caption_name(caption: str, main_title: str) -> str:
+    """What a table of dates is of, when its rows say only when and where: "2025-2026
+    Meeting Dates" on a PTA's page gives "PTA Meeting"."""
+    name = tidy_title(_CAPTION_NOISE.sub(" ", caption))
+    if not name or len(name.split()) > 4:
+        return ""
+    body = _BODY.search(main_title)
+    if body and not _BODY.search(name):
+        name = f"{body.group()} {name}"
+    return name

@@ -84,7 +84,7 @@ class WordBox:
 
 
 # Column names of a calendar table's header row.
-_HEADER_WORDS = re.compile(
+HEADER_WORDS = re.compile(
     r"^(?:date|dates|day|days|when|event|events|what|activity|activities|item|items|"
     r"description|details|grade|grades|who|for|audience|time|times|where|location|place|"
     r"notes?|cost|price)$",
@@ -108,11 +108,11 @@ def header_columns(words: Sequence[WordBox]) -> list[tuple[float, str]] | None:
         gap = word.left - ordered[index - 1].right if index else 0.0
         widest = max(widest, gap)
         name = word.text.strip(" :|")
-        if not columns or _HEADER_WORDS.match(name) or gap > 1.2 * height:
+        if not columns or HEADER_WORDS.match(name) or gap > 1.2 * height:
             columns.append((word.left, [name]))
         else:
             columns[-1][1].append(name)
-    named = sum(1 for _, names in columns if _HEADER_WORDS.match(names[0]))
+    named = sum(1 for _, names in columns if HEADER_WORDS.match(names[0]))
     if named < 2 or widest < 1.5 * height or any(len(names) > 3 for _, names in columns):
         return None
     return [(left, " ".join(names).lower()) for left, names in columns]

@@ -7,6 +7,7 @@ from datetime import date
 
 from shared.extraction.audience import Grades, division_grades, grades_in, within_school
 from shared.extraction.candidates import Candidate, DocumentFacts
+from shared.extraction.entry_parts import caption_name
 from shared.extraction.schema import ExtractionContext
 from shared.extraction.segments import Segment
 from shared.models import ItemCategory
@@ -42,11 +43,18 @@ class BuilderState:
         self._week_named: date | None = None
         self._week_title = ""  # that week's name, "Spirit Week", if the writer gave one
         self._month_seen: date | None = None  # the month the text last spoke of
+        self._table_caption = ""  # the line above the table being read
+        self._last_row = False
 
     @property
     def _name_grades(self) -> Grades | None:
         name = self.context.school_name
         return grades_in(name) if name else None
+
+    def _table_thing(self, segment: Segment) -> str:
+        """What the table being read is of, from the line above it ("Meeting Dates")."""
+        names = f"{segment.heading} {self.facts.main_title} {self.context.school_name}"
+        return caption_name(self._table_caption, names)
 
     def _same_section(self, candidate: Candidate, segment: Segment) -> bool:
         return candidate.order[0] in self._segments_by_section.get(segment.section, set())

@@ -13,6 +13,7 @@ from shared.adapters.extractor_offline import OfflineExtractor
 from shared.extraction.audience import grades_in
 from shared.extraction.dates import find_dates, leading_date_end
 from shared.extraction.entries import regroup_entries
+from shared.extraction.entry_parts import caption_name
 from shared.extraction.layout import build_blocks
 from shared.extraction.relative_days import relative_weekday_dates
 from shared.extraction.schema import ExtractionContext
@@ -800,3 +801,19 @@ def test_a_lead_in_before_a_colon_is_no_part_of_the_name() -> None:
         ("A few reminders: our Family Math Night is this Thursday from 6-7:30.", False),
     )
     assert items == [(date(2027, 3, 11), "Family Math Night", ItemCategory.EVENT)]
+
+
+def test_a_piped_text_table_is_read_as_rows_named_by_the_line_above_it() -> None:
+    items = _items_of_lines(
+        "Maple Grove PTA",
+        "Spring Meeting Dates",
+        "| DATE | TIME | PLACE | DETAILS |",
+        "| Thursday, March 11 | 6:30-7:30pm | Library | Budget vote |",
+        "| Thursday, April 15 | 6:30-7:30pm | Zoom | |",
+    )
+    assert items == [(date(2027, 3, 11), "Budget vote"), (date(2027, 4, 15), "Spring Meeting")]
+
+
+def test_a_tables_caption_names_its_rows_with_the_body_that_holds_them() -> None:
+    assert caption_name("2025-2026 Meeting Dates", "Oak Grove School PTA") == "PTA Meeting"
+    assert caption_name("Please read the notes below before signing up", "Oak Grove") == ""
