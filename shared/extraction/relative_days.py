@@ -37,7 +37,9 @@ _BARE_WEEKDAY = re.compile(
     r"|\bon\s+(?P<timed>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:at|from)\s+\d{1,2}(?::\d\d)?\b)"
     # "Don't forget that Wednesday is a late start day."; "Monday is Pajama Day, Tuesday is
     # Hat Day and Friday is Jersey Day": each weekday said to be a thing.
-    r"|(?:\bthat\s+|,\s*|\band\s+)(?P<said>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:is|will be)\b))"
+    r"|(?:\bthat\s+|,\s*|\band\s+)(?P<said>" + _FULL_WEEKDAY_NAMES + r")(?=\s+(?:is|will be)\b)"
+    # "For parents, on Tuesday, the Booster Club will meet.": the day set before its clause.
+    r"|(?<=,\s)on\s+(?P<fronted>" + _FULL_WEEKDAY_NAMES + r")(?=\s*,))"
     r"(?!s\b|['’]s\b|\s*,?\s*(?:\d|[A-Z][a-z]{2,}\.?\s+\d))"
 )
 # "There is no school on Friday.", "The spelling test will be on Friday as well.": a weekday
@@ -129,7 +131,7 @@ def _bare_weekdays(text: str) -> list[tuple[int, int, str]]:
     """Weekdays named alone that date their sentence: (start, end, name)."""
     found = []
     for match in _BARE_WEEKDAY.finditer(text):
-        group = next(name for name in ("wd", "timed", "said") if match.group(name))
+        group = next(name for name in ("wd", "timed", "said", "fronted") if match.group(name))
         found.append((match.start(group), match.end(), match.group(group)))
     closing = [
         *_CLOSING_WEEKDAY.finditer(text),

@@ -817,3 +817,10 @@ def test_a_piped_text_table_is_read_as_rows_named_by_the_line_above_it() -> None
 def test_a_tables_caption_names_its_rows_with_the_body_that_holds_them() -> None:
     assert caption_name("2025-2026 Meeting Dates", "Oak Grove School PTA") == "PTA Meeting"
     assert caption_name("Please read the notes below before signing up", "Oak Grove") == ""
+
+
+def test_a_weekday_set_before_its_clause_dates_it() -> None:
+    items = _items(
+        ("This Week", True), ("For parents, on Tuesday, the Booster Club will meet.", False)
+    )
+    assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 9), "Booster Club")]
