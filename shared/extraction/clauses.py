@@ -43,9 +43,16 @@ _MOVED_TO = re.compile(
 )
 
 
+_MOVED_FROM = re.compile(r"\b(?:moved|rescheduled|postponed|changed)\s+from\s*$", re.I)
+
+
 def after_a_move(clause: str, mentions: Sequence[DateMention]) -> list[DateMention]:
-    """ "The early dismissal on <date> has been moved to <new date>": the new date only."""
-    if len(mentions) >= 2 and _MOVED_TO.search(clause[mentions[0].end : mentions[1].start]):
+    """ "The early dismissal on <date> has been moved to <new date>", "... moved from <date>
+    and is now on <new date>": the new date only."""
+    if len(mentions) >= 2 and (
+        _MOVED_TO.search(clause[mentions[0].end : mentions[1].start])
+        or _MOVED_FROM.search(clause[: mentions[0].start])
+    ):
         return list(mentions[1:])
     return list(mentions)
 
@@ -61,6 +68,10 @@ def a_list_of_days(clause: str, mentions: Sequence[DateMention]) -> bool:
     )
 
 
+# "... moved from <date> and is now on <date>": one subject, one thing.
+_SAME_SUBJECT_GOES_ON = re.compile(
+    r"^\s*,?\s*and\s+(?:will|is|are|has|have|was|were)\b[^,;.]*$", re.I
+)
 _SAID_TO_BE = re.compile(r"\s*(?:is|will be)\b", re.I)
 _RANGE_GOES_ON = re.compile(
     r"^\s*,?\s*and\s+(?:runs|lasts|continues|goes(?:\s+on)?)\s+(?:until|till|to|through|thru)\s*$",
@@ -102,7 +113,7 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
             between = part[previous.end : current.start]
             joint = list(
                 re.finditer(
-                    r",\s*(?:and|so|while|but|then)\s+|\s+and\s+|\.\s+"
+                    r",\s*(?:and|so|while|but|then)\s+|\s+(?:and|while|whereas)\s+|\.\s+"
                     # "Grades 5 & 6: <dates>, Grades 7 & 8: <dates>": one group's days each.
                     r"|,\s*(?=(?:grades?|gr\.?|kindergarten)\s+[\dk][^:]{0,14}:)",
                     between,
@@ -115,7 +126,7 @@ def clauses_of(sentence: str, anchor: date) -> list[str]:
             if not joint and re.search(r",\s*$", between) and _SAID_TO_BE.match(part, current.end):
                 # "Monday is Pajama Day, Tuesday is Hat Day": one day's thing each.
                 joint = list(re.finditer(r",\s*$", between))
-            if _RANGE_GOES_ON.match(between):
+            if _RANGE_GOES_ON.match(between) or _SAME_SUBJECT_GOES_ON.match(between):
                 continue  # "opens on <date> and runs until <date>": one thing's first and last day
             comma = _NEW_SUBJECT.search(between)
             if joint:

@@ -824,3 +824,20 @@ def test_a_weekday_set_before_its_clause_dates_it() -> None:
         ("This Week", True), ("For parents, on Tuesday, the Booster Club will meet.", False)
     )
     assert [(day, title) for day, title, _ in items] == [(date(2027, 3, 9), "Booster Club")]
+
+
+def test_a_thing_moved_from_one_day_to_another_and_two_days_said_with_while() -> None:
+    items = _items(
+        ("Calendar Update", True),
+        (
+            "Spring conferences have been moved from March 10th and will now take place on "
+            "March 17th. March 10th will now be a full day of school while March 17th will be "
+            "an early dismissal day.",
+            False,
+        ),
+    )
+    assert items == [
+        (date(2027, 3, 17), "Spring conferences", ItemCategory.MEETING),
+        (date(2027, 3, 10), "Full day of school", ItemCategory.EVENT),
+        (date(2027, 3, 17), "Early dismissal day", ItemCategory.CLOSURE),
+    ]
