@@ -21,7 +21,7 @@ from shared.extraction.segments import Segment
 from shared.extraction.state import BuilderState
 from shared.extraction.titles import tidy_title
 
-# "Red Ribbon Week", "our Student Council's Spirit Week": the name of the week whose days the
+# "Kindness Week", "our Student Council's Spirit Week": the name of the week whose days the
 # lines after it go through. "Next week" and "this week" say when, not what.
 _WEEK_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}Week)\b")
 _NOT_A_NAME = re.compile(r"^(?:Next|This|Last|The|That|Each|Every|One|A)\b")
