@@ -21,10 +21,15 @@ from shared.extraction.layout import (
     TextLine,
     build_blocks,
 )
-from shared.extraction.lexicon import ISSUE_NAME, PUBLICATION_CUE
+from shared.extraction.lexicon import ISSUE_NAME, PUBLICATION_CUE, WEB_ADDRESS
 from shared.extraction.schema import ExtractionContext, ExtractionResult
 from shared.extraction.scorer import HandScorer, ItemScorer
-from shared.extraction.segments import is_dated_content, names_school, segments_of
+from shared.extraction.segments import (
+    STREET_ADDRESS_TEXT,
+    is_dated_content,
+    names_school,
+    segments_of,
+)
 from shared.extraction.sniff import MediaType
 from shared.extraction.spans import join_halves, join_restatements
 from shared.ports import DocumentText, PageOcr, SpeechToText
@@ -167,10 +172,9 @@ def _dateline(blocks: Sequence[Block], context: ExtractionContext) -> tuple[str,
 
 # A masthead's contact: an e-mail, a web address, a phone number, a street address.
 _CONTACT = re.compile(
-    r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|ca|us)\b"
+    rf"\S+@\S+|\b(?:https?://|www\.)\S+|{WEB_ADDRESS.pattern}"
     r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b"
-    r"|\b\d{1,5}\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|"
-    r"Way|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy)\b\.?",
+    rf"|\b{STREET_ADDRESS_TEXT}",
     re.I,
 )
 _LETTER_HOME = re.compile(r"\bletter\b", re.I)

@@ -59,9 +59,6 @@ _DETAIL_PART = re.compile(
 )
 
 
-_MOVED_TO = re.compile(
-    r"\b(?:moved|rescheduled|postponed|changed|pushed back)\s+(?:to|until)\s*$", re.I
-)
 _NOTHING = re.compile(r"^\W*(?:none|n/?a|nothing(?: scheduled)?|no (?:meetings|games))\W*$", re.I)
 _HANDED_IN_BY = re.compile(r"(?:by|before|due|deadline|no later than)\b", re.I)
 
@@ -80,7 +77,8 @@ class CandidateBuilder(RequestsAndCalls, DaysInView):
             return
         before = len(self.candidates)
         if segment.kind == "row":
-            self._table_caption = self._table_caption if self._last_row else self._last_text
+            if not self._last_row:
+                self._table_caption = self._last_text  # a table's first row: the line above
             self._add_row(segment)
         else:
             self._add_text(segment)

@@ -41,8 +41,6 @@ def inside_parentheses(text: str, mention: DateMention) -> bool:
 _MOVED_TO = re.compile(
     r"\b(?:moved|rescheduled|postponed|changed|pushed back)\s+(?:to|until)\s*$", re.I
 )
-
-
 _MOVED_FROM = re.compile(r"\b(?:moved|rescheduled|postponed|changed)\s+from\s*$", re.I)
 
 

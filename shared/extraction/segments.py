@@ -103,11 +103,12 @@ class Segment:
 
 
 # A street address: "42 Alder Lane, <town>".
-STREET_ADDRESS = re.compile(
-    r"^\s*\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Way|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
+STREET_ADDRESS_TEXT = (
+    r"\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Way|Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
     r"Lane|Ln|Boulevard|Blvd|Crescent|Cres|Court|Ct|Place|Pl|Highway|Hwy|Trail|Terrace|"
     r"Parkway|Close|Circle|Row|Square)\b\.?"
 )
+STREET_ADDRESS = re.compile(rf"^\s*{STREET_ADDRESS_TEXT}")
 
 
 # Words of a school's name that say what kind of school it is, not which one.

@@ -53,7 +53,6 @@ def tidy_title(text: str) -> str:
     text = text.replace("—", "-").replace("–", "-")
     text = re.sub(r"\s+-\s+$|^\s*[-:|,;]\s*|[\s,;:|-]+$", "", text.strip())
     text = re.sub(r"\s{2,}", " ", text).strip(" .,;:!?|@")
-    # "Appreciation Breakfast on", once its date was read off: the preposition is left over.
     # "PTA meetings this year": when, said again after the dates were read off.
     text = re.sub(
         r"\s+(?:this|next)\s+(?:year|month|term|semester|week|spring|fall|winter)$",
@@ -61,6 +60,7 @@ def tidy_title(text: str) -> str:
         text,
         flags=re.I,
     )
+    # "Appreciation Breakfast on", once its date was read off: the preposition is left over.
     text = re.sub(r"(?:\s+(?:on|at|from|by|the|and|of|for|with|to))+$", "", text, flags=re.I)
     text = re.sub(r"^[^\w($]+\s*", "", text)  # OCR reads bullets and shapes as "@", "©"
     # SHOUTED words read better in title case; short ones are acronyms (RSVP, PAC).
@@ -141,10 +141,12 @@ _WITH_THING_ON = re.compile(
 )
 
 
-# "A few reminders: our Math Night is ...": what follows the colon is the sentence.
+# "A few reminders: our Math Night is ...", "Reminder: Early dismissal <date>": a label
+# before the sentence, which names the thing.
 LIST_LEAD_IN = re.compile(
-    r"^(?:a few|some|two|three|several|quick|friendly|important)?\s*"
-    r"(?:reminders?|notes?|dates?|updates?|things?|announcements?)\s*:\s*",
+    r"^\W*(?:(?:(?:a few|some|two|three|several|quick|friendly|important)\s+)?"
+    r"(?:reminders?|notes?|dates?|updates?|things?|announcements?)"
+    r"|important|attention|save the date|mark your calendars?)(?:\s*[:!]|\s+[-–—])\s*",
     re.I,
 )
 # "If your child turns five this year, <the thing> opens on ...": the condition is who it is
@@ -300,12 +302,6 @@ def audience_doing(bare: str) -> str | None:
     return tidy_title(f"{subject} {rest}")
 
 
-_LABEL_LEAD = re.compile(
-    r"^\W*(?:reminder|note|important|attention|save the date|mark your calendars?)\s*[:!-]\s*",
-    re.I,
-)
-
-
 def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     """The last noun phrase before the date: "... for the apple orchard field trip on
     <date>" gives "apple orchard field trip"."""
@@ -331,7 +327,7 @@ def noun_phrase_before(clause: str, mention: DateMention | None) -> str | None:
     if len(breaks) >= 2 and breaks[-1].group().strip().lower() == "of":
         breaks.pop()  # "Festival of Seeds": "of" joins one name
     phrase = before[breaks[-1].end() :] if breaks else before
-    phrase = _LABEL_LEAD.sub("", phrase.strip())  # "Reminder: Early dismissal <date>"
+    phrase = LIST_LEAD_IN.sub("", phrase.strip())  # "Reminder: Early dismissal <date>"
     words = phrase.split()
     if not 1 <= len(words) <= 6 or _POINTING_WORD.match(phrase):
         return None

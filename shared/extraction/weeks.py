@@ -55,7 +55,7 @@ class DaysInView(BuilderState):
         those = names_days_said_before(clause)
         if not those or not self._previous_sentence:
             return [], ""
-        days = [m for m in find_dates(self._previous_sentence, self.facts.anchor)]
+        days = find_dates(self._previous_sentence, self.facts.anchor)
         if len(days) < 2 or any(m.end_value for m in days):
             return [], ""  # "those days" are several days, each named
         return days, tidy_title(re.sub(r"\b(day|date)s\b", r"\1", those.group("np")))
